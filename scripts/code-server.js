@@ -1,0 +1,220 @@
+// Shared helpers for running the extension in a real VS Code: code-server (VS Code 1.100.3 with a
+// Node extension host) served on 127.0.0.1, driven by headless Chromium through playwright-core.
+// Used by `npm start`, the integration-test launcher (code-server-shim.js) and the e2e fixture.
+const { spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const VERBOSE = Boolean(process.env.PROTOCOL_ATLAS_VERBOSE);
+
+/**
+ * Settings every launch starts from. Without startupEditor none the first run sat on the welcome
+ * page and timed out waiting for the webview; the rest keep the workbench quiet and offline.
+ */
+const BASE_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'security.workspace.trust.enabled': false,
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+};
+
+/** Chromium flags for a quiet, offline, software-rendered browser (WebGL through SwiftShader). */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-unsafe-swiftshader',
+];
+
+/** A TCP port nobody listens on right now (the OS picks it). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether `port` can be bound on 127.0.0.1. */
+function isPortFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** Merges BASE_SETTINGS (and `extra`) into <userDataDir>/User/settings.json, keeping what is there. */
+function writeUserSettings(userDataDir, extra = {}) {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let existing = {};
+  try {
+    existing = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    // none yet, or not plain JSON: start from ours
+  }
+  fs.writeFileSync(file, JSON.stringify({ ...existing, ...BASE_SETTINGS, ...extra }, null, 2));
+  return file;
+}
+
+/** The environment code-server (and so the extension host) gets. */
+function serverEnv(env) {
+  const result = { ...process.env, ...env };
+  // Inside a VS Code/code-server terminal this makes code-server hand the folder to that instance
+  // instead of starting a server.
+  delete result.VSCODE_IPC_HOOK_CLI;
+  delete result.ELECTRON_RUN_AS_NODE;
+  return result;
+}
+
+/**
+ * Starts code-server on 127.0.0.1 in its own process group and resolves once it listens.
+ * Returns { port, url, child, stop(), output() }. stop() kills the whole group: killing only the
+ * main PID leaves a file-watcher child running.
+ */
+async function startCodeServer({ codeServer, workspace, userDataDir, extensionsDir, port, extraArgs = [], env = {}, settings = {}, log = VERBOSE }) {
+  if (!codeServer) codeServer = require('./ensure-code-server').ensureCodeServer();
+  port = port || (await freePort());
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  writeUserSettings(userDataDir, settings);
+  const args = [
+    '--config', '/dev/null', // else code-server writes ~/.config/code-server/config.yaml
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    ...extraArgs,
+  ];
+  if (workspace) args.push(workspace);
+  const child = spawn(codeServer, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: serverEnv(env) });
+  const lines = [];
+  const collect = (prefix) => (chunk) => {
+    const text = chunk.toString();
+    lines.push(text);
+    if (lines.length > 400) lines.shift();
+    if (log) process.stderr.write(text.replace(/^(?=.)/gm, prefix));
+  };
+  child.stdout.on('data', collect('[code-server] '));
+  child.stderr.on('data', collect('[code-server] '));
+
+  let stopped = false;
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  // Last resort when our process dies without calling stop(): no code-server left behind.
+  const onExit = () => killGroup('SIGKILL');
+  process.on('exit', onExit);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+
+  async function stop() {
+    if (stopped) return;
+    stopped = true;
+    process.removeListener('exit', onExit);
+    killGroup('SIGTERM');
+    const timer = setTimeout(() => killGroup('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+    killGroup('SIGKILL'); // children that outlived the main process
+  }
+
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error('code-server did not start listening within 60 s')), 60000);
+    const onData = (chunk) => {
+      if (/HTTP server listening/.test(chunk.toString())) {
+        clearTimeout(timer);
+        child.stdout.off('data', onData);
+        resolve();
+      }
+    };
+    function fail(error) {
+      clearTimeout(timer);
+      stop().finally(() => reject(new Error(`${error.message}\n${lines.join('').slice(-4000)}`)));
+    }
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`code-server exited with ${code} before listening`)));
+    child.once('error', fail);
+  });
+
+  return { port, url: `http://127.0.0.1:${port}/`, child, stop, exited, output: () => lines.join('') };
+}
+
+/** vscode-remote URI of a path on the code-server machine, for the workbench `payload`. */
+function remoteUri(port, fsPath) {
+  return `vscode-remote://127.0.0.1:${port}${path.resolve(fsPath).split(path.sep).map(encodeURIComponent).join('/')}`;
+}
+
+/**
+ * The workbench URL that opens `folder` and loads extensions from source (extensionDevelopmentPath)
+ * and, optionally, runs extension tests (extensionTestsPath). Desktop VS Code takes the same two
+ * as command-line flags; in the browser workbench they travel in the `payload` query parameter.
+ */
+function workbenchUrl({ port, folder, extensionDevelopmentPaths = [], extensionTestsPath }) {
+  const payload = extensionDevelopmentPaths.map((p) => ['extensionDevelopmentPath', remoteUri(port, p)]);
+  if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(port, extensionTestsPath)]);
+  payload.push(['skipWelcome', 'true']);
+  const query = [];
+  if (folder) query.push(`folder=${encodeURIComponent(path.resolve(folder))}`);
+  query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  return `http://127.0.0.1:${port}/?${query.join('&')}`;
+}
+
+/**
+ * Headless Chromium (Debian's) through playwright-core. Playwright gives every launch a fresh
+ * temporary --user-data-dir and deletes it on close. Signals are left to our own handlers so that
+ * Ctrl-C also stops code-server.
+ */
+async function launchChromium(options = {}) {
+  const { chromium } = require('playwright-core');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    ...options,
+  });
+}
+
+/** A fresh temporary folder; removed by the returned cleanup(). */
+function makeTempDir(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+module.exports = {
+  BASE_SETTINGS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  freePort,
+  isPortFree,
+  launchChromium,
+  makeTempDir,
+  remoteUri,
+  startCodeServer,
+  workbenchUrl,
+  writeUserSettings,
+};
