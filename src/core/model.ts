@@ -123,6 +123,8 @@ export interface Verdict {
   horizon?: Horizon;
   /** A second reading over the other horizon, e.g. agents: negative short-term, positive long-term. */
   outlook?: { horizon: Horizon; value: VerdictValue; rationale: string };
+  /** For an override: what the framework itself said, so the UI can show both side by side. */
+  frameworkVerdict?: Verdict;
 }
 
 /** A negatively affected protocol that `protocol` depends on, directly or transitively. */

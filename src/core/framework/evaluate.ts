@@ -1,0 +1,74 @@
+// The engine: a protocol's flag under a framework, always with the reason behind it.
+import type { Layer, Verdict, VerdictValue } from '../model';
+import { ruleMatches, specificity } from './match';
+import type { Framework, FrameworkRule } from './types';
+
+export interface ResearcherOverride {
+  verdict: VerdictValue;
+  reason: string;
+}
+
+export interface EvaluationSubject {
+  layer: Layer;
+  category?: string;
+  tags?: string[];
+  override?: ResearcherOverride;
+}
+
+/**
+ * The most specific matching rule decides; specificity is the number of match fields the rule
+ * sets, each tag counting as one field. Between equally specific rules, the one written first in
+ * the framework wins, so the result never depends on anything but the file. No matching rule
+ * means "not assessed": a framework is only as wide as its source, and we never invent a verdict.
+ * A researcher's override replaces the result but keeps it in `frameworkVerdict`.
+ */
+export function evaluate(framework: Framework, subject: EvaluationSubject): Verdict {
+  const rule = subject.layer === 'unclassified' ? undefined : decidingRule(framework.rules, subject);
+  const verdict = rule ? fromRule(rule) : notAssessed(subject);
+  if (!subject.override) return verdict;
+  const reason = subject.override.reason.trim();
+  return {
+    value: subject.override.verdict,
+    rationale: reason || 'Overridden by the researcher (no reason given).',
+    source: 'override',
+    frameworkVerdict: verdict,
+  };
+}
+
+function decidingRule(rules: readonly FrameworkRule[], subject: EvaluationSubject): FrameworkRule | undefined {
+  let best: FrameworkRule | undefined;
+  let bestScore = -1;
+  for (const rule of rules) {
+    if (!ruleMatches(rule.match, subject)) continue;
+    const score = specificity(rule.match);
+    // Strictly greater: an equally specific rule written later never displaces an earlier one.
+    if (score > bestScore) {
+      best = rule;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function fromRule(rule: FrameworkRule): Verdict {
+  return {
+    value: rule.verdict,
+    rationale: rule.rationale,
+    section: rule.section,
+    source: 'framework',
+    ruleId: rule.id,
+    ...(rule.strength && { strength: rule.strength }),
+    ...(rule.horizon && { horizon: rule.horizon }),
+    ...(rule.outlook && {
+      outlook: { horizon: rule.outlook.horizon, value: rule.outlook.verdict, rationale: rule.outlook.rationale },
+    }),
+  };
+}
+
+function notAssessed(subject: EvaluationSubject): Verdict {
+  const scope =
+    subject.layer === 'unclassified'
+      ? 'the protocol has no layer yet, so no rule can apply'
+      : `it has no rule for ${subject.category ? `${subject.layer} / ${subject.category}` : subject.layer}`;
+  return { value: 'not-assessed', rationale: `Not assessed by this framework: ${scope}.`, source: 'framework' };
+}

@@ -1,0 +1,9 @@
+// The framework engine's public API: frameworks as data, the verdicts they give, the exposure
+// those verdicts spread along dependencies, and the difference between two frameworks.
+export type { Framework, FrameworkMatch, FrameworkOutlook, FrameworkRule, FrameworkSource } from './types';
+export { HORIZONS, STRENGTHS } from './types';
+export { parseFramework, MAX_FRAMEWORK_BYTES, type FrameworkParseResult } from './parseFramework';
+export { evaluate, type EvaluationSubject, type ResearcherOverride } from './evaluate';
+export { exposureOf, exposureSummary, type ExposureSummary, type VerdictLookup } from './exposure';
+export { compareFrameworks, type ComparedProtocol, type FrameworkComparison, type VerdictChange } from './compare';
+export { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID } from './builtin';

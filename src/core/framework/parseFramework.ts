@@ -1,0 +1,57 @@
+// Reads a framework file (YAML, or JSON, which YAML 1.2 reads as well) into a Framework, or into
+// diagnostics that say what to fix and where. Framework files come from researchers' workspaces,
+// so nothing here may throw: every failure is a diagnostic.
+import { LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic, Range } from '../model';
+import type { Framework } from './types';
+import { validateFramework } from './validateFramework';
+
+/** A thesis is a page of rules; anything far larger is not a framework and would stall the host. */
+export const MAX_FRAMEWORK_BYTES = 1_000_000;
+
+export interface FrameworkParseResult {
+  /** Present only when the file has no errors: half a thesis would flag protocols wrongly. */
+  framework?: Framework;
+  diagnostics: Diagnostic[];
+}
+
+export function parseFramework(text: string, file: string): FrameworkParseResult {
+  if (typeof text !== 'string') return fail(file, 'a framework file must be text');
+  if (text.length > MAX_FRAMEWORK_BYTES) {
+    return fail(file, `framework file is too large (over ${MAX_FRAMEWORK_BYTES.toLocaleString('en')} characters)`);
+  }
+  // Editors hide a byte order mark; dropping it keeps our columns equal to the ones they show.
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  try {
+    const lines = new LineCounter();
+    const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      const position = (offset: number) => {
+        const { line, col } = lines.linePos(offset);
+        return { line: line - 1, character: col - 1 };
+      };
+      return {
+        diagnostics: doc.errors.map((error) => ({
+          file,
+          range: { start: position(error.pos[0]), end: position(error.pos[1]) },
+          severity: 'error',
+          code: 'invalid-framework',
+          message: `not valid YAML or JSON: ${firstLine(error.message)}`,
+        })),
+      };
+    }
+    return validateFramework(doc, lines, file);
+  } catch (error) {
+    // The YAML library is not ours; if some input still makes it throw, say so instead of crashing.
+    return fail(file, `could not read the framework file: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0].trim();
+}
+
+function fail(file: string, message: string): FrameworkParseResult {
+  const range: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { diagnostics: [{ file, range, severity: 'error', code: 'invalid-framework', message }] };
+}
