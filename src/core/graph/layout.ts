@@ -6,9 +6,11 @@
 // top they stay visible without shifting the article's four layers.
 //
 // Within a band, the order comes from barycenter sweeps (down, then up) that pull each node towards
-// the mean position of its neighbours in the other bands; the best order seen (fewest crossings)
-// wins, so the result never has more crossings than the initial sorted order. Every band is spread
-// over the same width, so a node's relative position means the same thing in every band.
+// the mean position of its neighbours in the bands on the fixed side of the sweep. All of those
+// bands count, not only the adjacent one: there are no dummy nodes, and edges that skip a layer
+// (application -> compute) are common. The best order seen (fewest crossings) wins, so the result
+// never has more crossings than the initial sorted order. Every band is spread over the same
+// width, so a node's relative position means the same thing in every band.
 import type { Layer } from '../model';
 import type { DependencyGraph } from './dependencyGraph';
 import { crossingsOfRanks, groupSegments, type SegmentGroups } from './crossings';
