@@ -4,8 +4,9 @@
 //
 // Paths go through negative protocols too: if a framework depends on io.net and io.net on another
 // negative network, an app on that framework is exposed to both, and each is listed once with a
-// shortest path. Among equally short paths, targets are ordered by note path, so the list and the
-// summary's `nearest` agree on which negative protocol is nearest.
+// shortest path. Among equally near targets, the smaller note path comes first, so the list and
+// the summary's `nearest` agree on which negative protocol is nearest (their routes to it may be
+// different ones of the same length).
 import type { DependencyGraph } from '../graph/dependencyGraph';
 import type { Exposure, Verdict } from '../model';
 import { countReachableTargets } from './reach';
@@ -31,14 +32,15 @@ export function exposureOf(graph: DependencyGraph, path: string, verdictOf: Verd
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head];
     const next = distance.get(node)! + 1;
-    graph.forEachOutNeighbor(node, (dependency) => {
-      if (cameFrom.has(dependency)) return;
+    // Sorted, so the route chosen among equally short ones does not depend on insertion order.
+    for (const dependency of graph.outNeighbors(node).sort(compareText)) {
+      if (cameFrom.has(dependency)) continue;
       cameFrom.set(dependency, node);
       distance.set(dependency, next);
       queue.push(dependency);
       const verdict = verdictOf(dependency);
       if (isNegative(verdict)) reached.push({ node: dependency, distance: next, verdict });
-    });
+    }
   }
   reached.sort((a, b) => a.distance - b.distance || compareText(a.node, b.node));
   return reached.map(({ node, verdict }) => {
@@ -55,10 +57,11 @@ export function exposureOf(graph: DependencyGraph, path: string, verdictOf: Verd
  * distinct sources so a negative protocol can still find its nearest *other* negative one.
  */
 export function exposureSummary(graph: DependencyGraph, verdictOf: VerdictLookup): Map<string, ExposureSummary> {
-  const keys = graph.nodes();
+  // Sorted node and neighbour order makes every route independent of insertion order.
+  const keys = graph.nodes().sort(compareText);
   const indexOf = new Map(keys.map((key, i) => [key, i]));
   const verdicts = keys.map((key) => verdictOf(key));
-  const out = keys.map((key) => graph.outNeighbors(key).map((n) => indexOf.get(n)!));
+  const out = keys.map((key) => graph.outNeighbors(key).map((n) => indexOf.get(n)!).sort((a, b) => a - b));
   const counts = countReachableTargets(out, (v) => isNegative(verdicts[v]));
   const nearest = nearestTargets(out, keys, (v) => isNegative(verdicts[v]));
 
