@@ -1,0 +1,167 @@
+// One pass over the body's lines for the first H1, links to other notes and `#layer/<x>` tags.
+// A full markdown lexer costs ~15x more per note, and a cold index parses thousands of notes,
+// so this scanner knows just enough markdown: fenced code and inline code hold no links.
+import type { Mention, Range } from '../model';
+import { wikilinkInner } from './names';
+
+export interface BodyScan {
+  heading?: { text: string; range: Range };
+  mentions: Mention[];
+  layerTags: Array<{ text: string; range: Range }>;
+  /** True when the scan stopped at `limit` characters. */
+  truncated: boolean;
+}
+
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const ATX_H1 = /^( {0,3}#)(?:[ \t]+|$)(.*)$/;
+const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
+const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[#>]|[-*+][ \t]|\d+[.)][ \t]|<|$))/;
+const WIKILINK = /(!?)\[\[([^[\]\n]+)\]\]/g;
+const MARKDOWN_LINK = /(!?)\[([^[\]\n]*)\]\(\s*(<[^>\n]*>|[^\s()<>]+)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
+const LINK_DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)/;
+const LAYER_TAG = /(?:^|[\s(,;])#layer\/([A-Za-z0-9_-]+)/g;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const NOTE_LINK = /\.(?:md|markdown)$/i;
+const EMBEDDED_FILE = /\.(?:png|jpe?g|gif|svg|webp|bmp|pdf|mp3|mp4|webm|mov|wav|ogg|canvas|excalidraw)$/i;
+
+export function scanBody(text: string, offset: number, firstLine: number, limit: number): BodyScan {
+  const scan: BodyScan = { mentions: [], layerTags: [], truncated: false };
+  const stop = Math.min(text.length, offset + limit);
+  let fence: { marker: string; length: number } | undefined;
+  let previous = '';
+  let previousStartsParagraph = false;
+  let lineNumber = firstLine;
+  let start = offset;
+  while (start <= stop) {
+    let end = text.indexOf('\n', start);
+    if (end < 0 || end > stop) end = stop;
+    let line = text.slice(start, end);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+
+    const fenceMatch = line.length >= 3 && (line.includes('```') || line.includes('~~~')) ? FENCE.exec(line) : null;
+    if (fence) {
+      if (fenceMatch && fenceMatch[2][0] === fence.marker && fenceMatch[2].length >= fence.length && !fenceMatch[3].trim()) {
+        fence = undefined;
+      }
+    } else if (fenceMatch && !(fenceMatch[2][0] === '`' && fenceMatch[3].includes('`'))) {
+      fence = { marker: fenceMatch[2][0], length: fenceMatch[2].length };
+      previous = '';
+    } else {
+      scanLine(scan, line, lineNumber, previous, previousStartsParagraph);
+      const paragraphLine = !NOT_PARAGRAPH.test(line);
+      previousStartsParagraph = paragraphLine && NOT_PARAGRAPH.test(previous);
+      previous = line;
+    }
+    if (end >= stop) break;
+    start = end + 1;
+    lineNumber++;
+  }
+  scan.truncated = stop < text.length;
+  return scan;
+}
+
+function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: string, previousStartsParagraph: boolean): void {
+  if (!scan.heading) {
+    if (line.includes('#')) {
+      const atx = ATX_H1.exec(line);
+      if (atx) {
+        const content = atx[2].replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trimEnd();
+        const text = plainHeading(content);
+        if (text) {
+          const column = line.length - atx[2].length;
+          scan.heading = { text, range: on(lineNumber, column, column + content.length) };
+        }
+      }
+    } else if (previousStartsParagraph && SETEXT_H1.test(line)) {
+      const content = previous.trim();
+      const text = plainHeading(content);
+      if (text) {
+        const column = previous.indexOf(content);
+        scan.heading = { text, range: on(lineNumber - 1, column, column + content.length) };
+      }
+    }
+  }
+  const hasBracket = line.includes('[');
+  const hasTag = line.includes('#layer/');
+  if (!hasBracket && !hasTag) return;
+  const visible = line.includes('`') ? maskInlineCode(line) : line;
+  if (hasBracket) {
+    for (const match of visible.matchAll(WIKILINK)) {
+      const [whole, bang, inner] = match;
+      const target = wikilinkInner(inner);
+      if (!target || (bang && EMBEDDED_FILE.test(target))) continue;
+      const column = match.index ?? 0;
+      scan.mentions.push({ target, kind: 'wikilink', range: on(lineNumber, column, column + whole.length) });
+    }
+    for (const match of visible.matchAll(MARKDOWN_LINK)) {
+      if (match[1]) continue;
+      const target = noteLinkTarget(match[3]);
+      const column = match.index ?? 0;
+      if (target) scan.mentions.push({ target, kind: 'link', range: on(lineNumber, column, column + match[0].length) });
+    }
+    const definition = LINK_DEFINITION.exec(visible);
+    const target = definition && noteLinkTarget(definition[2]);
+    if (definition && target) {
+      scan.mentions.push({ target, kind: 'link', range: on(lineNumber, 0, definition[0].length) });
+    }
+  }
+  if (hasTag) {
+    for (const match of visible.matchAll(LAYER_TAG)) {
+      const column = (match.index ?? 0) + match[0].indexOf('#');
+      scan.layerTags.push({ text: match[1], range: on(lineNumber, column, column + 7 + match[1].length) });
+    }
+  }
+}
+
+/** A link destination that points at another note, as a path relative to this one. */
+function noteLinkTarget(destination: string): string | undefined {
+  let target = destination.startsWith('<') ? destination.slice(1, -1) : destination;
+  if (!target || target.startsWith('#') || SCHEME.test(target)) return undefined;
+  target = target.replace(/[?#].*$/, '');
+  try {
+    target = decodeURIComponent(target);
+  } catch {
+    // Keep it as written: a stray % is more likely part of a file name than an escape.
+  }
+  return NOTE_LINK.test(target) ? target : undefined;
+}
+
+/** Blank out `code spans` (keeping columns) so links inside them are not read as links. */
+export function maskInlineCode(line: string): string {
+  let result = '';
+  let index = 0;
+  while (index < line.length) {
+    const open = line.indexOf('`', index);
+    if (open < 0) break;
+    let length = 1;
+    while (line[open + length] === '`') length++;
+    const fence = '`'.repeat(length);
+    let close = line.indexOf(fence, open + length);
+    while (close >= 0 && line[close + length] === '`') {
+      let after = close + length;
+      while (line[after] === '`') after++;
+      close = line.indexOf(fence, after);
+    }
+    if (close < 0) {
+      result += line.slice(index, open + length);
+      index = open + length;
+      continue;
+    }
+    result += line.slice(index, open) + ' '.repeat(close + length - open);
+    index = close + length;
+  }
+  return result + line.slice(index);
+}
+
+/** The heading as plain words: `**Akash** [[Network]]` reads "Akash Network". */
+function plainHeading(content: string): string {
+  return content
+    .replace(/\[\[([^[\]|]*)\|?([^[\]]*)\]\]/g, (_, target: string, label: string) => label || target)
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|\*|`)/g, '')
+    .trim();
+}
+
+function on(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}

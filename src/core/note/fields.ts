@@ -1,0 +1,216 @@
+// From the front matter tree to the note's fields, with a diagnostic for every value that is
+// there but cannot be used. Fields left unset fall back later (heading, tags, folder, file name).
+import {
+  VERDICT_VALUES,
+  type DependencyRef,
+  type Diagnostic,
+  type DiagnosticCode,
+  type ImpactOverride,
+  type Layer,
+  type Range,
+  type Severity,
+  type Sourced,
+  type VerdictValue,
+} from '../model';
+import type { FrontMatterEntry, FrontMatterNode } from './frontMatter';
+import { referenceTarget } from './names';
+import { closestCategories, closestLayers, normalizeCategory, normalizeLayer } from './taxonomy';
+
+export interface FrontMatterFields {
+  name?: Sourced<string>;
+  aliases: string[];
+  layer?: Sourced<Layer>;
+  category?: Sourced<string>;
+  dependsOn: DependencyRef[];
+  tags: string[];
+  /** `layer/<x>` tags, in order, for the layer fallback. */
+  layerTags: Array<{ text: string; range: Range }>;
+  funding?: string;
+  override?: ImpactOverride;
+  fieldRanges: Record<string, Range>;
+  diagnostics: Diagnostic[];
+}
+
+const NAME_KEYS = ['protocol', 'name', 'title'];
+
+export function readFields(file: string, entries: FrontMatterEntry[]): FrontMatterFields {
+  const fields: FrontMatterFields = {
+    aliases: [],
+    dependsOn: [],
+    tags: [],
+    layerTags: [],
+    fieldRanges: {},
+    diagnostics: [],
+  };
+  const report = (
+    code: DiagnosticCode,
+    severity: Severity,
+    range: Range,
+    message: string,
+    data?: Diagnostic['data'],
+  ): void => {
+    fields.diagnostics.push({ file, range, severity, code, message, ...(data && { data }) });
+  };
+  const wrongType = (key: string, node: FrontMatterNode, expected: string): void =>
+    report('invalid-field', 'warning', node.range, `\`${key}\` should be ${expected}.`, { field: key });
+
+  const byKey = new Map<string, FrontMatterNode>();
+  for (const entry of entries) {
+    fields.fieldRanges[entry.key] = entry.value.range;
+    byKey.set(entry.key, entry.value);
+  }
+
+  for (const key of NAME_KEYS) {
+    const node = byKey.get(key);
+    if (!node || fields.name) continue;
+    const text = textOf(node);
+    if (text === undefined) wrongType(key, node, 'the protocol name, as text');
+    else if (text.trim()) fields.name = { value: text.trim(), source: 'front-matter', range: node.range };
+  }
+
+  const aliases = byKey.get('aliases');
+  if (aliases) fields.aliases = textList('aliases', aliases).map((item) => item.text);
+
+  const layer = byKey.get('layer');
+  if (layer) {
+    const text = textOf(layer);
+    if (text === undefined) wrongType('layer', layer, 'one of infrastructure, middleware, model, application');
+    else if (text.trim()) {
+      const value = normalizeLayer(text);
+      if (value) fields.layer = { value, source: 'front-matter', range: layer.range };
+      else unknownLayer(text, layer.range);
+    }
+  }
+
+  const category = byKey.get('category');
+  if (category) {
+    const text = textOf(category);
+    if (text === undefined) wrongType('category', category, 'a category name, as text');
+    else if (text.trim()) {
+      const known = normalizeCategory(text);
+      fields.category = { value: known ? known.id : text.trim(), source: 'front-matter', range: category.range };
+      if (!known) {
+        const suggestions = closestCategories(text, fields.layer?.value);
+        const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
+        report('unknown-category', 'warning', category.range, `Unknown category "${text.trim()}".${hint}`, {
+          field: 'category',
+          suggestions,
+        });
+      }
+    }
+  }
+
+  const dependsOn = byKey.get('depends_on');
+  if (dependsOn) {
+    for (const item of textList('depends_on', dependsOn)) {
+      const target = referenceTarget(item.text);
+      if (target) fields.dependsOn.push({ raw: item.text, target, range: item.range });
+    }
+  }
+
+  const tags = byKey.get('tags');
+  if (tags) {
+    for (const item of textList('tags', tags)) {
+      // `tags: defi, agents` and `tags: defi agents` are lists written as one text.
+      const words = tags.kind === 'list' ? [item.text] : item.text.split(/[\s,]+/);
+      for (const word of words) {
+        const tag = word.replace(/^#/, '');
+        if (!tag) continue;
+        fields.tags.push(tag);
+        if (tag.toLowerCase().startsWith('layer/')) fields.layerTags.push({ text: tag.slice(6), range: item.range });
+      }
+    }
+  }
+
+  const funding = byKey.get('funding');
+  if (funding) {
+    const text = textOf(funding);
+    if (text === undefined) wrongType('funding', funding, 'text, e.g. community-launch or vc');
+    else if (text.trim()) fields.funding = text.trim();
+  }
+
+  const impact = byKey.get('impact');
+  if (impact) readOverride(impact);
+  return fields;
+
+  function unknownLayer(text: string, range: Range): void {
+    const suggestions = closestLayers(text);
+    report('unknown-layer', 'warning', range, `Unknown layer "${text.trim()}". Did you mean ${suggestions.join(', ')}?`, {
+      field: 'layer',
+      suggestions,
+    });
+  }
+
+  /** A list of text, or one text; anything else in it is reported and skipped. */
+  function textList(key: string, node: FrontMatterNode): Array<{ text: string; range: Range }> {
+    const items = node.kind === 'list' && !wikilinkWrittenBare(node) ? node.items : [node];
+    if (node.kind === 'map' || node.kind === 'other') {
+      wrongType(key, node, 'a list');
+      return [];
+    }
+    const found: Array<{ text: string; range: Range }> = [];
+    for (const item of items) {
+      if (item.kind === 'scalar' && item.value === null) continue;
+      const text = item.kind === 'list' ? wikilinkWrittenBare(item) : textOf(item);
+      if (text === undefined) wrongType(key, item, 'a list of text');
+      else if (text.trim()) found.push({ text: text.trim(), range: item.range });
+    }
+    return found;
+  }
+
+  function readOverride(node: FrontMatterNode): void {
+    if (node.kind !== 'map') {
+      wrongType('impact', node, 'a map with `verdict` and `reason`');
+      return;
+    }
+    const verdictNode = node.entries.find((entry) => entry.key === 'verdict')?.value;
+    const reasonNode = node.entries.find((entry) => entry.key === 'reason')?.value;
+    const verdictText = verdictNode ? textOf(verdictNode)?.trim() : undefined;
+    const verdict = verdictText ? normalizeVerdict(verdictText) : undefined;
+    if (!verdict) {
+      const written = verdictText ? `"${verdictText}" is not a verdict` : 'The override has no verdict';
+      report('invalid-override', 'warning', verdictNode?.range ?? node.range, `${written}: use ${VERDICT_VALUES.join(', ')}.`, {
+        field: 'impact',
+        suggestions: [...VERDICT_VALUES],
+      });
+      return;
+    }
+    const reason = reasonNode ? textOf(reasonNode)?.trim() : undefined;
+    if (!reason) {
+      report(
+        'override-without-reason',
+        'warning',
+        reasonNode?.range ?? node.range,
+        'An impact override needs a `reason`, so others can see why the framework was overruled; it is ignored until then.',
+        { field: 'impact' },
+      );
+      return;
+    }
+    fields.override = { verdict, reason, range: node.range };
+  }
+}
+
+/** Text for a scalar (numbers and booleans as written), undefined for anything else. */
+function textOf(node: FrontMatterNode): string | undefined {
+  if (node.kind !== 'scalar') return undefined;
+  return node.value === null ? '' : node.text;
+}
+
+/** `- [[Akash]]` without quotes is, to YAML, a list in a list; the researcher meant a wikilink. */
+function wikilinkWrittenBare(node: FrontMatterNode): string | undefined {
+  if (node.kind !== 'list' || node.items.length !== 1) return undefined;
+  const inner = node.items[0];
+  if (inner.kind !== 'list' || inner.items.length !== 1) return undefined;
+  const text = textOf(inner.items[0]);
+  return text ? `[[${text}]]` : undefined;
+}
+
+const VERDICT_SYNONYMS: Record<string, VerdictValue> = {
+  'not assessed': 'not-assessed',
+  neutral: 'not-assessed',
+};
+
+function normalizeVerdict(text: string): VerdictValue | undefined {
+  const word = text.toLowerCase().replace(/[\s_-]+/g, ' ');
+  return VERDICT_VALUES.find((value) => value.replace('-', ' ') === word) ?? VERDICT_SYNONYMS[word];
+}

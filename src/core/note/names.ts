@@ -1,0 +1,57 @@
+// What a note's path and a written reference say about names: the file name as a fallback
+// protocol name, a folder named after a layer, and the target inside a `[[wikilink|label]]`.
+import type { Layer } from '../model';
+import { normalizeLayer } from './taxonomy';
+
+const URI = /^[a-z][a-z0-9+.-]*:\/\//i;
+const NOTE_EXTENSION = /\.(?:md|markdown|mdx)$/i;
+
+/** The path's segments, decoded when the caller keys notes by URI strings. */
+export function pathSegments(path: string): string[] {
+  const segments = path.split(/[\\/]/);
+  if (!URI.test(path) || !path.includes('%')) return segments;
+  return segments.map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  });
+}
+
+/** "infra/compute/io.net.md" -> "io.net": only a markdown extension is a file extension here. */
+export function noteBaseName(path: string): string {
+  const segments = pathSegments(path);
+  const file = segments[segments.length - 1] ?? '';
+  return file.replace(NOTE_EXTENSION, '') || file;
+}
+
+/** The layer named by the nearest folder, e.g. "infra/compute/akash.md" -> infrastructure. */
+export function layerFromFolders(path: string): Layer | undefined {
+  const segments = pathSegments(path);
+  for (let index = segments.length - 2; index >= 0; index--) {
+    const layer = segments[index] ? normalizeLayer(segments[index]) : undefined;
+    if (layer) return layer;
+  }
+  return undefined;
+}
+
+/**
+ * The note a reference names: `[[io.net|IO]]` -> "io.net", `[[Akash#Risks]]` -> "Akash",
+ * "Render" -> "Render". Section (`#…`) and block (`^…`) parts name places inside a note.
+ */
+export function referenceTarget(written: string): string {
+  const text = written.trim();
+  if (!(text.startsWith('[[') && text.endsWith(']]'))) return text;
+  return wikilinkInner(text.slice(2, -2));
+}
+
+/** The target part of what sits between `[[` and `]]`. */
+export function wikilinkInner(inner: string): string {
+  let target = inner;
+  const bar = target.indexOf('|');
+  if (bar >= 0) target = target.slice(0, bar);
+  const hash = target.indexOf('#');
+  if (hash >= 0) target = target.slice(0, hash);
+  return target.trim();
+}

@@ -1,0 +1,49 @@
+// The fallbacks that depend on where a note lives: its file name as protocol name, a layer folder
+// as layer. Kept apart from the text's own fields so a renamed or moved note can be re-placed
+// without its text (relocateNote) and still equal a fresh parse at the new path.
+import type { Diagnostic, ProtocolNote } from '../model';
+import { layerFromFolders, noteBaseName } from './names';
+import { categoriesOf, categoryById } from './taxonomy';
+
+export function placeByPath(note: ProtocolNote, path: string, options: { useFolders: boolean }): ProtocolNote {
+  note.path = path;
+  if (note.name.source === 'default' || note.name.source === 'file-name') {
+    note.name = { value: noteBaseName(path), source: 'file-name' };
+  }
+  if (options.useFolders && (note.layer.source === 'default' || note.layer.source === 'folder')) {
+    const layer = layerFromFolders(path);
+    note.layer = layer ? { value: layer, source: 'folder' } : { value: 'unclassified', source: 'default' };
+  }
+  const diagnostics = note.diagnostics.filter((diagnostic) => !isLayerMismatch(note, diagnostic));
+  const mismatch = layerMismatch(note);
+  if (mismatch) diagnostics.push(mismatch);
+  note.diagnostics = diagnostics.map((diagnostic) => (diagnostic.file === path ? diagnostic : { ...diagnostic, file: path }));
+  return note;
+}
+
+/** The same note at another path, as parseNote would read its unchanged text there. */
+export function relocateNote(note: ProtocolNote, path: string): ProtocolNote {
+  const unreadable = note.diagnostics.some((diagnostic) => diagnostic.code === 'unreadable-note');
+  return placeByPath({ ...note, diagnostics: [...note.diagnostics] }, path, { useFolders: !unreadable });
+}
+
+/** A known category of another layer than the note's, e.g. `layer: model` with `category: compute`. */
+function layerMismatch(note: ProtocolNote): Diagnostic | undefined {
+  const category = note.category && categoryById(note.category.value);
+  const layer = note.layer.value;
+  if (!note.category || !category || layer === 'unclassified' || category.layer === layer) return undefined;
+  const suggestions = categoriesOf(layer).map((candidate) => candidate.id);
+  const where = note.layer.source === 'folder' ? ' (from its folder)' : '';
+  return {
+    file: note.path,
+    range: note.category.range ?? note.layer.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 'warning',
+    code: 'unknown-category',
+    message: `"${category.id}" is a ${category.layer} category, but this note's layer is ${layer}${where}. Categories of ${layer}: ${suggestions.join(', ')}.`,
+    data: { field: 'category', suggestions },
+  };
+}
+
+function isLayerMismatch(note: ProtocolNote, diagnostic: Diagnostic): boolean {
+  return diagnostic.code === 'unknown-category' && note.category !== undefined && categoryById(note.category.value) !== undefined;
+}
