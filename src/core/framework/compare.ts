@@ -18,7 +18,7 @@ export interface VerdictChange {
 export interface FrameworkComparison {
   a: { id: string; title: string };
   b: { id: string; title: string };
-  /** Sorted by layer, bottom to top (unclassified last), then by name. */
+  /** Sorted by layer, bottom to top, then by name. */
   changes: VerdictChange[];
   unchanged: number;
 }
