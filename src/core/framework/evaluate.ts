@@ -26,7 +26,8 @@ export function evaluate(framework: Framework, subject: EvaluationSubject): Verd
   const rule = subject.layer === 'unclassified' ? undefined : decidingRule(framework.rules, subject);
   const verdict = rule ? fromRule(rule) : notAssessed(subject);
   if (!subject.override) return verdict;
-  const reason = subject.override.reason.trim();
+  // Overrides come from hand-written front matter; a missing reason must not break the flag.
+  const reason = typeof subject.override.reason === 'string' ? subject.override.reason.trim() : '';
   return {
     value: subject.override.verdict,
     rationale: reason || 'Overridden by the researcher (no reason given).',

@@ -54,7 +54,8 @@ export function exposureOf(graph: DependencyGraph, path: string, verdictOf: Verd
  * Exposure of every protocol at once, for colouring a large graph: the count of negatively
  * affected dependencies and the nearest one. The nearest comes from one breadth-first search
  * backwards from all negative protocols together, O(V + E); each protocol keeps its two nearest
- * distinct sources so a negative protocol can still find its nearest *other* negative one.
+ * distinct sources so a negative protocol can still find its nearest *other* negative one. The
+ * count cannot come from the same search (see reach.ts for how it is made).
  */
 export function exposureSummary(graph: DependencyGraph, verdictOf: VerdictLookup): Map<string, ExposureSummary> {
   // Sorted node and neighbour order makes every route independent of insertion order.
