@@ -16,8 +16,6 @@ const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const ATX_H1 = /^( {0,3}#)(?:[ \t]+|$)(.*)$/;
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[#>]|[-*+][ \t]|\d+[.)][ \t]|<|$))/;
-const WIKILINK = /(!?)\[\[([^[\]\n]+)\]\]/g;
-const MARKDOWN_LINK = /(!?)\[([^[\]\n]*)\]\(\s*(<[^>\n]*>|[^\s()<>]+)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
 const LINK_DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)/;
 const LAYER_TAG = /(?:^|[\s(,;])#layer\/([A-Za-z0-9_-]+)/g;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -48,9 +46,11 @@ export function scanBody(text: string, offset: number, firstLine: number, limit:
       previous = '';
     } else {
       scanLine(scan, line, lineNumber, previous, previousStartsParagraph);
-      const paragraphLine = !NOT_PARAGRAPH.test(line);
-      previousStartsParagraph = paragraphLine && NOT_PARAGRAPH.test(previous);
-      previous = line;
+      // Only a setext heading needs to know about paragraphs, and only until the H1 is found.
+      if (!scan.heading) {
+        previousStartsParagraph = !NOT_PARAGRAPH.test(line) && NOT_PARAGRAPH.test(previous);
+        previous = line;
+      }
     }
     if (end >= stop) break;
     start = end + 1;
@@ -81,49 +81,78 @@ function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: st
       }
     }
   }
-  const hasBracket = line.includes('[');
+  const hasWikilink = line.includes('[[');
+  const hasLink = line.includes('](');
+  const hasDefinition = line.includes(']:');
   const hasTag = line.includes('#layer/');
-  if (!hasBracket && !hasTag) return;
+  if (!hasWikilink && !hasLink && !hasDefinition && !hasTag) return;
   const visible = line.includes('`') ? maskInlineCode(line) : line;
-  if (hasBracket) {
-    for (const match of visible.matchAll(WIKILINK)) {
-      const [whole, bang, inner] = match;
-      const target = wikilinkInner(inner);
-      if (!target || (bang && EMBEDDED_FILE.test(target))) continue;
-      const column = match.index ?? 0;
-      scan.mentions.push({ target, kind: 'wikilink', range: on(lineNumber, column, column + whole.length) });
-    }
-    for (const match of visible.matchAll(MARKDOWN_LINK)) {
-      if (match[1]) continue;
-      const target = noteLinkTarget(match[3]);
-      const column = match.index ?? 0;
-      if (target) scan.mentions.push({ target, kind: 'link', range: on(lineNumber, column, column + match[0].length) });
-    }
+  let match: RegExpExecArray | null;
+  if (hasWikilink) wikilinks(scan, visible, lineNumber);
+  if (hasLink) markdownLinks(scan, visible, lineNumber);
+  if (hasDefinition) {
     const definition = LINK_DEFINITION.exec(visible);
     const target = definition && noteLinkTarget(definition[2]);
-    if (definition && target) {
-      scan.mentions.push({ target, kind: 'link', range: on(lineNumber, 0, definition[0].length) });
-    }
+    if (definition && target) scan.mentions.push({ target, kind: 'link', range: on(lineNumber, 0, definition[0].length) });
   }
   if (hasTag) {
-    for (const match of visible.matchAll(LAYER_TAG)) {
-      const column = (match.index ?? 0) + match[0].indexOf('#');
+    LAYER_TAG.lastIndex = 0;
+    while ((match = LAYER_TAG.exec(visible))) {
+      const column = match.index + match[0].indexOf('#');
       scan.layerTags.push({ text: match[1], range: on(lineNumber, column, column + 7 + match[1].length) });
     }
+  }
+}
+
+/** `[[target|label]]` and `![[target]]`: what sits between the brackets holds no bracket. */
+function wikilinks(scan: BodyScan, line: string, lineNumber: number): void {
+  let from = 0;
+  for (;;) {
+    const close = line.indexOf(']]', from);
+    if (close < 0) return;
+    from = close + 2;
+    let open = line.lastIndexOf('[', close - 1);
+    if (open < 1 || line[open - 1] !== '[' || open + 1 === close || line.slice(open + 1, close).includes(']')) continue;
+    const target = wikilinkInner(line.slice(open + 1, close));
+    open--;
+    const embed = open > 0 && line[open - 1] === '!';
+    if (!target || (embed && EMBEDDED_FILE.test(target))) continue;
+    const start = embed ? open - 1 : open;
+    scan.mentions.push({ target, kind: 'wikilink', range: on(lineNumber, start, close + 2) });
+  }
+}
+
+/** `[text](other.md "title")`; images and links that leave the workspace are not mentions. */
+function markdownLinks(scan: BodyScan, line: string, lineNumber: number): void {
+  let from = 0;
+  for (;;) {
+    const middle = line.indexOf('](', from);
+    if (middle < 0) return;
+    from = middle + 2;
+    const open = line.lastIndexOf('[', middle - 1);
+    if (open < 0 || line.slice(open + 1, middle).includes(']') || line[open - 1] === '!') continue;
+    const close = line.indexOf(')', middle + 2);
+    if (close < 0) return;
+    const inside = line.slice(middle + 2, close).trim();
+    const space = inside.search(/\s/);
+    const target = noteLinkTarget(space < 0 ? inside : inside.slice(0, space));
+    if (target) scan.mentions.push({ target, kind: 'link', range: on(lineNumber, open, close + 1) });
+    from = close + 1;
   }
 }
 
 /** A link destination that points at another note, as a path relative to this one. */
 function noteLinkTarget(destination: string): string | undefined {
   let target = destination.startsWith('<') ? destination.slice(1, -1) : destination;
-  if (!target || target.startsWith('#') || SCHEME.test(target)) return undefined;
-  target = target.replace(/[?#].*$/, '');
+  const cut = target.search(/[?#]/);
+  if (cut >= 0) target = target.slice(0, cut);
+  if (!NOTE_LINK.test(target) || SCHEME.test(target)) return undefined;
+  if (!target.includes('%')) return target;
   try {
-    target = decodeURIComponent(target);
+    return decodeURIComponent(target);
   } catch {
-    // Keep it as written: a stray % is more likely part of a file name than an escape.
+    return target; // a stray % is more likely part of a file name than an escape
   }
-  return NOTE_LINK.test(target) ? target : undefined;
 }
 
 /** Blank out `code spans` (keeping columns) so links inside them are not read as links. */
