@@ -12,6 +12,7 @@ import {
   type FrameworkRule,
   type FrameworkSource,
 } from './types';
+import { CATEGORIES, categoryById } from '../note/taxonomy';
 import { matchKey } from './match';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -244,8 +245,20 @@ function readMatch(check: Checker, entry: Entry | undefined, label: string, at: 
   const layer = check.oneOf(fields.get('layer'), `${label}: match.layer`, `${at}.layer`, LAYERS);
   const category = check.text(fields.get('category'), `${label}: match.category`, `${at}.category`);
   const tags = readTags(check, fields.get('tags'), label, `${at}.tags`);
+  if (category) checkCategory(check, fields.get('category'), label, at, category, layer);
   if ((fields.has('layer') && !layer) || (fields.has('category') && !category) || (fields.has('tags') && !tags)) return undefined;
   return { ...(layer && { layer }), ...(category && { category }), ...(tags && { tags }) };
+}
+
+/** Valid but suspicious: a misspelt or misplaced category silently matches nothing. */
+function checkCategory(check: Checker, entry: Entry | undefined, label: string, at: string, category: string, layer?: string): void {
+  const known = categoryById(category.trim().toLowerCase());
+  if (!known) {
+    const message = `${label}: match.category '${category}' is not a known category, so the rule applies only to notes that write it the same way`;
+    check.report(entry?.value, message, `${at}.category`, 'warning', CATEGORIES.map((c) => c.id));
+  } else if (layer && known.layer !== layer) {
+    check.report(entry?.value, `${label} never applies: category '${known.id}' belongs to ${known.layer}, not ${layer}`, `${at}.category`, 'warning');
+  }
 }
 
 function readTags(check: Checker, entry: Entry | undefined, label: string, at: string): string[] | undefined {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, evaluate, parseFramework } from '../../../src/core/framework';
 import type { Layer } from '../../../src/core/model';
+import { categoryById } from '../../../src/core/note/taxonomy';
 
 const deepseek = BUILTIN_FRAMEWORKS.find((framework) => framework.id === DEFAULT_FRAMEWORK_ID)!;
 const verdictFor = (layer: Layer, category?: string, tags?: string[]) => evaluate(deepseek, { layer, category, tags });
@@ -34,6 +35,12 @@ describe('built-in framework deepseek-2025', () => {
         ['defai-positive', { layer: 'application', category: 'defai' }, 'positive', 'TLDR, 4'],
       ],
     );
+  });
+
+  it('matches only categories of the note taxonomy, in their own layer', () => {
+    for (const { id, match } of deepseek.rules) {
+      if (match.category) assert.equal(categoryById(match.category)?.layer, match.layer, id);
+    }
   });
 
   for (const name of ['io.net', 'Render', 'Akash']) {

@@ -158,6 +158,19 @@ describe('parseFramework', () => {
     );
   });
 
+  it('warns about a category no note can have, or one from another layer, and still returns the framework', () => {
+    const misspelt = parseFramework(edited(replace('      category: compute', '      category: compte')), 'f.yaml');
+    assert.ok(misspelt.framework);
+    assert.deepEqual(
+      misspelt.diagnostics.map((d) => [d.severity, d.range.start.line, d.message]),
+      [['warning', line('      category: compute'), "rule 'compute-down': match.category 'compte' is not a known category, so the rule applies only to notes that write it the same way"]],
+    );
+    assert.ok(misspelt.diagnostics[0].data?.suggestions?.includes('compute'));
+    const misplaced = parseFramework(edited(replace('      category: compute', '      category: defai')), 'f.yaml');
+    assert.ok(misplaced.framework);
+    assert.deepEqual(misplaced.diagnostics.map((d) => d.message), ["rule 'compute-down' never applies: category 'defai' belongs to application, not infrastructure"]);
+  });
+
   it('asks for a mapping when the file is empty, a comment or a list', () => {
     for (const text of ['', '# nothing yet', '- id: x', 'just text']) {
       const { framework, diagnostics } = parseFramework(text, 'f.yaml');

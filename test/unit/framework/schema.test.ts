@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { BUILTIN_FRAMEWORKS, HORIZONS, parseFramework, STRENGTHS } from '../../../src/core/framework';
 import { FRAMEWORK_FIELDS, ID_PATTERN, TEXT_PATTERN, URL_PATTERN } from '../../../src/core/framework/validateFramework';
 import { LAYERS, VERDICT_VALUES } from '../../../src/core/model';
+import { CATEGORIES } from '../../../src/core/note/taxonomy';
 import { schemaErrors, unsupportedKeywords } from './jsonSchemaSubset';
 
 /** The parts of draft-07 the framework schema uses. */
@@ -19,6 +20,7 @@ interface Schema {
   dependencies?: Record<string, string[]>;
   enum?: unknown[];
   pattern?: string;
+  examples?: unknown[];
   definitions?: Record<string, Schema>;
   id?: unknown;
 }
@@ -63,6 +65,10 @@ describe('schemas/framework.schema.json and parseFramework agree', () => {
     assert.deepEqual(field(defs.rule, 'strength').enum, STRENGTHS);
     assert.deepEqual(field(defs.rule, 'horizon').enum, HORIZONS);
     assert.deepEqual(field(defs.outlook, 'horizon').enum, HORIZONS);
+  });
+
+  it('offers the taxonomy\'s category ids as examples for completion', () => {
+    assert.deepEqual(field(defs.match, 'category').examples, CATEGORIES.map((category) => category.id));
   });
 
   it('uses the patterns the code uses', () => {
