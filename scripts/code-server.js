@@ -1,7 +1,7 @@
 // Shared helpers for running the extension in a real VS Code: code-server (VS Code 1.100.3 with a
 // Node extension host) served on 127.0.0.1, driven by headless Chromium through playwright-core.
 // Used by `npm start`, the integration-test launcher (code-server-shim.js) and the e2e fixture.
-const { spawn } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
@@ -21,6 +21,8 @@ const BASE_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
+  // The example workspace sits inside this git repository: no "open the parent repository?" prompt.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /** Chromium flags for a quiet, offline, software-rendered browser (WebGL through SwiftShader). */
@@ -82,6 +84,27 @@ function serverEnv(env) {
   return result;
 }
 
+const liveServers = new Set();
+let signalsHooked = false;
+
+/**
+ * code-server runs in its own process group, so a Ctrl-C in the terminal does not reach it, and a
+ * process killed by a signal does not run its 'exit' handlers. Scripts with their own signal
+ * handlers (start.js, the shim) stop their servers themselves; for the rest (mocha) this kills
+ * the servers and ends the process the way the signal would have.
+ */
+function stopOnSignals() {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      if (process.listenerCount(signal) > 1) return;
+      for (const kill of liveServers) kill();
+      process.exit(128 + os.constants.signals[signal]);
+    });
+  }
+}
+
 /**
  * Starts code-server on 127.0.0.1 in its own process group and resolves once it listens.
  * Returns { port, url, child, stop(), output() }. stop() kills the whole group: killing only the
@@ -123,15 +146,18 @@ async function startCodeServer({ codeServer, workspace, userDataDir, extensionsD
       // already gone
     }
   };
-  // Last resort when our process dies without calling stop(): no code-server left behind.
+  // Last resort when our process ends without calling stop(): no code-server left behind.
   const onExit = () => killGroup('SIGKILL');
   process.on('exit', onExit);
+  liveServers.add(onExit);
+  stopOnSignals();
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
 
   async function stop() {
     if (stopped) return;
     stopped = true;
     process.removeListener('exit', onExit);
+    liveServers.delete(onExit);
     killGroup('SIGTERM');
     const timer = setTimeout(() => killGroup('SIGKILL'), 5000);
     await exited;
@@ -158,6 +184,19 @@ async function startCodeServer({ codeServer, workspace, userDataDir, extensionsD
   });
 
   return { port, url: `http://127.0.0.1:${port}/`, child, stop, exited, output: () => lines.join('') };
+}
+
+/** Installs a packaged extension (.vsix) into `extensionsDir`, the way a user would. */
+function installExtension({ codeServer, userDataDir, extensionsDir, vsix }) {
+  if (!codeServer) codeServer = require('./ensure-code-server').ensureCodeServer();
+  const result = spawnSync(
+    codeServer,
+    ['--config', '/dev/null', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', path.resolve(vsix), '--force'],
+    { encoding: 'utf8', env: serverEnv({}) },
+  );
+  if (result.status !== 0 || !/successfully installed/.test(result.stdout)) {
+    throw new Error(`Installing ${vsix} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  }
 }
 
 /** vscode-remote URI of a path on the code-server machine, for the workbench `payload`. */
@@ -210,6 +249,7 @@ module.exports = {
   CHROMIUM,
   CHROMIUM_ARGS,
   freePort,
+  installExtension,
   isPortFree,
   launchChromium,
   makeTempDir,

@@ -1,0 +1,6 @@
+// Types for project.js, for the TypeScript e2e fixture.
+export const ROOT: string;
+export const EXAMPLE_WORKSPACE: string;
+export function npmRun(script: string, extraArgs?: string[]): void;
+export function build(): void;
+export function copyExampleWorkspace(prefix?: string): { dir: string; cleanup(): void };

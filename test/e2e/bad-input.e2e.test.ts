@@ -1,0 +1,46 @@
+// One unreadable note must not hide the others: files that are not UTF-8 text are skipped, the
+// rest are listed, and the "Protocol Atlas" output channel says which files were skipped and why.
+// (Tests run as root, where chmod 000 does not stop reads: binary content stands in for that.)
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Workbench } from './workbench';
+
+describe('Bad notes in the workspace (e2e)', () => {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await Workbench.open({
+      prepareWorkspace(dir) {
+        // A binary file named like a note.
+        fs.writeFileSync(path.join(dir, 'infrastructure', 'binary-blob.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]));
+        // Latin-1 text: 0xe9 alone is not valid UTF-8.
+        fs.writeFileSync(path.join(dir, 'middleware', 'latin1.md'), Buffer.from('# Caf\xe9 protocol\n', 'latin1'));
+        // A folder whose name ends in .md, holding a real note.
+        fs.mkdirSync(path.join(dir, 'folder.md'));
+        fs.writeFileSync(path.join(dir, 'folder.md', 'inside.md'), '# Inside\n\nA note in a folder named like a file.\n');
+      },
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('lists the readable notes and reports the skipped ones in the output channel', async () => {
+    await workbench.runCommand('Protocol Atlas: Show Layer Graph');
+    const items = workbench.webviewFrame().locator('[data-testid="note-list"] > li');
+    await items.filter({ hasText: 'infrastructure/io-net.md' }).waitFor();
+    const listed = (await items.allTextContents()).map((text) => text.trim());
+
+    assert.ok(listed.includes('model/bittensor.md'), `the good notes are listed: ${listed.join(', ')}`);
+    assert.ok(listed.includes('folder.md/inside.md'), `a note inside a folder named *.md is listed: ${listed.join(', ')}`);
+    assert.ok(!listed.includes('infrastructure/binary-blob.md'), 'the binary file is not listed');
+    assert.ok(!listed.includes('middleware/latin1.md'), 'the invalid UTF-8 file is not listed');
+
+    const output = await workbench.outputChannelText('Protocol Atlas');
+    await workbench.screenshot('bad-input-output');
+    assert.match(output, /Skipped infrastructure\/binary-blob\.md/, `binary file reported:\n${output}`);
+    assert.match(output, /Skipped middleware\/latin1\.md/, `invalid UTF-8 file reported:\n${output}`);
+  });
+});
