@@ -4,10 +4,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Workbench } from './workbench';
+import { EXTENSION_SOURCE, Workbench, screenshotOnFailure } from './workbench';
 
-describe('Bad notes in the workspace (e2e)', () => {
+describe(`Bad notes in the workspace (e2e, extension ${EXTENSION_SOURCE})`, () => {
   let workbench: Workbench;
+  screenshotOnFailure(() => workbench);
 
   before(async () => {
     workbench = await Workbench.open({

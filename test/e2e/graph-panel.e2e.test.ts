@@ -1,12 +1,13 @@
 // The researcher's first step, through the real UI: open the Layer Graph from the Command Palette
 // and see every note of the example workspace listed.
 import * as assert from 'assert';
-import { Workbench, markdownFiles } from './workbench';
+import { EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
 
 const PANEL_TITLE = 'Protocol Atlas: Layer Graph';
 
-describe('Layer Graph panel (e2e)', () => {
+describe(`Layer Graph panel (e2e, extension ${EXTENSION_SOURCE})`, () => {
   let workbench: Workbench;
+  screenshotOnFailure(() => workbench);
 
   before(async () => {
     workbench = await Workbench.open();

@@ -141,6 +141,23 @@ export function webviewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
+/** How the extension gets into the e2e workbench, for test titles. */
+export const EXTENSION_SOURCE = process.env.PROTOCOL_ATLAS_VSIX ? 'installed from the packaged .vsix' : 'loaded from source';
+
+/**
+ * Registers an afterEach hook that saves a screenshot named after a failed test, to see what the
+ * UI showed when it failed (test/e2e/artifacts/failed-<test>.png).
+ */
+export function screenshotOnFailure(workbench: () => Workbench | undefined): void {
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state !== 'failed') return;
+    const name = `failed-${test.fullTitle().replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}`;
+    const file = await workbench()?.screenshot(name).catch(() => undefined);
+    if (file) console.log(`      screenshot: ${path.relative(process.cwd(), file)}`);
+  });
+}
+
 /** Every markdown file under `dir`, workspace-relative with forward slashes. */
 export function markdownFiles(dir: string, prefix = ''): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
