@@ -1,0 +1,126 @@
+// The typo fallback: fuse.js (Bitap) catches what the uFuzzy passes cannot, a wrong first letter
+// ("vittensor") or two slips at once, but scanning 10,000 names costs it 10-20 ms a query. A
+// bigram index picks its candidates first. The filter is lossless for fuse.js's own threshold:
+// if the pattern (length m) occurs in a text with at most k edits, at least m - 1 - 2k of the
+// pattern's bigram positions occur in that text (each edit destroys at most two). Junk such as
+// "zzzzqqq" then costs a few Map look-ups instead of a full fuse.js scan, and no fuse.js index
+// has to be kept in step with edits: the bigram postings change with each note in O(its length).
+import Fuse, { type IFuseOptions } from 'fuse.js';
+
+/** errors / pattern length that fuse.js accepts: one slip in 4-6 letters, two in 7-9, three in 10+. */
+export const TYPO_THRESHOLD = 0.3;
+
+/** Above this many candidates the most promising (most shared bigrams) are scored. */
+export const MAX_TYPO_CANDIDATES = 300;
+
+const FUSE_OPTIONS: IFuseOptions<string> = {
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: TYPO_THRESHOLD,
+  minMatchCharLength: 2,
+  isCaseSensitive: true, // already folded
+  shouldSort: false,
+};
+
+export interface TypoHit {
+  /** The field id given to `BigramIndex.add`. */
+  field: number;
+  /** fuse.js's score: 0 is perfect, `TYPO_THRESHOLD` the worst kept. */
+  score: number;
+}
+
+export class BigramIndex {
+  private readonly postings = new Map<string, Set<number>>();
+  /** Scratch counts per field id, zeroed again after each use. */
+  private shared = new Uint8Array(0);
+  /** One more than the highest field id seen. */
+  private capacity = 0;
+
+  add(field: number, text: string): void {
+    this.capacity = Math.max(this.capacity, field + 1);
+    for (const bigram of distinctBigrams(text)) {
+      let fields = this.postings.get(bigram);
+      if (!fields) this.postings.set(bigram, (fields = new Set()));
+      fields.add(field);
+    }
+  }
+
+  remove(field: number, text: string): void {
+    for (const bigram of distinctBigrams(text)) {
+      const fields = this.postings.get(bigram);
+      if (!fields) continue;
+      fields.delete(field);
+      if (fields.size === 0) this.postings.delete(bigram);
+    }
+  }
+
+  /**
+   * Fields sharing at least `needed` of the bigram positions of `patterns`, most shared first,
+   * at most `cap` of them; `skip` drops fields already matched.
+   */
+  candidates(patterns: readonly string[], needed: number, cap: number, skip: (field: number) => boolean): number[] {
+    const weights = new Map<string, number>();
+    for (const pattern of patterns) {
+      for (let i = 0; i + 1 < pattern.length; i++) {
+        const bigram = pattern.slice(i, i + 2);
+        weights.set(bigram, (weights.get(bigram) ?? 0) + 1);
+      }
+    }
+    // Common bigrams ("en", "or") list thousands of fields: count in a typed array, not a Map.
+    if (this.shared.length < this.capacity) this.shared = new Uint8Array(this.capacity * 2);
+    const shared = this.shared;
+    const touched: number[] = [];
+    for (const [bigram, weight] of weights) {
+      for (const field of this.postings.get(bigram) ?? []) {
+        if (shared[field] === 0) touched.push(field);
+        shared[field] = Math.min(255, shared[field] + weight);
+      }
+    }
+    const passing: number[] = [];
+    const floor = Math.max(1, needed);
+    for (const field of touched) if (shared[field] >= floor && !skip(field)) passing.push(field);
+    if (passing.length > cap) passing.sort((a, b) => shared[b] - shared[a] || a - b).length = cap;
+    for (const field of touched) shared[field] = 0;
+    return passing;
+  }
+}
+
+function distinctBigrams(text: string): Set<string> {
+  const bigrams = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) bigrams.add(text.slice(i, i + 2));
+  return bigrams;
+}
+
+/** The fewest shared bigram positions a text needs to be within fuse.js's threshold. */
+export function bigramsNeeded(pattern: string): number {
+  const maxErrors = Math.floor(TYPO_THRESHOLD * pattern.length);
+  return pattern.length - 1 - 2 * maxErrors;
+}
+
+/**
+ * The same bound for uFuzzy's single-error mode, which allows one error in each run of three or
+ * more non-digits of a term (its default rules); a transposition, the costliest error, destroys
+ * up to three bigram positions.
+ */
+export function bigramsNeededForSingleErrors(terms: readonly string[]): number {
+  let positions = 0;
+  let errors = 0;
+  for (const term of terms) {
+    positions += term.length - 1;
+    errors += term.match(/\D{3,}/g)?.length ?? 0;
+  }
+  return positions - 3 * errors;
+}
+
+/** Scores `candidates` (field ids whose folded texts `textOf` returns) against `pattern`. */
+export function typoMatches(pattern: string, candidates: readonly number[], textOf: (field: number) => string): TypoHit[] {
+  if (candidates.length === 0) return [];
+  const fuse = new Fuse(
+    candidates.map((field) => textOf(field)),
+    FUSE_OPTIONS,
+  );
+  return fuse.search(pattern).map((result) => ({
+    field: candidates[result.refIndex],
+    score: result.score ?? TYPO_THRESHOLD,
+  }));
+}
