@@ -6,6 +6,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const { makeTempDir } = require('./project');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const VERBOSE = Boolean(process.env.PROTOCOL_ATLAS_VERBOSE);
@@ -227,21 +228,28 @@ function workbenchUrl({ port, folder, extensionDevelopmentPaths = [], extensionT
 async function launchChromium(options = {}) {
   const { chromium } = require('playwright-core');
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    ...options,
-  });
-}
-
-/** A fresh temporary folder; removed by the returned cleanup(). */
-function makeTempDir(prefix) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  // Chromium keeps its crash database under ~/.config and its singleton socket in $TMPDIR whatever
+  // the profile: point both at a folder of this launch.
+  const home = makeTempDir('protocol-atlas-chromium-');
+  for (const sub of ['config', 'cache', 'tmp']) fs.mkdirSync(path.join(home.dir, sub));
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(home.dir, 'config'), XDG_CACHE_HOME: path.join(home.dir, 'cache'), TMPDIR: path.join(home.dir, 'tmp') };
+  try {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      env,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      ...options,
+    });
+    browser.on('disconnected', home.cleanup);
+    return browser;
+  } catch (error) {
+    home.cleanup();
+    throw error;
+  }
 }
 
 module.exports = {

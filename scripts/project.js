@@ -24,16 +24,37 @@ function build() {
   npmRun('build');
 }
 
+const pendingTempDirs = new Set();
+process.on('exit', () => {
+  for (const dir of pendingTempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A fresh temporary folder. cleanup() removes it; so does the end of the process (a test run cut
+ * short by Ctrl-C or a failure leaves nothing behind).
+ */
+function makeTempDir(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  pendingTempDirs.add(dir);
+  return {
+    dir,
+    cleanup: () => {
+      pendingTempDirs.delete(dir);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Copies the example workspace to a fresh temporary folder: tests and demos work on the copy and
  * never modify examples/. Returns { dir, cleanup }.
  */
 function copyExampleWorkspace(prefix = 'protocol-atlas-workspace-') {
   if (!fs.existsSync(EXAMPLE_WORKSPACE)) throw new Error(`Example workspace missing: ${EXAMPLE_WORKSPACE}`);
-  const parent = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const dir = path.join(parent, path.basename(EXAMPLE_WORKSPACE));
+  const parent = makeTempDir(prefix);
+  const dir = path.join(parent.dir, path.basename(EXAMPLE_WORKSPACE));
   fs.cpSync(EXAMPLE_WORKSPACE, dir, { recursive: true });
-  return { dir, cleanup: () => fs.rmSync(parent, { recursive: true, force: true }) };
+  return { dir, cleanup: parent.cleanup };
 }
 
-module.exports = { ROOT, EXAMPLE_WORKSPACE, build, copyExampleWorkspace, npmRun };
+module.exports = { ROOT, EXAMPLE_WORKSPACE, build, copyExampleWorkspace, makeTempDir, npmRun };

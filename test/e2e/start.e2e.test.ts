@@ -27,10 +27,15 @@ function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
 }
 
 describe('npm start (e2e)', () => {
-  const workspace = copyExampleWorkspace('protocol-atlas-start-');
-  const profile = makeTempDir('protocol-atlas-start-profile-');
+  let workspace: { dir: string; cleanup(): void };
+  let profile: { dir: string; cleanup(): void };
   let blocker: net.Server | undefined;
   let start: ChildProcess | undefined;
+
+  before(() => {
+    workspace = copyExampleWorkspace('protocol-atlas-start-');
+    profile = makeTempDir('protocol-atlas-start-profile-');
+  });
 
   after(async () => {
     // After a failure: ask start.js to stop (it kills code-server's process group), force if needed.
@@ -43,8 +48,8 @@ describe('npm start (e2e)', () => {
       clearTimeout(timer);
     }
     blocker?.close();
-    workspace.cleanup();
-    profile.cleanup();
+    workspace?.cleanup();
+    profile?.cleanup();
   });
 
   it('serves VS Code with the extension at the printed URL and stops cleanly on Ctrl-C', async () => {
