@@ -58,8 +58,8 @@ function ensureDebianPackages() {
   }
   if (missing.length === 0) return;
   if (!isRoot()) {
-    console.error(`[code-server] missing Debian packages: ${missing.join(' ')}. Install them with:`);
-    console.error(`  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    console.error(`[code-server] missing Debian packages: ${missing.join(' ')}. Install them with (after sudo apt-get update if needed):`);
+    console.error(`sudo apt-get install -y ${missing.join(' ')}`);
     process.exit(1);
   }
   log(`installing Debian packages: ${missing.join(' ')}`);
