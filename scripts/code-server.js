@@ -168,8 +168,8 @@ async function startCodeServer({ codeServer, workspace, userDataDir, extensionsD
 
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error('code-server did not start listening within 60 s')), 60000);
-    const onData = (chunk) => {
-      if (/HTTP server listening/.test(chunk.toString())) {
+    const onData = () => {
+      if (/HTTP server listening/.test(lines.join(''))) {
         clearTimeout(timer);
         child.stdout.off('data', onData);
         resolve();
