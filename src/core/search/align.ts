@@ -11,8 +11,15 @@ export interface Alignment {
   start: number;
   /** Characters matched (the needle's letters). */
   matched: number;
-  /** Characters skipped inside and between terms. */
+  /** Characters skipped inside terms, or edits for an approximate alignment. */
   skipped: number;
+  /** Characters between terms: a space or a dot there is natural, so it weighs less. */
+  between: number;
+  /** How many terms begin at a word start, out of `terms`. */
+  wordStarts: number;
+  /** How many terms end at a word end, out of `terms`: "tao" is a whole word in "Tao Net". */
+  wordEnds: number;
+  terms: number;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -31,7 +38,10 @@ export function alignTerms(text: string, terms: readonly string[]): Alignment | 
   if (terms.length === 1) {
     const contiguous = contiguousAt(text, terms[0]);
     if (contiguous >= 0) {
-      return { ranges: [[contiguous, contiguous + terms[0].length]], start: contiguous, matched: terms[0].length, skipped: 0 };
+      const end = contiguous + terms[0].length;
+      const wordStarts = contiguous === 0 || !isWordChar(text[contiguous - 1]) ? 1 : 0;
+      const wordEnds = isWordChar(text[end]) ? 0 : 1;
+      return { ranges: [[contiguous, end]], start: contiguous, matched: terms[0].length, skipped: 0, between: 0, wordStarts, wordEnds, terms: 1 };
     }
   }
   const walks = terms.map((term) => termWalks(text, term));
@@ -40,15 +50,30 @@ export function alignTerms(text: string, terms: readonly string[]): Alignment | 
   const placed = place(walks, 0, 0, text, failsFrom);
   if (!placed) return undefined;
   const positions = placed.flat();
+  let skipped = 0;
+  let between = 0;
+  let wordStarts = 0;
+  let wordEnds = 0;
+  placed.forEach((term, index) => {
+    const last = term[term.length - 1];
+    skipped += last + 1 - term[0] - term.length;
+    if (index > 0) between += term[0] - placed[index - 1][placed[index - 1].length - 1] - 1;
+    if (term[0] === 0 || !isWordChar(text[term[0] - 1])) wordStarts++;
+    if (!isWordChar(text[last + 1])) wordEnds++;
+  });
+  const ranges = toRanges(positions);
+  return { ranges, start: positions[0], matched: positions.length, skipped, between, wordStarts, wordEnds, terms: terms.length };
+}
+
+/** Ascending positions as ranges of neighbours. */
+function toRanges(positions: readonly number[]): TextRange[] {
   const ranges: TextRange[] = [];
   for (const position of positions) {
     const last = ranges[ranges.length - 1];
     if (last && last[1] === position) last[1] = position + 1;
     else ranges.push([position, position + 1]);
   }
-  const start = positions[0];
-  const span = positions[positions.length - 1] + 1 - start;
-  return { ranges, start, matched: positions.length, skipped: span - positions.length };
+  return ranges;
 }
 
 type Walk = (start: number) => number[] | undefined;
@@ -179,11 +204,9 @@ export function alignApproximately(text: string, pattern: string): Alignment | u
   }
   if (matchedAt.length === 0) return undefined;
   matchedAt.sort((a, b) => a - b);
-  const ranges: TextRange[] = [];
-  for (const position of matchedAt) {
-    const last = ranges[ranges.length - 1];
-    if (last && last[1] === position) last[1] = position + 1;
-    else ranges.push([position, position + 1]);
-  }
-  return { ranges, start: matchedAt[0], matched: matchedAt.length, skipped: cost[(rows - 1) * width + end] };
+  const start = matchedAt[0];
+  const wordStarts = start === 0 || !isWordChar(text[start - 1]) ? 1 : 0;
+  const wordEnds = isWordChar(text[matchedAt[matchedAt.length - 1] + 1]) ? 0 : 1;
+  const edits = cost[(rows - 1) * width + end];
+  return { ranges: toRanges(matchedAt), start, matched: matchedAt.length, skipped: edits, between: 0, wordStarts, wordEnds, terms: 1 };
 }

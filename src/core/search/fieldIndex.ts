@@ -204,7 +204,7 @@ export class FieldIndex<Owner> {
       const text = this.haystack[id];
       const alignment = tier === 'fast' ? alignTerms(text, query.terms) : alignApproximately(text, typoPattern);
       if (!alignment) continue;
-      const quality = matchQuality(text, alignment.start, alignment.matched, alignment.skipped);
+      const quality = matchQuality(text, alignment);
       record(id, tierScore(tier, quality), alignment.ranges);
     }
   }

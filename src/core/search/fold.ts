@@ -33,6 +33,11 @@ export function fold(value: string): FoldedText {
   for (const codePoint of value) {
     const end = offset + codePoint.length;
     const folded = foldCodePoint(codePoint);
+    // A code point that folds to nothing (a combining accent) belongs to the letter before it,
+    // so a highlight over "e" in "e\u0301" takes its accent along.
+    if (folded === '' && ends.length > 0 && ends[ends.length - 1] === offset) {
+      for (let i = ends.length - 1; i >= 0 && ends[i] === offset; i--) ends[i] = end;
+    }
     text += folded;
     for (let i = 0; i < folded.length; i++) {
       starts.push(offset);

@@ -4,6 +4,8 @@
 // the quality of the match (where it starts, how much of the value it covers, how tight it is)
 // orders the results.
 
+import { isWordChar, type Alignment } from './align';
+
 export type Tier = 'exact' | 'compact' | 'fast' | 'typo' | 'fallback';
 
 const BAND: Record<Tier, { floor: number; span: number }> = {
@@ -34,18 +36,18 @@ export function weighted(field: keyof typeof FIELD_WEIGHT, score: number): numbe
   return score * weight.factor + weight.offset;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
 /**
- * Quality of a fuzzy match in `text` (folded): a match at the start or at a word start reads
- * like what was meant, a match covering most of the value is closer to it, and every skipped
- * character is a step away from it.
+ * Quality of a fuzzy match in `text` (folded): a match at the start, or on whole words, reads
+ * like what was meant; a match covering most of the value is closer to it; every skipped
+ * letter is a step away from it (a skipped space between words, much less so).
  */
-export function matchQuality(text: string, start: number, matchedLength: number, skipped: number): number {
-  const anchor = start === 0 ? 1 : WORD_CHAR.test(text[start - 1]) ? 0 : 0.6;
-  const coverage = text.length === 0 ? 0 : Math.min(1, matchedLength / text.length);
-  const tightness = 1 / (1 + skipped);
-  return 0.35 * anchor + 0.35 * coverage + 0.3 * tightness;
+export function matchQuality(text: string, alignment: Alignment): number {
+  const { start, matched, skipped, between, wordStarts, wordEnds, terms } = alignment;
+  const anchor = start === 0 ? 1 : isWordChar(text[start - 1]) ? 0 : 0.6;
+  const words = terms === 0 ? 0 : (wordStarts + wordEnds) / (2 * terms);
+  const coverage = text.length === 0 ? 0 : Math.min(1, matched / text.length);
+  const tightness = 1 / (1 + skipped + between / 4);
+  return 0.3 * anchor + 0.2 * words + 0.25 * coverage + 0.25 * tightness;
 }
 
 /** fuse.js scores 0 (perfect) to its threshold (worst it keeps). */

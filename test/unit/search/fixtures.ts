@@ -73,6 +73,7 @@ export function syntheticProtocols(count: number, seed = 42): SearchEntry[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const out: SearchEntry[] = [];
   const taken = new Set(RESERVED);
+  const tickers = new Set(RESERVED);
   while (out.length < count) {
     const style = random();
     const stem = random() < 0.03 ? pick(ACCENTED) : pick(STEMS);
@@ -85,15 +86,31 @@ export function syntheticProtocols(count: number, seed = 42): SearchEntry[] {
     if (taken.has(name.toLowerCase())) name = `${name} ${1 + Math.floor(random() * 99)}`;
     if (taken.has(name.toLowerCase())) continue;
     taken.add(name.toLowerCase());
-    const letters = name.normalize('NFKD').replace(/[^A-Za-z]/g, '').toUpperCase();
     const aliases: string[] = [];
-    const ticker = letters.slice(0, 3) + (random() < 0.5 ? letters.slice(-1) : '');
-    if (!taken.has(ticker.toLowerCase())) aliases.push(ticker);
+    const ticker = freeTicker(name, tickers);
+    if (ticker) aliases.push(ticker);
     if (random() < 0.2) aliases.push(`${name.split(/[ .]/)[0]} Network`);
     const [category, layer] = pick(CATEGORY_LAYERS);
     out.push({ id: `synthetic/${out.length}.md`, name, aliases, category, layer });
   }
   return out;
+}
+
+/** A ticker as projects pick them (mostly unique): letters of the name, first one kept. */
+function freeTicker(name: string, tickers: Set<string>): string | undefined {
+  const letters = name.normalize('NFKD').replace(/[^A-Za-z]/g, '').toUpperCase();
+  for (let length = 3; length <= 4; length++) {
+    for (let second = 1; second < letters.length; second++) {
+      for (let third = second + 1; third < letters.length; third++) {
+        const ticker = letters[0] + letters[second] + letters[third] + (length === 4 ? letters[letters.length - 1] : '');
+        if (!tickers.has(ticker.toLowerCase())) {
+          tickers.add(ticker.toLowerCase());
+          return ticker;
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The realistic protocols hidden among `count` synthetic ones (realistic last, so insertion order cannot help). */
