@@ -12,8 +12,8 @@ const SPECIAL_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
 // Characters YAML forbids, or treats specially, anywhere we might see them.
 // eslint-disable-next-line no-control-regex
 const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
-// A plain scalar may not start with an indicator (we also refuse `-`, `?`, `:` there).
-const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+// A plain scalar may not start with an indicator; `-x` is fine, `- x` is a list item.
+const INDICATOR_START = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?: |$))/;
 const NULL_WORD = /^(?:~|[Nn]ull|NULL)$/;
 const BOOLEAN_WORD = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const DECIMAL = /^[-+]?[0-9]+$/;
@@ -58,9 +58,11 @@ export function readSimpleFrontMatter(content: string, baseLine: number): FrontM
     const indent = leadingSpaces(line);
     if (indent === line.length) continue;
     if (line[indent] === '#') {
-      // A comment is only safe between finished entries; inside a collection it may change how
-      // YAML reads the lines around it.
-      if (indent > 0 || open) return undefined;
+      // A comment at the margin ends the open entry for us; should YAML read the lines after it
+      // as more of that entry (items, indented keys), they arrive with no open entry and we
+      // give up. Indented comments sit inside collections: yaml's business.
+      if (indent > 0) return undefined;
+      close();
       continue;
     }
     const isItem = line[indent] === '-' && (line.length === indent + 1 || line[indent + 1] === ' ');
