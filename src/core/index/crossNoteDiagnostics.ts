@@ -1,0 +1,107 @@
+// The problems only visible across notes, worded for the researcher: a dependency that names no
+// note, two notes claiming one name, a note that depends on itself, a dependency cycle.
+import type { DependencyRef, Diagnostic, ProtocolNote, Range } from '../model';
+import { nameKey, Rank, type NameKey, type NameTable } from './nameTable';
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Unresolved and self dependencies; suggestions are added when asked (see withSuggestions). */
+export function referenceDiagnostics(note: ProtocolNote, resolved: ReadonlyArray<string | undefined>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  note.dependsOn.forEach((ref, index) => {
+    const target = resolved[index];
+    if (target === undefined) {
+      diagnostics.push({
+        file: note.path,
+        range: ref.range,
+        severity: 'warning',
+        code: 'unresolved-dependency',
+        message: `No note is named "${ref.target}".`,
+        data: { target: ref.target },
+      });
+    } else if (target === note.path) {
+      diagnostics.push({
+        file: note.path,
+        range: ref.range,
+        severity: 'warning',
+        code: 'self-dependency',
+        message: `${note.name.value} depends on itself.`,
+        data: { target: ref.target },
+      });
+    }
+  });
+  return diagnostics;
+}
+
+/** A copy of an unresolved-dependency diagnostic that offers the nearest names. */
+export function withSuggestions(diagnostic: Diagnostic, suggest: (target: string) => string[]): Diagnostic {
+  const target = diagnostic.data?.target;
+  if (diagnostic.code !== 'unresolved-dependency' || target === undefined) return diagnostic;
+  const suggestions = suggest(target);
+  if (suggestions.length === 0) return diagnostic;
+  return {
+    ...diagnostic,
+    message: `${diagnostic.message} Did you mean ${suggestions.map((name) => `"${name}"`).join(', ')}?`,
+    data: { ...diagnostic.data, suggestions },
+  };
+}
+
+/** One diagnostic per name or alias of `note` that another note also uses. */
+export function duplicateDiagnostics(
+  note: ProtocolNote,
+  keys: readonly NameKey[],
+  names: NameTable,
+  nameOf: (path: string) => string,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const reported = new Set<string>();
+  for (const { key, rank } of keys) {
+    if (rank > Rank.Alias || reported.has(key) || !names.isSharedName(key, note.path)) continue;
+    reported.add(key);
+    const others = names.namedBy(key).filter((path) => path !== note.path);
+    if (others.length === 0) continue;
+    const written = rank === Rank.Name ? note.name.value : (note.aliases.find((alias) => nameKey(alias) === key) ?? key);
+    const range = rank === Rank.Name ? (note.name.range ?? START) : (note.fieldRanges.aliases ?? START);
+    const listed = others.slice(0, 3).map((path) => `${nameOf(path)} (${path})`);
+    const more = others.length > 3 ? ` and ${others.length - 3} more` : '';
+    diagnostics.push({
+      file: note.path,
+      range,
+      severity: 'warning',
+      code: 'duplicate-name',
+      message: `"${written}" also names ${listed.join(', ')}${more}; links to it may go to the wrong note.`,
+      data: { target: written },
+    });
+  }
+  return diagnostics;
+}
+
+const LISTED_STEPS = 12;
+
+/** The cycle through `note`, e.g. "Dependency cycle: A → B → A", on the entry that starts it. */
+export function cycleDiagnostic(
+  note: ProtocolNote,
+  route: readonly string[] | undefined,
+  cycle: readonly string[],
+  resolved: ReadonlyArray<string | undefined>,
+  nameOf: (path: string) => string,
+): Diagnostic {
+  let message: string;
+  let entry: DependencyRef | undefined;
+  if (route && route.length > 1) {
+    const names = route.map(nameOf);
+    const shown = names.length > LISTED_STEPS ? [...names.slice(0, 6), '…', ...names.slice(-5)] : names;
+    message = `Dependency cycle: ${shown.join(' → ')}`;
+    entry = note.dependsOn.find((_, index) => resolved[index] === route[1]);
+  } else {
+    message = `${note.name.value} is part of a dependency cycle of ${cycle.length} notes (too long to list).`;
+    entry = note.dependsOn.find((_, index) => resolved[index] !== undefined && cycle.includes(resolved[index]));
+  }
+  return {
+    file: note.path,
+    range: entry?.range ?? note.fieldRanges.depends_on ?? START,
+    severity: 'warning',
+    code: 'dependency-cycle',
+    message,
+  };
+}

@@ -1,0 +1,173 @@
+// Dependency cycles, found with graphology's strongly connected components and kept up to date
+// by looking again only where changed edges could have made or broken one.
+import { DirectedGraph } from 'graphology';
+import { stronglyConnectedComponents } from 'graphology-components';
+import { bidirectional } from 'graphology-shortest-path/unweighted';
+import { bfsFromNode } from 'graphology-traversal';
+import type { DependencyGraph } from '../graph/dependencyGraph';
+
+export type Edge = readonly [from: string, to: string];
+
+/** Past this many changed edges, looking locally costs more than looking at everything. */
+const LOCAL_CHANGE_LIMIT = 64;
+
+/**
+ * The notes whose cycle membership may have changed: the old cycles touched by removed edges,
+ * and for each added edge a -> b the notes on some path b -> … -> a (a new cycle through it).
+ * Every new or broken cycle lies entirely inside this set, so recomputing only it is exact.
+ */
+export function affectedRegion(
+  graph: DependencyGraph,
+  added: readonly Edge[],
+  removed: readonly Edge[],
+  cycleOf: ReadonlyMap<string, readonly string[]>,
+): Set<string> | 'all' {
+  if (added.length + removed.length > LOCAL_CHANGE_LIMIT) return 'all';
+  const region = new Set<string>();
+  for (const [from, to] of removed) {
+    for (const end of [from, to]) for (const member of cycleOf.get(end) ?? []) region.add(member);
+  }
+  for (const [from, to] of added) {
+    if (from === to || !graph.hasNode(from) || !graph.hasNode(to)) continue;
+    const downstream = new Set<string>();
+    bfsFromNode(graph, to, (node) => void downstream.add(node), { mode: 'outbound' });
+    if (!downstream.has(from)) continue;
+    bfsFromNode(
+      graph,
+      from,
+      (node) => {
+        if (!downstream.has(node)) return true;
+        region.add(node);
+        return false;
+      },
+      { mode: 'inbound' },
+    );
+  }
+  for (const node of region) if (!graph.hasNode(node)) region.delete(node);
+  return region;
+}
+
+/**
+ * The cycles (strongly connected components of two or more notes) among `nodes`, each sorted.
+ * Self-dependencies are reported separately and ignored here.
+ */
+export function findCycles(graph: DependencyGraph, nodes: Iterable<string>): string[][] {
+  const core = [...withoutAcyclicEnds(graph, new Set(nodes))].sort();
+  if (core.length === 0) return [];
+  const sub = sortedSubgraph(graph, core);
+  let components: string[][];
+  try {
+    components = stronglyConnectedComponents(sub);
+  } catch (error) {
+    // graphology's SCC recurses once per note on a path; a cycle thousands of notes long can
+    // exhaust the stack. Fall back to forward/backward reachability, which does not recurse.
+    if (!(error instanceof RangeError)) throw error;
+    components = componentsByReachability(sub);
+  }
+  return components.filter((component) => component.length > 1).map((component) => component.sort());
+}
+
+/**
+ * Peel away notes with no dependency or no dependent inside the set, repeatedly: they cannot be
+ * on a cycle. Long chains (the common deep structure) vanish here, so SCC never walks them.
+ */
+function withoutAcyclicEnds(graph: DependencyGraph, nodes: Set<string>): Set<string> {
+  const inDegree = new Map<string, number>();
+  const outDegree = new Map<string, number>();
+  for (const node of nodes) {
+    let out = 0;
+    graph.forEachOutNeighbor(node, (neighbor) => {
+      if (neighbor !== node && nodes.has(neighbor)) {
+        out++;
+        inDegree.set(neighbor, (inDegree.get(neighbor) ?? 0) + 1);
+      }
+    });
+    outDegree.set(node, out);
+  }
+  const alive = new Set(nodes);
+  const queue = [...nodes].filter((node) => !inDegree.get(node) || !outDegree.get(node));
+  for (let index = 0; index < queue.length; index++) {
+    const node = queue[index];
+    if (!alive.delete(node)) continue;
+    graph.forEachOutNeighbor(node, (neighbor) => {
+      if (neighbor === node || !alive.has(neighbor)) return;
+      const degree = (inDegree.get(neighbor) ?? 0) - 1;
+      inDegree.set(neighbor, degree);
+      if (degree === 0) queue.push(neighbor);
+    });
+    graph.forEachInNeighbor(node, (neighbor) => {
+      if (neighbor === node || !alive.has(neighbor)) return;
+      const degree = (outDegree.get(neighbor) ?? 0) - 1;
+      outDegree.set(neighbor, degree);
+      if (degree === 0) queue.push(neighbor);
+    });
+  }
+  return alive;
+}
+
+/**
+ * A copy of the graph restricted to `sortedNodes`, built in sorted order so that algorithms
+ * that follow insertion order give the same answer however the index got to this state.
+ */
+function sortedSubgraph(graph: DependencyGraph, sortedNodes: readonly string[]): DirectedGraph {
+  const sub = new DirectedGraph();
+  for (const node of sortedNodes) sub.addNode(node);
+  for (const node of sortedNodes) {
+    const targets = graph.outNeighbors(node).filter((target) => target !== node && sub.hasNode(target));
+    for (const target of targets.sort()) sub.addEdge(node, target);
+  }
+  return sub;
+}
+
+function componentsByReachability(sub: DirectedGraph): string[][] {
+  const assigned = new Set<string>();
+  const components: string[][] = [];
+  sub.forEachNode((start) => {
+    if (assigned.has(start)) return;
+    const downstream = new Set<string>();
+    bfsFromNode(sub, start, (node) => void downstream.add(node), { mode: 'outbound' });
+    const component: string[] = [];
+    bfsFromNode(
+      sub,
+      start,
+      (node) => {
+        if (!downstream.has(node) || assigned.has(node)) return true;
+        assigned.add(node);
+        component.push(node);
+        return false;
+      },
+      { mode: 'inbound' },
+    );
+    components.push(component);
+  });
+  return components;
+}
+
+/** Up to this size, each note's message shows the shortest cycle through that very note. */
+const DESCRIBED_CYCLE_LIMIT = 200;
+
+/**
+ * For each note of a cycle, a shortest way round it, starting and ending at that note: [A, B, A]
+ * (in a very large cycle, undefined: the message then names the cycle's size instead).
+ */
+export function cycleRoutes(
+  graph: DependencyGraph,
+  component: readonly string[],
+  only: readonly string[] = component,
+): Map<string, string[] | undefined> {
+  const routes = new Map<string, string[] | undefined>();
+  if (component.length > DESCRIBED_CYCLE_LIMIT) {
+    for (const node of only) routes.set(node, undefined);
+    return routes;
+  }
+  const sub = sortedSubgraph(graph, [...component].sort());
+  for (const node of only) {
+    let best: string[] | undefined;
+    for (const next of sub.outNeighbors(node)) {
+      const back = bidirectional(sub, next, node);
+      if (back && (!best || back.length + 1 < best.length)) best = [node, ...back];
+    }
+    routes.set(node, best);
+  }
+  return routes;
+}

@@ -1,0 +1,76 @@
+// Checking a ProtocolNote that came from outside (the persisted cache, a worker, an injected
+// parser) before it enters the index: a stale or corrupt cache must cost a rebuild, not a crash.
+import { LAYERS, VERDICT_VALUES, type ProtocolNote } from '../model';
+
+/** Bump when ProtocolNote or what the parser puts in it changes: old caches are then rebuilt. */
+export const SERIALIZED_INDEX_VERSION = 1;
+
+const SOURCES = new Set(['front-matter', 'heading', 'file-name', 'tag', 'folder', 'default']);
+const LAYER_VALUES = new Set<string>([...LAYERS, 'unclassified']);
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
+const CODES = new Set([
+  'invalid-yaml',
+  'invalid-field',
+  'unknown-layer',
+  'unknown-category',
+  'unresolved-dependency',
+  'duplicate-name',
+  'dependency-cycle',
+  'self-dependency',
+  'override-without-reason',
+  'invalid-override',
+  'unreadable-note',
+  'note-too-large',
+  'invalid-framework',
+]);
+
+type Check = (value: unknown) => boolean;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString: Check = (value) => typeof value === 'string';
+const isCount = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+const isPosition: Check = (value) => isObject(value) && isCount(value.line) && isCount(value.character);
+const isRange: Check = (value) => isObject(value) && isPosition(value.start) && isPosition(value.end);
+const optional = (check: Check): Check => (value) => value === undefined || check(value);
+const listOf = (check: Check): Check => (value) => Array.isArray(value) && value.every(check);
+
+const isSourced = (check: Check): Check => (value) =>
+  isObject(value) && check(value.value) && SOURCES.has(value.source as string) && optional(isRange)(value.range);
+
+const isDependency: Check = (value) => isObject(value) && isString(value.raw) && isString(value.target) && isRange(value.range);
+const isMention: Check = (value) =>
+  isObject(value) && isString(value.target) && (value.kind === 'wikilink' || value.kind === 'link') && isRange(value.range);
+const isOverride: Check = (value) =>
+  isObject(value) && VERDICT_VALUES.includes(value.verdict as never) && isString(value.reason) && isRange(value.range);
+const isData: Check = (value) =>
+  isObject(value) && optional(listOf(isString))(value.suggestions) && optional(isString)(value.target) && optional(isString)(value.field);
+const isDiagnostic: Check = (value) =>
+  isObject(value) &&
+  isString(value.file) &&
+  isRange(value.range) &&
+  SEVERITIES.has(value.severity as string) &&
+  CODES.has(value.code as string) &&
+  isString(value.message) &&
+  optional(isData)(value.data);
+const isFieldRanges: Check = (value) => isObject(value) && Object.values(value).every(isRange);
+
+export function isProtocolNote(value: unknown): value is ProtocolNote {
+  return (
+    isObject(value) &&
+    isString(value.path) &&
+    isSourced(isString)(value.name) &&
+    listOf(isString)(value.aliases) &&
+    isSourced((layer) => LAYER_VALUES.has(layer as string))(value.layer) &&
+    optional(isSourced(isString))(value.category) &&
+    listOf(isDependency)(value.dependsOn) &&
+    listOf(isMention)(value.mentions) &&
+    listOf(isString)(value.tags) &&
+    optional(isString)(value.funding) &&
+    optional(isOverride)(value.override) &&
+    optional(isString)(value.heading) &&
+    optional(isRange)(value.frontMatterRange) &&
+    isFieldRanges(value.fieldRanges) &&
+    listOf(isDiagnostic)(value.diagnostics)
+  );
+}
