@@ -78,7 +78,11 @@ describe('cycles', () => {
 
         const addedEdges: Edge[] = [];
         const removedEdges: Edge[] = [];
-        for (const [from, to] of removed) if (graph.hasEdge(from, to)) (graph.dropEdge(from, to), removedEdges.push([from, to]));
+        for (const [from, to] of removed) {
+          if (!graph.hasEdge(from, to)) continue;
+          graph.dropEdge(from, to);
+          removedEdges.push([from, to]);
+        }
         for (const gone of dropped) {
           if (!graph.hasNode(gone)) continue;
           graph.forEachEdge(gone, (_, __, from, to) => removedEdges.push([from, to]));
@@ -87,7 +91,9 @@ describe('cycles', () => {
         for (const [from, to] of added) {
           graph.mergeNode(from, { name: from, layer: 'unclassified' });
           graph.mergeNode(to, { name: to, layer: 'unclassified' });
-          if (!graph.hasEdge(from, to)) (graph.addEdge(from, to), addedEdges.push([from, to]));
+          if (graph.hasEdge(from, to)) continue;
+          graph.addEdge(from, to);
+          addedEdges.push([from, to]);
         }
 
         const region = affectedRegion(graph, addedEdges, removedEdges, cycleOf);
