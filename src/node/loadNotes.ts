@@ -1,0 +1,107 @@
+// Reading a folder of notes from disk for the CLI and the benchmark: every *.md file below it,
+// as (relative posix path, text) pairs for ProtocolIndex.build. Nothing here is fatal: files that
+// cannot be read are listed in `skipped` with the reason.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decodeNoteText } from '../core/noteText';
+
+export interface LoadedNotes {
+  entries: Array<{ path: string; text: string }>;
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+export interface LoadOptions {
+  /** Globs over the relative path (`*`, `**`, `?`); a pattern without wildcards means that path or folder. */
+  include?: string[];
+  exclude?: string[];
+}
+
+const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
+const NOTE_FILE = /\.md$/i;
+
+export function loadNotes(folder: string, options: LoadOptions = {}): LoadedNotes {
+  const include = options.include?.length ? options.include.map(globToRegExp) : undefined;
+  const exclude = (options.exclude ?? []).map(globToRegExp);
+  const wanted = (relative: string): boolean =>
+    (!include || include.some((pattern) => pattern.test(relative))) && !exclude.some((pattern) => pattern.test(relative));
+  const result: LoadedNotes = { entries: [], skipped: [] };
+  walk(folder, '', wanted, result);
+  result.entries.sort((a, b) => compare(a.path, b.path));
+  result.skipped.sort((a, b) => compare(a.path, b.path));
+  return result;
+}
+
+function walk(root: string, relativeFolder: string, wanted: (relative: string) => boolean, result: LoadedNotes): void {
+  let children: fs.Dirent[];
+  try {
+    children = fs.readdirSync(path.join(root, relativeFolder), { withFileTypes: true });
+  } catch (error) {
+    result.skipped.push({ path: relativeFolder || '.', reason: `cannot list the folder (${messageOf(error)})` });
+    return;
+  }
+  for (const child of children) {
+    const relative = relativeFolder ? `${relativeFolder}/${child.name}` : child.name;
+    let isFolder = child.isDirectory();
+    let isFile = child.isFile();
+    if (child.isSymbolicLink()) {
+      // A linked note is read; a linked folder is not followed, since links can loop.
+      try {
+        const target = fs.statSync(path.join(root, relative));
+        isFile = target.isFile();
+        isFolder = false;
+        if (target.isDirectory()) result.skipped.push({ path: relative, reason: 'a link to a folder (not followed)' });
+      } catch (error) {
+        if (NOTE_FILE.test(child.name)) result.skipped.push({ path: relative, reason: `a broken link (${messageOf(error)})` });
+        continue;
+      }
+    }
+    if (isFolder) {
+      if (!IGNORED_FOLDERS.has(child.name)) walk(root, relative, wanted, result);
+    } else if (isFile && NOTE_FILE.test(child.name) && wanted(relative)) {
+      read(root, relative, result);
+    }
+  }
+}
+
+function read(root: string, relative: string, result: LoadedNotes): void {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path.join(root, relative));
+  } catch (error) {
+    result.skipped.push({ path: relative, reason: `cannot be read (${messageOf(error)})` });
+    return;
+  }
+  const decoded = decodeNoteText(bytes);
+  if (decoded.ok) result.entries.push({ path: relative, text: decoded.text });
+  else result.skipped.push({ path: relative, reason: decoded.reason });
+}
+
+/** `infra/**` , `*.md`, `drafts` (the folder and everything in it). */
+export function globToRegExp(glob: string): RegExp {
+  const pattern = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  if (!/[*?]/.test(pattern)) return new RegExp(`^${escape(pattern)}(?:/.*)?$`);
+  let source = '';
+  for (let index = 0; index < pattern.length; index++) {
+    const character = pattern[index];
+    if (character === '*' && pattern[index + 1] === '*') {
+      const slash = pattern[index + 2] === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      index += slash ? 2 : 1;
+    } else if (character === '*') source += '[^/]*';
+    else if (character === '?') source += '[^/]';
+    else source += escape(character);
+  }
+  return new RegExp(`^${source}$`);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function messageOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { globToRegExp, loadNotes } from '../../../src/node/loadNotes';
+
+describe('loadNotes', () => {
+  let folder: string;
+
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'protocol-atlas-notes-'));
+    const write = (relative: string, content: string | Buffer): void => {
+      fs.mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true });
+      fs.writeFileSync(path.join(folder, relative), content);
+    };
+    write('infra/akash.md', '---\nprotocol: Akash\n---\n');
+    write('infra/compute/Render.MD', '# Render');
+    write('apps/drafts/idea.md', 'draft');
+    write('readme.txt', 'not a note');
+    write('node_modules/pkg/readme.md', 'dependency docs');
+    write('.git/notes.md', 'git internals');
+    write('binary.md', Buffer.from([0x89, 0x50, 0x00, 0x47]));
+    write('latin1.md', Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    try {
+      fs.symlinkSync(path.join(folder, 'infra'), path.join(folder, 'loop'));
+    } catch {
+      // Symbolic links may be unavailable (Windows without privileges): that case is skipped.
+    }
+  });
+
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('reads every markdown note below the folder as relative posix paths, in order', () => {
+    const { entries } = loadNotes(folder);
+    assert.deepEqual(
+      entries.map((entry) => entry.path),
+      ['apps/drafts/idea.md', 'infra/akash.md', 'infra/compute/Render.MD'],
+    );
+    assert.equal(entries[1].text, '---\nprotocol: Akash\n---\n');
+  });
+
+  it('reports binary and non-UTF-8 files instead of failing, and does not follow folder links', () => {
+    const { skipped } = loadNotes(folder);
+    const reasons = Object.fromEntries(skipped.map((file) => [file.path, file.reason]));
+    assert.match(reasons['binary.md'], /NUL/);
+    assert.match(reasons['latin1.md'], /UTF-8/);
+    if (fs.existsSync(path.join(folder, 'loop'))) assert.match(reasons.loop, /not followed/);
+  });
+
+  it('narrows to included globs and leaves out excluded ones', () => {
+    const included = loadNotes(folder, { include: ['infra/**'] }).entries.map((entry) => entry.path);
+    assert.deepEqual(included, ['infra/akash.md', 'infra/compute/Render.MD']);
+    const excluded = loadNotes(folder, { exclude: ['apps/drafts', '**/Render.MD'] }).entries.map((entry) => entry.path);
+    assert.deepEqual(excluded, ['infra/akash.md']);
+  });
+
+  it('reports a folder that does not exist as skipped', () => {
+    const { entries, skipped } = loadNotes(path.join(folder, 'missing'));
+    assert.deepEqual(entries, []);
+    assert.equal(skipped.length, 1);
+    assert.match(skipped[0].reason, /ENOENT/);
+  });
+
+  it('matches globs the usual way', () => {
+    assert.ok(globToRegExp('*.md').test('a.md'));
+    assert.ok(!globToRegExp('*.md').test('x/a.md'));
+    assert.ok(globToRegExp('**/*.md').test('a.md'));
+    assert.ok(globToRegExp('**/*.md').test('x/y/a.md'));
+    assert.ok(globToRegExp('drafts').test('drafts/a.md'));
+    assert.ok(!globToRegExp('drafts').test('drafts-old/a.md'));
+    assert.ok(globToRegExp('a?.md').test('ab.md'));
+  });
+});
