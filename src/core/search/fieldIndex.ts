@@ -54,13 +54,14 @@ interface Field<Owner> {
   compact: string;
 }
 
-// The needle arrives as letter/digit terms joined by single spaces (see query.ts) and the
-// haystack is folded to lower case, so case-change bounds and contractions are moot. Any
-// character may be skipped inside a term: dots, hyphens and spaces in a name are characters a
-// query leaves out ("ionet" for "io.net").
 /** Values longer than this rank alike in `mostPromising`. */
 const PROMISE_LENGTHS = 64;
 
+// The needle arrives as letter/digit terms joined by single spaces (see query.ts) and the
+// haystack is folded to lower case, so case-change bounds and contractions are moot. Any
+// character may be skipped inside a term: dots, hyphens and spaces in a name are characters a
+// query leaves out ("ionet" for "io.net"). Word bounds are checked on the alignment (align.ts),
+// since only uFuzzy's `info`, which this index does not call, would apply them.
 const UFUZZY_BASE: uFuzzyClass.Options = {
   interSplit: ' +',
   intraSplit: null,
@@ -77,17 +78,19 @@ export class FieldIndex<Owner> {
   private masks = new Int32Array(64);
   private readonly fields: Array<Field<Owner> | undefined> = [];
   private readonly freeSlots: number[] = [];
-  private readonly byKey = new Map<string, Set<number>>();
-  private readonly byCompact = new Map<string, Set<number>>();
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byCompact = new Map<string, number[]>();
   private readonly bigrams = new BigramIndex();
-  private readonly fast: uFuzzy;
-  private readonly typo: uFuzzy;
+  private readonly fast = new uFuzzy({ ...UFUZZY_BASE, intraMode: 0, intraIns: 1 });
+  private readonly typo = new uFuzzy({ ...UFUZZY_BASE, intraMode: 1 });
+  private readonly wordStart: boolean;
 
-  /** `wordStart`: fuzzy matches must begin at a word, as for categories ("infra", not "structure"). */
+  /**
+   * `wordStart`: every term of a fuzzy match must begin a word, as for categories and layers,
+   * which list many protocols at once ("infra" and "framework", not "structure" or "vacy").
+   */
   constructor(options: { wordStart?: boolean } = {}) {
-    const bound: uFuzzyClass.Options = options.wordStart ? { interLft: 1 } : {};
-    this.fast = new uFuzzy({ ...UFUZZY_BASE, ...bound, intraMode: 0, intraIns: 1 });
-    this.typo = new uFuzzy({ ...UFUZZY_BASE, ...bound, intraMode: 1 });
+    this.wordStart = options.wordStart ?? false;
   }
 
   get size(): number {
@@ -199,11 +202,11 @@ export class FieldIndex<Owner> {
     const matched = matcher.filter(this.haystack, query.needle, candidates) ?? [];
     if (matched.length === 0) return;
     const ranked = matched.length > budget ? this.mostPromising(matched, query.terms[0], budget) : matched;
-    const typoPattern = query.terms.join('');
+    const letters = query.terms.join('');
     for (const id of ranked) {
       const text = this.haystack[id];
-      const alignment = tier === 'fast' ? alignTerms(text, query.terms) : alignApproximately(text, typoPattern);
-      if (!alignment) continue;
+      const alignment = tier === 'fast' ? alignTerms(text, query.terms) : alignApproximately(text, letters);
+      if (!alignment || (this.wordStart && alignment.wordStarts < alignment.terms)) continue;
       const quality = matchQuality(text, alignment);
       record(id, tierScore(tier, quality), alignment.ranges);
     }
@@ -245,21 +248,23 @@ export class FieldIndex<Owner> {
     for (const hit of typoMatches(pattern, candidates, (id) => this.haystack[id])) {
       // fuse.js's own match indices mark every pattern letter inside its window; the
       // edit-distance alignment marks the ones that actually line up.
-      const ranges = alignApproximately(this.haystack[hit.field], letters)?.ranges ?? [];
-      record(hit.field, tierScore('fallback', fallbackQuality(hit.score, TYPO_THRESHOLD)), ranges);
+      const alignment = alignApproximately(this.haystack[hit.field], letters);
+      if (this.wordStart && !alignment?.wordStarts) continue;
+      record(hit.field, tierScore('fallback', fallbackQuality(hit.score, TYPO_THRESHOLD)), alignment?.ranges ?? []);
     }
   }
 }
 
-function addTo(map: Map<string, Set<number>>, key: string, id: number): void {
-  let ids = map.get(key);
-  if (!ids) map.set(key, (ids = new Set()));
-  ids.add(id);
+function addTo(map: Map<string, number[]>, key: string, id: number): void {
+  const ids = map.get(key);
+  if (ids) ids.push(id);
+  else map.set(key, [id]);
 }
 
-function removeFrom(map: Map<string, Set<number>>, key: string, id: number): void {
+function removeFrom(map: Map<string, number[]>, key: string, id: number): void {
   const ids = map.get(key);
-  if (!ids) return;
-  ids.delete(id);
-  if (ids.size === 0) map.delete(key);
+  const at = ids ? ids.indexOf(id) : -1;
+  if (!ids || at < 0) return;
+  ids.splice(at, 1);
+  if (ids.length === 0) map.delete(key);
 }

@@ -6,10 +6,10 @@
 export interface FoldedText {
   /** Lower-case, accent-free NFKD text: what the matchers compare. */
   readonly text: string;
-  /** For each unit of `text`, the start of the original code point it came from. */
-  readonly starts: Uint32Array;
-  /** For each unit of `text`, the end (exclusive) of that original code point. */
-  readonly ends: Uint32Array;
+  /** For each unit of `text`, the start of the original code point it came from; absent when every unit maps to itself. */
+  readonly starts?: Uint32Array;
+  /** For each unit of `text`, the end (exclusive) of that original code point; absent likewise. */
+  readonly ends?: Uint32Array;
 }
 
 export type TextRange = [start: number, endExclusive: number];
@@ -23,7 +23,11 @@ function foldCodePoint(codePoint: string): string {
   return codePoint.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase();
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 export function fold(value: string): FoldedText {
+  // Most names are ASCII, where folding is lower-casing and every offset maps to itself.
+  if (!NON_ASCII.test(value)) return { text: value.toLowerCase() };
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
@@ -72,7 +76,7 @@ export function toOriginalRanges(folded: FoldedText, ranges: Iterable<TextRange>
     const start = Math.max(0, from);
     const end = Math.min(length, to);
     if (end <= start) continue;
-    const original: TextRange = [folded.starts[start], folded.ends[end - 1]];
+    const original: TextRange = folded.starts && folded.ends ? [folded.starts[start], folded.ends[end - 1]] : [start, end];
     const last = out[out.length - 1];
     if (last && original[0] <= last[1]) last[1] = Math.max(last[1], original[1]);
     else out.push(original);

@@ -30,7 +30,8 @@ export interface TypoHit {
 }
 
 export class BigramIndex {
-  private readonly postings = new Map<string, Set<number>>();
+  /** Field ids per bigram. Arrays rather than Sets: 10,000 names make ~1,000 lists, some long. */
+  private readonly postings = new Map<string, number[]>();
   /** Scratch counts per field id, zeroed again after each use. */
   private shared = new Uint8Array(0);
   /** One more than the highest field id seen. */
@@ -39,18 +40,20 @@ export class BigramIndex {
   add(field: number, text: string): void {
     this.capacity = Math.max(this.capacity, field + 1);
     for (const bigram of distinctBigrams(text)) {
-      let fields = this.postings.get(bigram);
-      if (!fields) this.postings.set(bigram, (fields = new Set()));
-      fields.add(field);
+      const fields = this.postings.get(bigram);
+      if (fields) fields.push(field);
+      else this.postings.set(bigram, [field]);
     }
   }
 
   remove(field: number, text: string): void {
     for (const bigram of distinctBigrams(text)) {
       const fields = this.postings.get(bigram);
-      if (!fields) continue;
-      fields.delete(field);
-      if (fields.size === 0) this.postings.delete(bigram);
+      const at = fields ? fields.indexOf(field) : -1;
+      if (!fields || at < 0) continue;
+      fields[at] = fields[fields.length - 1];
+      fields.pop();
+      if (fields.length === 0) this.postings.delete(bigram);
     }
   }
 
@@ -85,9 +88,12 @@ export class BigramIndex {
   }
 }
 
-function distinctBigrams(text: string): Set<string> {
-  const bigrams = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) bigrams.add(text.slice(i, i + 2));
+function distinctBigrams(text: string): string[] {
+  const bigrams: string[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const bigram = text.slice(i, i + 2);
+    if (!bigrams.includes(bigram)) bigrams.push(bigram);
+  }
   return bigrams;
 }
 

@@ -98,6 +98,12 @@ for (const [label, build] of sets) {
       for (const entry of REALISTIC.filter((candidate) => candidate.layer === 'infrastructure')) assert.ok(ids.has(entry.id));
     });
 
+    it('matches categories and layers from a word start only: "ture" and "vacy" list nothing', () => {
+      assert.deepEqual(search.search('ture', Infinity).filter((result) => matchOn(result, 'layer')), []);
+      assert.deepEqual(search.search('vacy', Infinity).filter((result) => matchOn(result, 'category')), []);
+      assert.ok(search.search('training', Infinity).some((result) => matchOn(result, 'category')?.value === 'model-training'));
+    });
+
     it('finds agent frameworks by the category words', () => {
       const names = new Set(search.search('agent framework', Infinity).map((result) => result.name));
       for (const name of ['Eliza', 'ARC', 'Swarms']) assert.ok(names.has(name), `lists ${name}`);
@@ -139,5 +145,16 @@ describe('protocol search ranking rules', () => {
     const [top] = search.search('compute');
     assert.equal(top.id, 'a.md');
     assert.ok(top.score < 500, 'a category match stays below any name match');
+  });
+
+  it('finds a swap inside one word of a multi-word name (uFuzzy single-error pass)', () => {
+    const names = new ProtocolSearch(
+      ['Xeno Mind', 'Runeo Mind', 'Runeomind', 'Lyra Data', 'Aethera Data', 'Delta Data', 'Echoa Flow', 'Aethero Flow'].map(
+        (name, i) => ({ id: `${i}.md`, name, aliases: [], layer: 'application' as const }),
+      ),
+    );
+    for (const [query, name] of [['xneo mind', 'Xeno Mind'], ['lrya data', 'Lyra Data'], ['ecoha flow', 'Echoa Flow']]) {
+      assert.equal(names.search(query)[0]?.name, name, query);
+    }
   });
 });

@@ -17,7 +17,7 @@ describe('search folding', () => {
   it('folds case, accents and compatibility forms, keeping where each unit came from', () => {
     const folded = fold('Fétch.ＡＩ');
     assert.equal(folded.text, 'fetch.ai');
-    assert.deepEqual([...folded.starts], [0, 1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual([...(folded.starts ?? [])], [0, 1, 2, 3, 4, 5, 6, 7]);
     assert.deepEqual(toOriginalRanges(folded, [[1, 2], [6, 8]]), [[1, 2], [6, 8]]);
   });
 
