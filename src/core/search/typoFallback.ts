@@ -7,7 +7,7 @@
 // has to be kept in step with edits: the bigram postings change with each note in O(its length).
 import Fuse, { type IFuseOptions } from 'fuse.js';
 
-/** errors / pattern length that fuse.js accepts: one slip in 4-6 letters, two in 7-9, three in 10+. */
+/** errors / pattern length that fuse.js accepts: one slip in 5-6 letters, two in 7-9, three in 10-13. */
 export const TYPO_THRESHOLD = 0.3;
 
 /** Above this many candidates the most promising (most shared bigrams) are scored. */
