@@ -48,6 +48,25 @@ export function affectedRegion(
 }
 
 /**
+ * Bring `cycleOf` (note -> its cycle) up to date after edges changed; `added === 'all'` means
+ * look at everything. Returns the notes whose cycle diagnostics must be worked out again.
+ */
+export function updateCycles(
+  graph: DependencyGraph,
+  cycleOf: Map<string, string[]>,
+  added: readonly Edge[] | 'all',
+  removed: readonly Edge[],
+): string[] {
+  for (const node of [...cycleOf.keys()]) if (!graph.hasNode(node)) cycleOf.delete(node);
+  const region = added === 'all' ? 'all' : affectedRegion(graph, added, removed, cycleOf);
+  const nodes = region === 'all' ? graph.nodes() : [...region];
+  if (region === 'all') cycleOf.clear();
+  else for (const node of nodes) cycleOf.delete(node);
+  for (const cycle of findCycles(graph, nodes)) for (const member of cycle) cycleOf.set(member, cycle);
+  return nodes;
+}
+
+/**
  * The cycles (strongly connected components of two or more notes) among `nodes`, each sorted.
  * Self-dependencies are reported separately and ignored here.
  */
@@ -72,35 +91,41 @@ export function findCycles(graph: DependencyGraph, nodes: Iterable<string>): str
  * on a cycle. Long chains (the common deep structure) vanish here, so SCC never walks them.
  */
 function withoutAcyclicEnds(graph: DependencyGraph, nodes: Set<string>): Set<string> {
+  const everything = nodes.size === graph.order;
+  const inside = (neighbor: string, node: string): boolean => neighbor !== node && (everything || nodes.has(neighbor));
   const inDegree = new Map<string, number>();
   const outDegree = new Map<string, number>();
+  const queue: string[] = [];
   for (const node of nodes) {
-    let out = 0;
-    graph.forEachOutNeighbor(node, (neighbor) => {
-      if (neighbor !== node && nodes.has(neighbor)) {
-        out++;
-        inDegree.set(neighbor, (inDegree.get(neighbor) ?? 0) + 1);
-      }
-    });
-    outDegree.set(node, out);
+    let ins = 0;
+    let outs = 0;
+    if (everything) {
+      ins = graph.inDegreeWithoutSelfLoops(node);
+      outs = graph.outDegreeWithoutSelfLoops(node);
+    } else {
+      for (const neighbor of graph.inNeighbors(node)) if (inside(neighbor, node)) ins++;
+      for (const neighbor of graph.outNeighbors(node)) if (inside(neighbor, node)) outs++;
+    }
+    inDegree.set(node, ins);
+    outDegree.set(node, outs);
+    if (ins === 0 || outs === 0) queue.push(node);
   }
   const alive = new Set(nodes);
-  const queue = [...nodes].filter((node) => !inDegree.get(node) || !outDegree.get(node));
   for (let index = 0; index < queue.length; index++) {
     const node = queue[index];
     if (!alive.delete(node)) continue;
-    graph.forEachOutNeighbor(node, (neighbor) => {
-      if (neighbor === node || !alive.has(neighbor)) return;
-      const degree = (inDegree.get(neighbor) ?? 0) - 1;
+    for (const neighbor of graph.outNeighbors(node)) {
+      if (!alive.has(neighbor) || !inside(neighbor, node)) continue;
+      const degree = (inDegree.get(neighbor) as number) - 1;
       inDegree.set(neighbor, degree);
       if (degree === 0) queue.push(neighbor);
-    });
-    graph.forEachInNeighbor(node, (neighbor) => {
-      if (neighbor === node || !alive.has(neighbor)) return;
-      const degree = (outDegree.get(neighbor) ?? 0) - 1;
+    }
+    for (const neighbor of graph.inNeighbors(node)) {
+      if (!alive.has(neighbor) || !inside(neighbor, node)) continue;
+      const degree = (outDegree.get(neighbor) as number) - 1;
       outDegree.set(neighbor, degree);
       if (degree === 0) queue.push(neighbor);
-    });
+    }
   }
   return alive;
 }

@@ -29,7 +29,8 @@ const ODD_SPACING = /^\s|\s$|\s\s|[^\S ]/;
 
 /** The key a written reference looks up: `[[Akash#Risks|the cloud]]` and "akash.md" mean "akash". */
 export function targetKey(target: string): string {
-  return nameKey(referenceTarget(target).replace(NOTE_EXTENSION, ''));
+  const text = referenceTarget(target);
+  return nameKey(NOTE_EXTENSION.test(text) ? text.slice(0, text.lastIndexOf('.')) : text);
 }
 
 /** A link's destination, relative to the note that holds it, as a path key. */
@@ -45,7 +46,8 @@ export function linkKey(notePath: string, destination: string): string {
 
 /** A path as a key: forward slashes, no markdown extension, case-insensitive. */
 export function pathKey(path: string): string {
-  return nameKey(path.replace(/\\/g, '/').replace(NOTE_EXTENSION, ''));
+  const slashed = path.includes('\\') ? path.replace(/\\/g, '/') : path;
+  return nameKey(NOTE_EXTENSION.test(slashed) ? slashed.slice(0, slashed.lastIndexOf('.')) : slashed);
 }
 
 /** The keys under which a note can be found. */

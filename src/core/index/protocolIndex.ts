@@ -5,50 +5,40 @@
 import { Emitter, type Disposable } from '../events';
 import { createDependencyGraph, type DependencyGraph } from '../graph/dependencyGraph';
 import type { Diagnostic, ProtocolNote } from '../model';
-import { closestMatches } from '../note/closest';
 import { parseNote, unreadableNote } from '../note/parseNote';
 import { relocateNote } from '../note/placement';
 import { ChangeRecorder } from './changeRecorder';
-import { cycleDiagnostic, duplicateDiagnostics, referenceDiagnostics, withSuggestions } from './crossNoteDiagnostics';
-import { affectedRegion, cycleRoutes, findCycles } from './cycles';
-import { keysOfNote, linkKey, NameTable, Rank, targetKey, type NameKey } from './nameTable';
+import { duplicateDiagnostics, referenceDiagnostics } from './crossNoteDiagnostics';
+import { CrossNoteProblems } from './crossNoteProblems';
+import { updateCycles } from './cycles';
+import { definedOnce, Links } from './links';
+import { NameSuggestions } from './nameSuggestions';
 import { emptyChange, isEmptyChange, type IndexChange, type Protocol, type SerializedIndex } from './protocol';
-import { isProtocolNote, SERIALIZED_INDEX_VERSION } from './serialize';
+import { isProtocolNote, parseChecked, readSerializedNotes, SERIALIZED_INDEX_VERSION } from './serialize';
 
 export type { IndexChange, Protocol, SerializedIndex } from './protocol';
 
+export type NoteParser = (path: string, text: string) => ProtocolNote;
 
 export class ProtocolIndex {
-  private readonly parse: (path: string, text: string) => ProtocolNote;
+  private readonly parse: NoteParser;
   private readonly notes = new Map<string, ProtocolNote>();
-  private readonly names = new NameTable();
-  private readonly keysByPath = new Map<string, NameKey[]>();
-  /** Which keys each note looks up, and the reverse: who waits on a key. */
-  private readonly lookupsByPath = new Map<string, string[]>();
-  private readonly lookers = new Map<string, Set<string>>();
-  /** Per note, per `depends_on` entry, the path it names (undefined: no note). */
-  private readonly resolutions = new Map<string, Array<string | undefined>>();
-  /** Body links are context, not edges: resolved when asked, remembered until a name changes. */
-  private readonly mentionCache = new Map<string, { namesVersion: number; paths: string[] }>();
-  private namesVersion = 0;
-  private readonly referenceProblems = new Map<string, Diagnostic[]>();
-  private readonly duplicateProblems = new Map<string, Diagnostic[]>();
-  private readonly cycleProblems = new Map<string, Diagnostic>();
-  private readonly cycleOf = new Map<string, string[]>();
+  private readonly links = new Links();
+  private readonly problems = new CrossNoteProblems();
   private readonly dependencyGraph = createDependencyGraph();
   private readonly emitter = new Emitter<IndexChange>();
   readonly onDidChange: (listener: (change: IndexChange) => void) => Disposable = this.emitter.event;
 
-  // Work deferred to the end of an update, so a batch does it once.
-  private recorder: ChangeRecorder | undefined;
+  // What an update has left to do at its end (once per batch, however many notes it touched).
+  private recorder = new ChangeRecorder(false);
   private depth = 0;
   private readonly toResolve = new Set<string>();
   private readonly duplicateKeys = new Set<string>();
   private readonly duplicateCandidates = new Set<string>();
   private readonly cycleMessagesToRefresh = new Set<string>();
-  private suggestionCache: { names: string[]; byTarget: Map<string, string[]> } | undefined;
+  private readonly suggestions = new NameSuggestions(() => [...this.notes.values()].flatMap((note) => [note.name.value, ...note.aliases]));
 
-  constructor(options: { parse?: (path: string, text: string) => ProtocolNote } = {}) {
+  constructor(options: { parse?: NoteParser } = {}) {
     this.parse = options.parse ?? parseNote;
   }
 
@@ -57,7 +47,7 @@ export class ProtocolIndex {
     return this.update(() => this.put(this.parseSafely(path, text)));
   }
 
-  /** Add or update a note parsed elsewhere (a worker, the persisted cache). */
+  /** Add or update a note parsed elsewhere (a worker, a cache); malformed notes are kept as unreadable. */
   setParsed(note: ProtocolNote): IndexChange {
     const path: unknown = (note as Partial<ProtocolNote> | null)?.path;
     if (typeof path !== 'string') return emptyChange();
@@ -69,7 +59,7 @@ export class ProtocolIndex {
     return this.update(() => this.remove(path));
   }
 
-  /** A moved or renamed note; without `text`, its path-derived fields are re-derived. */
+  /** A moved or renamed note; without `text`, its path-derived fields are derived again. */
   rename(oldPath: string, newPath: string, text?: string): IndexChange {
     return this.update(() => {
       const old = this.notes.get(oldPath);
@@ -80,7 +70,7 @@ export class ProtocolIndex {
     });
   }
 
-  /** Remove every note under a folder (deleted or renamed): `""` means every note. */
+  /** Remove every note under a folder (deleted or renamed); `""` is the root: every note. */
   deleteUnder(folderPrefix: string): IndexChange {
     const prefix = folderPrefix === '' || folderPrefix.endsWith('/') ? folderPrefix : `${folderPrefix}/`;
     return this.update(() => {
@@ -100,7 +90,7 @@ export class ProtocolIndex {
     });
   }
 
-  /** Run several updates as one: one event, one combined change (inner calls return empty ones). */
+  /** Several updates as one: one event, one combined change (the inner calls return empty ones). */
   batch(fn: () => void): IndexChange {
     return this.update(fn);
   }
@@ -119,8 +109,8 @@ export class ProtocolIndex {
 
   protocol(path: string): Protocol | undefined {
     const note = this.notes.get(path);
-    const resolution = this.resolutions.get(path);
-    if (!note || !resolution) return undefined;
+    if (!note) return undefined;
+    const resolution = this.links.resolution(path);
     return {
       path,
       name: note.name,
@@ -132,28 +122,13 @@ export class ProtocolIndex {
       ...(note.override && { override: note.override }),
       dependsOn: definedOnce(resolution),
       unresolvedDependencies: note.dependsOn.filter((_, i) => resolution[i] === undefined).map((ref) => ref.target),
-      mentions: this.mentionsOf(note),
+      mentions: this.links.mentionsOf(note),
     };
-  }
-
-  private mentionsOf(note: ProtocolNote): string[] {
-    const cached = this.mentionCache.get(note.path);
-    if (cached?.namesVersion === this.namesVersion) return cached.paths;
-    const paths = definedOnce(
-      note.mentions.map((mention) =>
-        mention.kind === 'link'
-          ? this.names.winner(linkKey(note.path, mention.target), Rank.Path)
-          : this.names.winner(targetKey(mention.target)),
-      ),
-    );
-    this.mentionCache.set(note.path, { namesVersion: this.namesVersion, paths });
-    return paths;
   }
 
   /** The note a name, alias, file name or `[[wikilink]]` means, if any. */
   resolve(nameOrAliasOrWikilinkTarget: string): string | undefined {
-    if (typeof nameOrAliasOrWikilinkTarget !== 'string') return undefined;
-    return this.names.winner(targetKey(nameOrAliasOrWikilinkTarget));
+    return typeof nameOrAliasOrWikilinkTarget === 'string' ? this.links.resolve(nameOrAliasOrWikilinkTarget) : undefined;
   }
 
   /** The notes that depend on this one. */
@@ -161,22 +136,17 @@ export class ProtocolIndex {
     return this.dependencyGraph.hasNode(path) ? this.dependencyGraph.inNeighbors(path).sort() : [];
   }
 
-  /** A note's diagnostics (its own and cross-note), or every note's when no path is given. */
+  /**
+   * A note's diagnostics (its own, then cross-note), or every note's when no path is given.
+   * Name suggestions for unresolved dependencies are worked out here, from the current names.
+   */
   diagnostics(path?: string): Diagnostic[] {
     if (path === undefined) return this.paths().flatMap((each) => this.diagnostics(each));
     const note = this.notes.get(path);
-    if (!note) return [];
-    const suggest = (target: string): string[] => this.suggestNames(target);
-    const cycle = this.cycleProblems.get(path);
-    return [
-      ...note.diagnostics,
-      ...(this.referenceProblems.get(path) ?? []).map((diagnostic) => withSuggestions(diagnostic, suggest)),
-      ...(this.duplicateProblems.get(path) ?? []),
-      ...(cycle ? [cycle] : []),
-    ];
+    return note ? this.problems.of(note, (target) => this.suggestions.for(target)) : [];
   }
 
-  /** The dependency graph, kept up to date in place. Read it; never modify it. */
+  /** The dependency graph, kept up to date in place. Read it; never change it. */
   get graph(): DependencyGraph {
     return this.dependencyGraph;
   }
@@ -186,34 +156,21 @@ export class ProtocolIndex {
   }
 
   /** An index from a persisted cache, or undefined when the value is corrupt or from another version. */
-  static fromJSON(value: unknown, options?: { parse?: (path: string, text: string) => ProtocolNote }): ProtocolIndex | undefined {
-    try {
-      if (!value || typeof value !== 'object') return undefined;
-      const { version, notes } = value as Partial<SerializedIndex>;
-      if (version !== SERIALIZED_INDEX_VERSION || !Array.isArray(notes) || !notes.every(isProtocolNote)) return undefined;
-      if (new Set(notes.map((note) => note.path)).size !== notes.length) return undefined;
-      const index = new ProtocolIndex(options);
-      index.batch(() => notes.forEach((note) => index.put(note)));
-      return index;
-    } catch {
-      return undefined;
-    }
+  static fromJSON(value: unknown, options?: { parse?: NoteParser }): ProtocolIndex | undefined {
+    const notes = readSerializedNotes(value);
+    if (!notes) return undefined;
+    const index = new ProtocolIndex(options);
+    index.batch(() => notes.forEach((note) => index.put(note)));
+    return index;
   }
 
   private parseSafely(path: string, text: string): ProtocolNote {
-    try {
-      const note = this.parse(path, text);
-      // Our own parser's output needs no checking (it is tested); an injected one's does.
-      if (this.parse === parseNote || (isProtocolNote(note) && note.path === path)) return note;
-      return unreadableNote(path, 'The parser returned a malformed note.');
-    } catch (error) {
-      return unreadableNote(path, `Protocol Atlas could not read this note: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    return parseChecked(this.parse, path, text, this.parse === parseNote);
   }
 
   private update(apply: () => void): IndexChange {
     const outermost = this.depth === 0;
-    if (outermost) this.recorder = new ChangeRecorder();
+    if (outermost) this.recorder = new ChangeRecorder(this.notes.size === 0);
     this.depth++;
     let failure: { error: unknown } | undefined;
     try {
@@ -234,148 +191,102 @@ export class ProtocolIndex {
     return change;
   }
 
-  private get record(): ChangeRecorder {
-    this.recorder ??= new ChangeRecorder();
-    return this.recorder;
-  }
-
   private put(note: ProtocolNote): void {
     const path = note.path;
     const old = this.notes.get(path);
-    this.record.noteTouched(path, old !== undefined);
+    this.recorder.noteTouched(path, old !== undefined);
     this.touchDiagnostics(path);
-    this.record.updated.add(path); // reported only if it existed before the update, too
+    this.recorder.updated.add(path); // reported only if it existed before the update, too
     this.notes.set(path, note);
-    this.mentionCache.delete(path);
     const attributes = { name: note.name.value, layer: note.layer.value, ...(note.category && { category: note.category.value }) };
-    if (this.dependencyGraph.hasNode(path)) this.dependencyGraph.replaceNodeAttributes(path, attributes);
+    if (old) this.dependencyGraph.replaceNodeAttributes(path, attributes);
     else this.dependencyGraph.addNode(path, attributes);
-
-    const keys = keysOfNote(note);
-    this.replaceKeys(path, keys);
-    // Duplicate diagnostics point at where the name is written, and other notes' quote it.
-    this.duplicateCandidates.add(path);
-    if (old && old.name.value !== note.name.value) {
-      for (const { key, rank } of keys) if (rank <= Rank.Alias) for (const member of this.names.namedBy(key)) this.duplicateCandidates.add(member);
-    }
-    this.replaceLookups(path, this.lookupKeys(note));
+    this.namesChanged(path, note);
     this.toResolve.add(path);
-    const cycle = this.cycleOf.get(path);
-    if (cycle) for (const member of old?.name.value !== note.name.value ? cycle : [path]) this.cycleMessagesToRefresh.add(member);
+    // Duplicate diagnostics point at where the name is written; others' messages quote it.
+    this.duplicateCandidates.add(path);
+    const renamed = old !== undefined && old.name.value !== note.name.value;
+    if (!old || renamed || old.aliases.join('\n') !== note.aliases.join('\n')) this.suggestions.forget();
+    if (renamed) for (const { key } of this.links.keysOf(path)) this.duplicateKeys.add(key);
+    const cycle = this.problems.cycleOf.get(path);
+    if (cycle) for (const member of renamed ? cycle : [path]) this.cycleMessagesToRefresh.add(member);
   }
 
   private remove(path: string): void {
     if (!this.notes.has(path)) return;
-    this.record.noteTouched(path, true);
+    this.recorder.noteTouched(path, true);
     this.touchDiagnostics(path);
-    const graph = this.dependencyGraph;
-    for (const target of graph.outNeighbors(path)) this.dropEdge(path, target);
-    for (const source of graph.inNeighbors(path)) this.dropEdge(source, path);
-    graph.dropNode(path);
-    this.replaceKeys(path, []);
-    this.replaceLookups(path, []);
+    for (const target of this.dependencyGraph.outNeighbors(path)) this.dropEdge(path, target);
+    for (const source of this.dependencyGraph.inNeighbors(path)) this.dropEdge(source, path);
+    this.dependencyGraph.dropNode(path);
+    this.namesChanged(path, undefined);
+    this.suggestions.forget();
     this.notes.delete(path);
-    this.resolutions.delete(path);
-    this.mentionCache.delete(path);
-    this.referenceProblems.delete(path);
-    this.duplicateProblems.delete(path);
-    this.cycleProblems.delete(path);
+    this.problems.forget(path);
     this.toResolve.delete(path);
   }
 
-  private replaceKeys(path: string, keys: NameKey[]): void {
-    const old = this.keysByPath.get(path) ?? [];
-    const same = (a: NameKey, b: NameKey): boolean => a.key === b.key && a.rank === b.rank;
-    const changed = [...old.filter((k) => !keys.some((n) => same(k, n))), ...keys.filter((k) => !old.some((o) => same(k, o)))];
-    if (changed.length === 0) {
-      if (keys.length > 0) this.keysByPath.set(path, keys); // same keys, maybe in another order
-      return;
-    }
-    this.namesVersion++;
-    for (const { key, rank } of changed) {
-      // Whoever looks this key up may now mean another note (or none).
-      for (const looker of this.lookers.get(key) ?? []) this.toResolve.add(looker);
-      if (rank <= Rank.Alias) {
-        this.duplicateKeys.add(key);
-        if (this.names.isSharedName(key, path)) for (const member of this.names.namedBy(key)) this.duplicateCandidates.add(member);
-        this.suggestionCache = undefined;
-      }
-    }
-    this.names.remove(path, old);
-    this.names.add(path, keys);
-    if (keys.length > 0) this.keysByPath.set(path, keys);
-    else this.keysByPath.delete(path);
-  }
-
-  private lookupKeys(note: ProtocolNote): string[] {
-    return [...new Set(note.dependsOn.map((ref) => targetKey(ref.target)))];
-  }
-
-  private replaceLookups(path: string, keys: string[]): void {
-    for (const key of this.lookupsByPath.get(path) ?? []) {
-      const lookers = this.lookers.get(key);
-      lookers?.delete(path);
-      if (lookers?.size === 0) this.lookers.delete(key);
-    }
-    for (const key of keys) {
-      const lookers = this.lookers.get(key);
-      if (lookers) lookers.add(path);
-      else this.lookers.set(key, new Set([path]));
-    }
-    if (keys.length > 0) this.lookupsByPath.set(path, keys);
-    else this.lookupsByPath.delete(path);
+  private namesChanged(path: string, note: ProtocolNote | undefined): void {
+    const change = this.links.update(path, note);
+    for (const looker of change.toResolve) this.toResolve.add(looker);
+    for (const key of change.nameKeys) this.duplicateKeys.add(key);
+    for (const namer of change.formerNamers) this.duplicateCandidates.add(namer);
   }
 
   /** Resolve what one note names, and bring its edges and reference diagnostics in line. */
   private resolveNote(path: string): void {
     const note = this.notes.get(path);
     if (!note) return;
-    const resolution = note.dependsOn.map((ref) => this.names.winner(targetKey(ref.target)));
-    const previous = this.resolutions.get(path);
-    if (previous && !sameList(previous, resolution)) this.record.updated.add(path);
-    this.resolutions.set(path, resolution);
-
+    const { resolution, changed } = this.links.resolveDependencies(note);
+    if (changed) this.recorder.updated.add(path);
     const wanted = new Set(resolution.filter((target): target is string => target !== undefined));
     for (const target of this.dependencyGraph.outNeighbors(path)) if (!wanted.has(target)) this.dropEdge(path, target);
     for (const target of wanted) {
-      if (!this.dependencyGraph.hasEdge(path, target)) {
-        this.record.edgeTouched(path, target, false);
-        this.dependencyGraph.addEdge(path, target);
-      }
+      if (this.dependencyGraph.hasEdge(path, target)) continue;
+      this.recorder.edgeTouched(path, target, false);
+      this.dependencyGraph.addEdge(path, target);
     }
     this.touchDiagnostics(path);
-    const problems = referenceDiagnostics(note, resolution);
-    if (problems.length > 0) this.referenceProblems.set(path, problems);
-    else this.referenceProblems.delete(path);
-    if (this.cycleOf.has(path)) this.cycleMessagesToRefresh.add(path);
+    this.problems.setReferences(path, referenceDiagnostics(note, resolution));
+    if (this.problems.cycleOf.has(path)) this.cycleMessagesToRefresh.add(path);
   }
 
   private dropEdge(from: string, to: string): void {
-    this.record.edgeTouched(from, to, true);
+    this.recorder.edgeTouched(from, to, true);
     this.dependencyGraph.dropEdge(from, to);
   }
 
   /** The deferred work of an update, in dependency order, then the net change. */
   private finish(): IndexChange {
-    const recorder = this.record;
+    const recorder = this.recorder;
     for (const path of this.toResolve) this.resolveNote(path);
     this.toResolve.clear();
 
     for (const key of this.duplicateKeys) {
-      const entries = this.names.namedBy(key);
-      if (entries.length > 1) for (const member of entries) this.duplicateCandidates.add(member);
+      const namers = this.links.names.namedBy(key);
+      if (namers.length > 1) for (const namer of namers) this.duplicateCandidates.add(namer);
     }
     for (const path of this.duplicateCandidates) this.refreshDuplicates(path);
     this.duplicateKeys.clear();
     this.duplicateCandidates.clear();
 
-    const hasEdge = (from: string, to: string): boolean => this.dependencyGraph.hasEdge(from, to);
-    const edges = recorder.edgeChanges(hasEdge);
-    if (edges.added.length > 0 || edges.removed.length > 0) this.refreshCycles(edges.added, edges.removed);
+    const graph = this.dependencyGraph;
+    const hasEdge = (from: string, to: string): boolean => graph.hasEdge(from, to);
+    const edges = recorder.startedEmpty ? undefined : recorder.edgeChanges(hasEdge);
+    if (!edges || edges.added.length > 0 || edges.removed.length > 0) {
+      const refresh = updateCycles(graph, this.problems.cycleOf, edges?.added ?? 'all', edges?.removed ?? []);
+      for (const path of refresh) this.cycleMessagesToRefresh.add(path);
+    }
     this.refreshCycleMessages();
 
-    this.recorder = undefined;
-    return recorder.finish((path) => this.notes.has(path), hasEdge, (path) => this.signature(path));
+    this.recorder = new ChangeRecorder(false);
+    return recorder.finish({
+      exists: (path) => this.notes.has(path),
+      hasEdge,
+      signature: (path) => this.problems.signature(this.notes.get(path)),
+      paths: () => [...this.notes.keys()],
+      edges: () => graph.mapEdges((_, __, from, to): [string, string] => [from, to]),
+    });
   }
 
   private refreshDuplicates(path: string): void {
@@ -383,82 +294,20 @@ export class ProtocolIndex {
     if (!note) return;
     this.touchDiagnostics(path);
     const nameOf = (other: string): string => this.notes.get(other)?.name.value ?? other;
-    const problems = duplicateDiagnostics(note, this.keysByPath.get(path) ?? [], this.names, nameOf);
-    if (problems.length > 0) this.duplicateProblems.set(path, problems);
-    else this.duplicateProblems.delete(path);
-  }
-
-  private refreshCycles(added: Array<[string, string]>, removed: Array<[string, string]>): void {
-    for (const path of [...this.cycleOf.keys()]) if (!this.notes.has(path)) this.cycleOf.delete(path);
-    const region = affectedRegion(this.dependencyGraph, added, removed, this.cycleOf);
-    const nodes = region === 'all' ? this.dependencyGraph.nodes() : [...region];
-    for (const node of nodes) {
-      this.cycleOf.delete(node);
-      this.cycleMessagesToRefresh.add(node);
-    }
-    for (const cycle of findCycles(this.dependencyGraph, nodes)) for (const member of cycle) this.cycleOf.set(member, cycle);
+    this.problems.setDuplicates(path, duplicateDiagnostics(note, this.links.keysOf(path), this.links.names, nameOf));
   }
 
   private refreshCycleMessages(): void {
-    const routes = new Map<string[], Map<string, string[] | undefined>>();
-    for (const path of this.cycleMessagesToRefresh) {
-      const note = this.notes.get(path);
-      const cycle = this.cycleOf.get(path);
-      if (!note || !cycle) {
-        if (this.cycleProblems.has(path)) {
-          this.touchDiagnostics(path);
-          this.cycleProblems.delete(path);
-        }
-        continue;
-      }
-      let routesOfCycle = routes.get(cycle);
-      if (!routesOfCycle) {
-        const wanted = cycle.filter((member) => this.cycleMessagesToRefresh.has(member));
-        routesOfCycle = cycleRoutes(this.dependencyGraph, cycle, wanted);
-        routes.set(cycle, routesOfCycle);
-      }
-      const nameOf = (other: string): string => this.notes.get(other)?.name.value ?? other;
-      const resolved = this.resolutions.get(path) ?? [];
-      this.touchDiagnostics(path);
-      this.cycleProblems.set(path, cycleDiagnostic(note, routesOfCycle.get(path), cycle, resolved, nameOf));
-    }
+    this.problems.refreshCycleDiagnostics(this.cycleMessagesToRefresh, {
+      graph: this.dependencyGraph,
+      note: (path) => this.notes.get(path),
+      resolution: (path) => this.links.resolution(path),
+      touch: (path) => this.touchDiagnostics(path),
+    });
     this.cycleMessagesToRefresh.clear();
   }
 
   private touchDiagnostics(path: string): void {
-    this.record.diagnosticsTouched(path, () => this.signature(path));
+    this.recorder.diagnosticsTouched(path, () => this.problems.signature(this.notes.get(path)));
   }
-
-  /** How a note's diagnostics read, to tell whether an update changed them. */
-  private signature(path: string): string {
-    const note = this.notes.get(path);
-    const references = this.referenceProblems.get(path);
-    const duplicates = this.duplicateProblems.get(path);
-    const cycle = this.cycleProblems.get(path);
-    // No note and a note without problems read the same: neither shows anything.
-    if (!note || (note.diagnostics.length === 0 && !references && !duplicates && !cycle)) return '';
-    return JSON.stringify([note.diagnostics, references, duplicates, cycle]);
-  }
-
-  private suggestNames(target: string): string[] {
-    if (!this.suggestionCache) {
-      const names = [...this.notes.values()].flatMap((note) => [note.name.value, ...note.aliases]).sort();
-      this.suggestionCache = { names, byTarget: new Map() };
-    }
-    const cache = this.suggestionCache;
-    let suggestions = cache.byTarget.get(target);
-    if (!suggestions) {
-      suggestions = closestMatches(target, cache.names);
-      cache.byTarget.set(target, suggestions);
-    }
-    return suggestions;
-  }
-}
-
-function definedOnce(paths: ReadonlyArray<string | undefined>): string[] {
-  return [...new Set(paths.filter((path): path is string => path !== undefined))];
-}
-
-function sameList(a: ReadonlyArray<string | undefined>, b: ReadonlyArray<string | undefined>): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
 }

@@ -1,6 +1,8 @@
 // Checking a ProtocolNote that came from outside (the persisted cache, a worker, an injected
 // parser) before it enters the index: a stale or corrupt cache must cost a rebuild, not a crash.
 import { LAYERS, VERDICT_VALUES, type ProtocolNote } from '../model';
+import { unreadableNote } from '../note/parseNote';
+import type { SerializedIndex } from './protocol';
 
 /** Bump when ProtocolNote or what the parser puts in it changes: old caches are then rebuilt. */
 export const SERIALIZED_INDEX_VERSION = 1;
@@ -73,4 +75,35 @@ export function isProtocolNote(value: unknown): value is ProtocolNote {
     isFieldRanges(value.fieldRanges) &&
     listOf(isDiagnostic)(value.diagnostics)
   );
+}
+
+/** The notes of a persisted index, or undefined when it is corrupt or from another version. */
+export function readSerializedNotes(value: unknown): ProtocolNote[] | undefined {
+  try {
+    if (!value || typeof value !== 'object') return undefined;
+    const { version, notes } = value as Partial<SerializedIndex>;
+    if (version !== SERIALIZED_INDEX_VERSION || !Array.isArray(notes) || !notes.every(isProtocolNote)) return undefined;
+    return new Set(notes.map((note) => note.path)).size === notes.length ? notes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parse with an injected parser without trusting it: a throw or a malformed result becomes an
+ * unreadable note that says why. `trusted` skips the shape check for our own, tested parser.
+ */
+export function parseChecked(
+  parse: (path: string, text: string) => ProtocolNote,
+  path: string,
+  text: string,
+  trusted: boolean,
+): ProtocolNote {
+  try {
+    const note = parse(path, text);
+    if (trusted || (isProtocolNote(note) && note.path === path)) return note;
+    return unreadableNote(path, 'The parser returned a malformed note.');
+  } catch (error) {
+    return unreadableNote(path, `Protocol Atlas could not read this note: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -9,21 +9,28 @@ const NOTE_EXTENSION = /\.(?:md|markdown|mdx)$/i;
 /** The path's segments, decoded when the caller keys notes by URI strings. */
 export function pathSegments(path: string): string[] {
   const segments = path.split(/[\\/]/);
-  if (!URI.test(path) || !path.includes('%')) return segments;
-  return segments.map((segment) => {
-    try {
-      return decodeURIComponent(segment);
-    } catch {
-      return segment;
-    }
-  });
+  return isEncoded(path) ? segments.map(decodeSegment) : segments;
+}
+
+function isEncoded(path: string): boolean {
+  return path.includes('%') && URI.test(path);
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** "infra/compute/io.net.md" -> "io.net": only a markdown extension is a file extension here. */
 export function noteBaseName(path: string): string {
-  const segments = pathSegments(path);
-  const file = segments[segments.length - 1] ?? '';
-  return file.replace(NOTE_EXTENSION, '') || file;
+  // Called for every note on every index build: slicing beats splitting the whole path.
+  const file = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const decoded = isEncoded(path) ? decodeSegment(file) : file;
+  const base = NOTE_EXTENSION.test(decoded) ? decoded.slice(0, decoded.lastIndexOf('.')) : decoded;
+  return base || decoded;
 }
 
 /** The layer named by the nearest folder, e.g. "infra/compute/akash.md" -> infrastructure. */

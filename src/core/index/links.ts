@@ -1,0 +1,108 @@
+// Who names whom: every note's names, the names each note looks up, and what its `depends_on`
+// entries resolve to. Kept with reverse maps (key -> notes waiting on it) so that a new, renamed
+// or deleted note re-resolves exactly the notes that name it, and no others.
+import type { ProtocolNote } from '../model';
+import { keysOfNote, linkKey, NameTable, Rank, targetKey, type NameKey } from './nameTable';
+
+/** What one note's new names may have changed for others. */
+export interface NameChange {
+  /** Notes that look up a key whose owners changed: their references must be resolved again. */
+  toResolve: string[];
+  /** Name and alias keys gained or lost: duplicates among their owners must be checked again. */
+  nameKeys: string[];
+  /** Other notes that shared one of those keys until now. */
+  formerNamers: string[];
+}
+
+export class Links {
+  readonly names = new NameTable();
+  private readonly keysByPath = new Map<string, NameKey[]>();
+  private readonly lookupsByPath = new Map<string, string[]>();
+  private readonly lookers = new Map<string, Set<string>>();
+  private readonly resolutions = new Map<string, Array<string | undefined>>();
+  /** Body links are context, not edges: resolved when asked, remembered until any name changes. */
+  private readonly mentionCache = new Map<string, { namesVersion: number; paths: string[] }>();
+  private namesVersion = 0;
+
+  /** Record a note's names and lookups (or forget them, for `undefined`). */
+  update(path: string, note: ProtocolNote | undefined): NameChange {
+    const change: NameChange = { toResolve: [], nameKeys: [], formerNamers: [] };
+    this.mentionCache.delete(path);
+    const keys = note ? keysOfNote(note) : [];
+    const old = this.keysByPath.get(path) ?? [];
+    const same = (a: NameKey, b: NameKey): boolean => a.key === b.key && a.rank === b.rank;
+    const changed = old.length === 0 ? keys : [...old.filter((k) => !keys.some((n) => same(k, n))), ...keys.filter((k) => !old.some((o) => same(k, o)))];
+    if (changed.length > 0) {
+      this.namesVersion++;
+      for (const { key, rank } of changed) {
+        for (const looker of this.lookers.get(key) ?? []) change.toResolve.push(looker);
+        if (rank > Rank.Alias) continue;
+        change.nameKeys.push(key);
+        if (this.names.isSharedName(key, path)) change.formerNamers.push(...this.names.namedBy(key));
+      }
+      this.names.remove(path, old);
+      this.names.add(path, keys);
+    }
+    // Stored even when unchanged as a set: their order decides the order of diagnostics.
+    if (keys.length > 0) this.keysByPath.set(path, keys);
+    else this.keysByPath.delete(path);
+    this.replaceLookups(path, note ? [...new Set(note.dependsOn.map((ref) => targetKey(ref.target)))] : []);
+    if (!note) this.resolutions.delete(path);
+    return change;
+  }
+
+  keysOf(path: string): NameKey[] {
+    return this.keysByPath.get(path) ?? [];
+  }
+
+  /** Resolve a note's `depends_on` entries; says whether what they name changed. */
+  resolveDependencies(note: ProtocolNote): { resolution: Array<string | undefined>; changed: boolean } {
+    const resolution = note.dependsOn.map((ref) => this.names.winner(targetKey(ref.target)));
+    const previous = this.resolutions.get(note.path);
+    this.resolutions.set(note.path, resolution);
+    const changed = previous !== undefined && !(previous.length === resolution.length && previous.every((p, i) => p === resolution[i]));
+    return { resolution, changed };
+  }
+
+  /** Per `depends_on` entry, the path it names (undefined: no note). */
+  resolution(path: string): ReadonlyArray<string | undefined> {
+    return this.resolutions.get(path) ?? [];
+  }
+
+  mentionsOf(note: ProtocolNote): string[] {
+    const cached = this.mentionCache.get(note.path);
+    if (cached?.namesVersion === this.namesVersion) return cached.paths;
+    const paths = definedOnce(
+      note.mentions.map((mention) =>
+        mention.kind === 'link'
+          ? this.names.winner(linkKey(note.path, mention.target), Rank.Path)
+          : this.names.winner(targetKey(mention.target)),
+      ),
+    );
+    this.mentionCache.set(note.path, { namesVersion: this.namesVersion, paths });
+    return paths;
+  }
+
+  resolve(text: string): string | undefined {
+    return this.names.winner(targetKey(text));
+  }
+
+  private replaceLookups(path: string, keys: string[]): void {
+    for (const key of this.lookupsByPath.get(path) ?? []) {
+      const lookers = this.lookers.get(key);
+      lookers?.delete(path);
+      if (lookers?.size === 0) this.lookers.delete(key);
+    }
+    for (const key of keys) {
+      const lookers = this.lookers.get(key);
+      if (lookers) lookers.add(path);
+      else this.lookers.set(key, new Set([path]));
+    }
+    if (keys.length > 0) this.lookupsByPath.set(path, keys);
+    else this.lookupsByPath.delete(path);
+  }
+}
+
+export function definedOnce(paths: ReadonlyArray<string | undefined>): string[] {
+  return [...new Set(paths.filter((path): path is string => path !== undefined))];
+}
