@@ -37,16 +37,21 @@ const isRange: Check = (value) => isObject(value) && isPosition(value.start) && 
 const optional = (check: Check): Check => (value) => value === undefined || check(value);
 const listOf = (check: Check): Check => (value) => Array.isArray(value) && value.every(check);
 
+// Checks are built once, not per note: a cache holds tens of thousands of ranges.
+const isOptionalRange = optional(isRange);
 const isSourced = (check: Check): Check => (value) =>
-  isObject(value) && check(value.value) && SOURCES.has(value.source as string) && optional(isRange)(value.range);
+  isObject(value) && check(value.value) && SOURCES.has(value.source as string) && isOptionalRange(value.range);
 
 const isDependency: Check = (value) => isObject(value) && isString(value.raw) && isString(value.target) && isRange(value.range);
 const isMention: Check = (value) =>
   isObject(value) && isString(value.target) && (value.kind === 'wikilink' || value.kind === 'link') && isRange(value.range);
 const isOverride: Check = (value) =>
   isObject(value) && VERDICT_VALUES.includes(value.verdict as never) && isString(value.reason) && isRange(value.range);
+const isOptionalString = optional(isString);
+const isOptionalStrings = optional(listOf(isString));
 const isData: Check = (value) =>
-  isObject(value) && optional(listOf(isString))(value.suggestions) && optional(isString)(value.target) && optional(isString)(value.field);
+  isObject(value) && isOptionalStrings(value.suggestions) && isOptionalString(value.target) && isOptionalString(value.field);
+const isOptionalData = optional(isData);
 const isDiagnostic: Check = (value) =>
   isObject(value) &&
   isString(value.file) &&
@@ -54,26 +59,34 @@ const isDiagnostic: Check = (value) =>
   SEVERITIES.has(value.severity as string) &&
   CODES.has(value.code as string) &&
   isString(value.message) &&
-  optional(isData)(value.data);
+  isOptionalData(value.data);
 const isFieldRanges: Check = (value) => isObject(value) && Object.values(value).every(isRange);
+const isName = isSourced(isString);
+const isLayer = isSourced((layer) => LAYER_VALUES.has(layer as string));
+const isOptionalCategory = optional(isSourced(isString));
+const isStrings = listOf(isString);
+const isDependencies = listOf(isDependency);
+const isMentions = listOf(isMention);
+const isOptionalOverride = optional(isOverride);
+const isDiagnostics = listOf(isDiagnostic);
 
 export function isProtocolNote(value: unknown): value is ProtocolNote {
   return (
     isObject(value) &&
     isString(value.path) &&
-    isSourced(isString)(value.name) &&
-    listOf(isString)(value.aliases) &&
-    isSourced((layer) => LAYER_VALUES.has(layer as string))(value.layer) &&
-    optional(isSourced(isString))(value.category) &&
-    listOf(isDependency)(value.dependsOn) &&
-    listOf(isMention)(value.mentions) &&
-    listOf(isString)(value.tags) &&
-    optional(isString)(value.funding) &&
-    optional(isOverride)(value.override) &&
-    optional(isString)(value.heading) &&
-    optional(isRange)(value.frontMatterRange) &&
+    isName(value.name) &&
+    isStrings(value.aliases) &&
+    isLayer(value.layer) &&
+    isOptionalCategory(value.category) &&
+    isDependencies(value.dependsOn) &&
+    isMentions(value.mentions) &&
+    isStrings(value.tags) &&
+    isOptionalString(value.funding) &&
+    isOptionalOverride(value.override) &&
+    isOptionalString(value.heading) &&
+    isOptionalRange(value.frontMatterRange) &&
     isFieldRanges(value.fieldRanges) &&
-    listOf(isDiagnostic)(value.diagnostics)
+    isDiagnostics(value.diagnostics)
   );
 }
 
