@@ -1,8 +1,53 @@
-// The protocol-atlas command. Subcommands arrive with the core (report, graph, search, compare, check).
-const [command] = process.argv.slice(2);
-if (!command || command === '--help' || command === '-h') {
-  console.log('Usage: protocol-atlas <command> [options]\n\nCommands arrive with the core.');
-  process.exit(0);
+// protocol-atlas: the core of the extension, on the command line (and in CI).
+import type { Command } from './command';
+import { UsageError, processOutput, type Output } from './context';
+import { reportCommand } from './commands/report';
+import { graphCommand } from './commands/graph';
+import { searchCommand } from './commands/search';
+import { compareCommand } from './commands/compare';
+import { checkCommand } from './commands/check';
+
+export const COMMANDS: Command[] = [reportCommand, graphCommand, searchCommand, compareCommand, checkCommand];
+
+const HELP = `Usage: protocol-atlas <command> <folder> [options]
+
+Reads a folder of protocol notes (markdown with YAML front matter) and applies an analytical
+framework to them.
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(9)}${c.summary}`).join('\n')}
+
+Run 'protocol-atlas <command> --help' for a command's options.`;
+
+/** Runs the CLI and returns the exit code: 0 fine, 1 errors found (check), 2 bad usage. */
+export function runCli(argv: string[], output: Output = processOutput): number {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    output.out(HELP);
+    return 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    output.err(`protocol-atlas: unknown command '${name}'.\n\n${HELP}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    output.out(command.help);
+    return 0;
+  }
+  try {
+    return command.run(args, output);
+  } catch (error) {
+    // parseArgs reports unknown options with a TypeError carrying an ERR_PARSE_ARGS_* code.
+    const code = (error as { code?: string }).code;
+    if (error instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+      output.err(`protocol-atlas ${command.name}: ${(error as Error).message}\n\n${command.help}`);
+      return 2;
+    }
+    throw error;
+  }
 }
-console.error(`protocol-atlas: unknown command '${command}'. Run protocol-atlas --help.`);
-process.exit(2);
+
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2));
+}

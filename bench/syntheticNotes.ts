@@ -1,0 +1,86 @@
+// Realistic synthetic notes for the benchmark: front matter like the examples', bodies of
+// 2–4 KB with headings, wikilinks, links, a code fence, and dependencies that point mostly
+// downwards through the layers (applications → models/frameworks → infrastructure).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const LAYER_CATEGORIES: Array<[string, string[]]> = [
+  ['infrastructure', ['compute', 'storage', 'l1']],
+  ['middleware', ['data', 'agent-framework', 'privacy']],
+  ['model', ['model-training']],
+  ['application', ['ai-agents', 'defai', 'agent-swarm']],
+];
+const WORDS = (
+  'compute inference validator subnet agent swarm liquidity vault oracle storage permanent ' +
+  'bandwidth dataset labelling privacy enclave attestation token emission staking governance ' +
+  'latency throughput marketplace rental consumer gpu cluster model weights fine-tune'
+).split(' ');
+
+/** A small deterministic generator, so every run benchmarks the same notes. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SyntheticNote {
+  path: string;
+  text: string;
+}
+
+export function syntheticNotes(count: number, seed = 42): SyntheticNote[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const names = Array.from({ length: count }, (_, i) => `Protocol ${i.toString(36)} ${pick(WORDS)}`);
+  const layerOf = names.map((_, i) => Math.min(3, Math.floor((i / count) * 4)));
+  return names.map((name, i) => {
+    const [layer, categories] = LAYER_CATEGORIES[layerOf[i]];
+    const lowerStart = 0;
+    const lowerEnd = Math.floor((layerOf[i] / 4) * count);
+    const dependencies = new Set<string>();
+    if (lowerEnd > lowerStart) {
+      const wanted = 1 + Math.floor(next() * 4);
+      for (let d = 0; d < wanted; d++) dependencies.add(names[lowerStart + Math.floor(next() * (lowerEnd - lowerStart))]);
+    }
+    const dependsOn = [...dependencies].map((dep, d) => (d % 2 ? `"[[${dep}]]"` : `"${dep}"`));
+    const frontMatter = [
+      '---',
+      `protocol: ${name}`,
+      `aliases: [P${i.toString(36).toUpperCase()}, ${name.split(' ')[2]}-${i}]`,
+      `layer: ${layer}`,
+      `category: ${pick(categories)}`,
+      `depends_on: [${dependsOn.join(', ')}]`,
+      `tags: [${pick(WORDS)}, ${pick(WORDS)}]`,
+      `funding: ${pick(['vc', 'community-launch', 'foundation', 'unknown'])}`,
+      '---',
+    ].join('\n');
+    const target = 2048 + Math.floor(next() * 2048);
+    const body: string[] = [`# ${name}`, ''];
+    let size = frontMatter.length + name.length + 3;
+    let paragraph = 0;
+    while (size < target) {
+      const sentence = Array.from({ length: 12 + Math.floor(next() * 12) }, () => pick(WORDS)).join(' ');
+      let line = `${sentence[0].toUpperCase()}${sentence.slice(1)}. See [[${pick(names)}]] and [notes](./${pick(WORDS)}.md).`;
+      if (paragraph % 5 === 2) line = `## ${pick(WORDS)} ${pick(WORDS)}\n\n${line}`;
+      if (paragraph % 7 === 3) line += '\n\n```ts\nconst link = "[[not a mention]]";\n```';
+      if (paragraph % 4 === 1) line += ` Inline \`[[code]]\` too.`;
+      body.push(line, '');
+      size += line.length + 2;
+      paragraph++;
+    }
+    return { path: `${layer}/note-${i}.md`, text: `${frontMatter}\n\n${body.join('\n')}` };
+  });
+}
+
+export function writeNotes(folder: string, notes: SyntheticNote[]): void {
+  for (const note of notes) {
+    const file = path.join(folder, note.path);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, note.text);
+  }
+}

@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import { buildReport } from '../../core/report';
+import type { Command } from '../command';
+import { frameworkFor, openAtlas, requireFolder } from '../context';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'list problems in the notes; exits 1 when there are errors (for CI)',
+  help: `Usage: protocol-atlas check <folder> [--json]
+
+Lists every problem in the notes of <folder> (invalid front matter, unknown layers or
+categories, dependencies that name no note, duplicate names, cycles, overrides without a
+reason) as file:line:column severity message. Exits 1 when any is an error.
+
+Options:
+  --json      print the diagnostics as a JSON array
+  -h, --help  show this help`,
+  run(args, output) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+    const folder = requireFolder(positionals[0]);
+    const { diagnostics, protocols } = buildReport(openAtlas(folder, frameworkFor(undefined, folder), output));
+    if (values.json) {
+      output.out(JSON.stringify(diagnostics, null, 2));
+    } else {
+      for (const d of diagnostics) output.out(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.code}]`);
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      output.out(`${protocols.length} protocols checked: ${errors} error(s), ${diagnostics.length - errors} other problem(s).`);
+    }
+    return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  },
+};

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { compareFrameworks } from '../../core/framework';
+import { byLayerThenName, reportVerdict } from '../../core/report';
+import type { Command } from '../command';
+import { UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
+import { describeVerdict, formatTable } from '../format';
+
+export const compareCommand: Command = {
+  name: 'compare',
+  summary: "which protocols' verdicts change between two frameworks",
+  help: `Usage: protocol-atlas compare <folder> --framework <A> --framework <B> [--json]
+
+Evaluates the notes of <folder> under two frameworks and lists the protocols whose verdict
+differs, from what to what, with both reasons.
+
+Options:
+  --framework <id|file>  given exactly twice: A, then B
+  --json                 print the comparison as JSON
+  -h, --help             show this help`,
+  run(args, output) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { framework: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+    });
+    const folder = requireFolder(positionals[0]);
+    if (values.framework?.length !== 2) throw new UsageError('Give --framework exactly twice: the two frameworks to compare.');
+    const [a, b] = values.framework.map((spec) => frameworkFor(spec, folder));
+    const atlas = openAtlas(folder, a, output);
+    const subjects = atlas.protocols().map((p) => ({
+      path: p.path,
+      name: p.name.value,
+      layer: p.layer.value,
+      category: p.category?.value,
+      tags: p.tags,
+      override: p.override,
+    }));
+    const comparison = compareFrameworks(a, b, subjects);
+    if (values.json) {
+      output.out(JSON.stringify(comparison, null, 2));
+      return 0;
+    }
+    output.out(`${a.title} (${a.id}) → ${b.title} (${b.id})`);
+    output.out(`${comparison.changes.length} protocol(s) change, ${comparison.unchanged} unchanged.\n`);
+    if (comparison.changes.length) {
+      const changes = comparison.changes
+        .map((change) => ({ ...change, layer: atlas.index.protocol(change.path)?.layer.value ?? 'unclassified' }))
+        .sort(byLayerThenName);
+      const rows = changes.map((c) => [c.layer, c.name, describeVerdict(reportVerdict(c.from)), describeVerdict(reportVerdict(c.to)), c.to.rationale]);
+      output.out(formatTable(['LAYER', 'PROTOCOL', a.id, b.id, `WHY (${b.id})`], rows, { width: process.stdout.columns || 140, flexible: [4] }));
+    }
+    return 0;
+  },
+};

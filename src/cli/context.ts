@@ -1,0 +1,49 @@
+// What every subcommand needs: the notes of a folder in an atlas, seen through a framework.
+import * as fs from 'node:fs';
+import { Atlas, defaultFramework } from '../core/atlas';
+import type { Framework } from '../core/framework';
+import { loadNotes } from '../node/loadNotes';
+import { resolveFramework } from '../node/frameworks';
+
+export class UsageError extends Error {}
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processOutput: Output = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+};
+
+export function requireFolder(folder: string | undefined): string {
+  if (!folder) throw new UsageError('Give the folder that holds your protocol notes.');
+  let isFolder = false;
+  try {
+    isFolder = fs.statSync(folder).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isFolder) throw new UsageError(`'${folder}' is not a folder.`);
+  return folder;
+}
+
+export function frameworkFor(spec: string | undefined, folder: string): Framework {
+  if (!spec) return defaultFramework();
+  const { framework, diagnostics, available } = resolveFramework(spec, folder);
+  if (framework) return framework;
+  const problems = diagnostics.map((d) => `  ${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+  throw new UsageError(
+    [`No framework '${spec}'. Available: ${available.join(', ')} (or give a .yaml/.json file).`, ...problems].join('\n'),
+  );
+}
+
+/** Loads the folder's notes into an atlas; unreadable files are reported, never fatal. */
+export function openAtlas(folder: string, framework: Framework, output: Output): Atlas {
+  const { entries, skipped } = loadNotes(folder);
+  for (const file of skipped) output.err(`skipped ${file.path}: ${file.reason}`);
+  const atlas = new Atlas({ framework });
+  atlas.index.build(entries);
+  return atlas;
+}
