@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { isWebviewMessage, type ExtensionMessage } from '../../webviewProtocol';
-import { readWorkspaceNotes } from '../workspaceNotes';
+import type { AtlasService } from '../atlasService';
 
 export const GRAPH_VIEW_TYPE = 'protocolAtlas.graph';
 export const GRAPH_PANEL_TITLE = 'Protocol Atlas: Layer Graph';
 
 /** The `Show Layer Graph` command and the single webview panel it opens. */
-export function registerGraphPanel(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+export function registerGraphPanel(context: vscode.ExtensionContext, service: AtlasService, log: vscode.LogOutputChannel): void {
   let current: GraphPanel | undefined;
   context.subscriptions.push(
     vscode.commands.registerCommand('protocolAtlas.showGraph', () => {
@@ -14,7 +14,7 @@ export function registerGraphPanel(context: vscode.ExtensionContext, log: vscode
         current.reveal();
         return;
       }
-      current = new GraphPanel(context.extensionUri, log);
+      current = new GraphPanel(context.extensionUri, service, log);
       current.onDidDispose(() => (current = undefined));
     }),
     { dispose: () => current?.dispose() },
@@ -29,6 +29,7 @@ class GraphPanel {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
+    private readonly service: AtlasService,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, GRAPH_PANEL_TITLE, vscode.ViewColumn.Active, {
@@ -40,6 +41,7 @@ class GraphPanel {
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      service.onDidChange(() => void this.sendNotes()),
     );
   }
 
@@ -64,17 +66,17 @@ class GraphPanel {
         await this.sendNotes();
         break;
       case 'openNote': {
-        const { notes } = await readWorkspaceNotes(this.log);
-        const note = notes.find((candidate) => candidate.path === message.path);
-        if (note) await vscode.window.showTextDocument(note.uri);
+        const uri = this.service.uriOf(message.path);
+        if (uri) await vscode.window.showTextDocument(uri);
         break;
       }
     }
   }
 
   private async sendNotes(): Promise<void> {
-    const { notes, skipped } = await readWorkspaceNotes(this.log);
-    this.post({ type: 'notes', notes: notes.map(({ path }) => ({ path })), skipped });
+    await this.service.ready;
+    const paths = this.service.atlas.index.paths().sort((a, b) => a.localeCompare(b));
+    this.post({ type: 'notes', notes: paths.map((path) => ({ path })), skipped: this.service.skipped });
   }
 
   private post(message: ExtensionMessage): void {
