@@ -1,29 +1,59 @@
 // The workspace's atlas, kept live: every feature (tree, search, diagnostics, language features,
-// the graph panel) reads this one object and listens to its one change event.
+// the graph panel) reads this one object and listens to its one change event. The first index
+// comes from the persisted cache where the files are unchanged; afterwards the unsaved buffer of
+// an open note is the truth, and the file system watcher reports everything else.
 import * as vscode from 'vscode';
 import { Atlas, type AtlasChange } from '../core/atlas';
-import { decodeNoteText } from '../core/noteText';
-import { readWorkspaceNotes } from './workspaceNotes';
+import type { Framework } from '../core/framework';
+import { readIndexCache, reusableNote, type CachedNote, type FileStamp } from '../core/indexCache';
+import { IndexCacheStore } from './indexCacheStore';
+import { NoteScope, readNoteFile, statNoteFile } from './workspaceNotes';
 
 const EDIT_DEBOUNCE_MS = 150;
+/** Below this the first index is quick enough that a notification would only flicker. */
+const PROGRESS_AFTER_MS = 500;
+
+export interface AtlasServiceOptions {
+  /** The extension's workspace storage, where the index cache lives (none without a workspace). */
+  storageUri?: vscode.Uri;
+  framework?: Framework;
+}
 
 export class AtlasService implements vscode.Disposable {
-  readonly atlas = new Atlas();
+  readonly atlas: Atlas;
+  private readonly scope = new NoteScope();
   private readonly uris = new Map<string, vscode.Uri>();
+  /** The stamp of the file each note was read from; none while it comes from an unsaved buffer. */
+  private readonly stamps = new Map<string, FileStamp>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changeEmitter = new vscode.EventEmitter<AtlasChange>();
+  private readonly cache: IndexCacheStore | undefined;
+  /** Disk work runs one step at a time, so a delete never overtakes the read it follows. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
   /** Fires after the index or the framework changed, with what changed. */
   readonly onDidChange = this.changeEmitter.event;
   /** Settles once the first full index of the workspace is built. */
   readonly ready: Promise<void>;
-  /** How many *.md files the last full index had to skip (reported in the output channel). */
+  /** How many note files the last full index had to skip (reported in the output channel). */
   skipped = 0;
+  /** Where the first index came from, for the output channel and the tests. */
+  readonly firstIndex = { fromCache: 0, parsed: 0, cacheDiscarded: false };
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
-    const subscription = this.atlas.onDidChange((change) => this.changeEmitter.fire(change));
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    options: AtlasServiceOptions = {},
+  ) {
+    this.atlas = new Atlas({ framework: options.framework });
+    this.cache = options.storageUri && new IndexCacheStore(options.storageUri, log);
+    const subscription = this.atlas.onDidChange((change) => {
+      this.changeEmitter.fire(change);
+      if (change.index) this.cache?.scheduleSave(this.atlas.index, this.stamps);
+    });
     this.disposables.push({ dispose: () => subscription.dispose() }, this.changeEmitter);
-    this.ready = this.rebuild();
+    this.ready = this.enqueue(() => this.firstBuild());
+    this.showProgressIfSlow();
     this.watch();
   }
 
@@ -37,40 +67,163 @@ export class AtlasService implements vscode.Disposable {
   }
 
   isNote(uri: vscode.Uri): boolean {
-    return uri.path.toLowerCase().endsWith('.md') && vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+    return this.scope.isNote(uri);
   }
 
-  async rebuild(): Promise<void> {
-    const { notes, skipped } = await readWorkspaceNotes(this.log);
-    this.skipped = skipped;
-    this.uris.clear();
-    for (const note of notes) this.uris.set(note.path, note.uri);
-    this.atlas.index.build(notes);
-    this.log.info(`Indexed ${notes.length} notes.`);
+  /** Reads every note again from disk, reusing only what `reuse` holds for unchanged files. */
+  rebuild(options: { reuseCurrent?: boolean } = {}): Promise<void> {
+    return this.enqueue(async () => {
+      const current = options.reuseCurrent ? this.currentAsCache() : undefined;
+      await this.buildFrom(current);
+    });
+  }
+
+  /** Resolves once every file event and edit received so far is in the index. */
+  async settled(): Promise<void> {
+    while (this.pendingEdits.size > 0) await new Promise((resolve) => setTimeout(resolve, EDIT_DEBOUNCE_MS));
+    await this.queue;
+  }
+
+  /** Writes the index cache now (normally it is written a moment after each change). */
+  flushCache(): Promise<void> {
+    return this.cache?.saveNow(this.atlas.index, this.stamps) ?? Promise.resolve();
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
+    this.pendingEdits.clear();
+    void this.cache?.dispose(this.atlas.index, this.stamps);
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.atlas.dispose();
   }
 
+  private async firstBuild(): Promise<void> {
+    const stored = await this.cache?.load();
+    const cached = stored === undefined ? undefined : readIndexCache(stored);
+    if (stored !== undefined && !cached) {
+      this.firstIndex.cacheDiscarded = true;
+      this.log.warn('Discarded the index cache: it was corrupt or from another version. Every note is read again.');
+    }
+    const counts = await this.buildFrom(cached);
+    this.firstIndex.fromCache = counts.fromCache;
+    this.firstIndex.parsed = counts.parsed;
+    this.log.info(`Indexed ${counts.fromCache + counts.parsed} notes (${counts.fromCache} unchanged since the cache, ${counts.parsed} read).`);
+  }
+
+  private async buildFrom(cached: ReadonlyMap<string, CachedNote> | undefined): Promise<{ fromCache: number; parsed: number }> {
+    const files = await this.scope.findNoteFiles();
+    let skipped = 0;
+    const entries = await Promise.all(
+      files.map(async (uri) => {
+        const path = this.pathOf(uri);
+        const stat = cached ? await statNoteFile(uri) : undefined;
+        const note = stat && !stat.folder ? reusableNote(cached, path, stat) : undefined;
+        if (note && stat) return { uri, path, note, stamp: { size: stat.size, mtime: stat.mtime } };
+        const file = await readNoteFile(uri);
+        if (!file.ok) {
+          skipped++;
+          this.log.warn(`Skipped ${path}: it ${file.reason}.`);
+          return undefined;
+        }
+        return { uri, path, text: file.text, stamp: file.stamp };
+      }),
+    );
+    if (this.disposed) return { fromCache: 0, parsed: 0 };
+    const present = entries.filter((entry) => entry !== undefined).sort((a, b) => a.path.localeCompare(b.path));
+    const keep = new Set(present.map((entry) => entry.path));
+    this.skipped = skipped;
+    this.uris.clear();
+    this.stamps.clear();
+    let fromCache = 0;
+    const index = this.atlas.index;
+    index.batch(() => {
+      for (const path of index.paths()) if (!keep.has(path)) index.delete(path);
+      for (const entry of present) {
+        this.uris.set(entry.path, entry.uri);
+        this.stamps.set(entry.path, entry.stamp);
+        if ('note' in entry && entry.note) {
+          fromCache++;
+          index.setParsed(entry.note);
+        } else if ('text' in entry && entry.text !== undefined) {
+          index.set(entry.path, entry.text);
+        }
+      }
+      // What the researcher is typing wins over what is saved.
+      for (const document of vscode.workspace.textDocuments) {
+        if (!document.isDirty || !this.isNote(document.uri)) continue;
+        const path = this.pathOf(document.uri);
+        this.uris.set(path, document.uri);
+        this.stamps.delete(path);
+        index.set(path, document.getText());
+      }
+    });
+    return { fromCache, parsed: present.length - fromCache };
+  }
+
+  /** The index as it stands, as a cache: a rebuild after a settings change reads only new files. */
+  private currentAsCache(): Map<string, CachedNote> {
+    const cached = new Map<string, CachedNote>();
+    for (const [path, stamp] of this.stamps) {
+      const note = this.atlas.index.note(path);
+      if (note) cached.set(path, { note, stamp });
+    }
+    return cached;
+  }
+
+  private showProgressIfSlow(): void {
+    const timer = setTimeout(() => {
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Protocol Atlas: indexing protocol notes…' },
+        () => this.ready.catch(() => undefined),
+      );
+    }, PROGRESS_AFTER_MS);
+    void this.ready.finally(() => clearTimeout(timer)).catch(() => undefined);
+  }
+
   private watch(): void {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    // Every path, not only *.md: a deleted or renamed folder is reported as the folder alone.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
-      // The unsaved buffer is the truth while a note is open: index it as the researcher types.
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0 || !this.isNote(event.document.uri)) return;
         this.scheduleEdit(event.document);
       }),
-      watcher.onDidCreate((uri) => void this.readFromDisk(uri)),
+      // Closing a note without saving drops its unsaved text: the file is the truth again.
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (this.isNote(document.uri)) void this.enqueue(() => this.readFromDisk(document.uri));
+      }),
+      watcher.onDidCreate((uri) => void this.enqueue(() => this.added(uri))),
       watcher.onDidChange((uri) => {
+        if (!this.isNote(uri)) return;
         // An open, dirty document wins over what is on disk.
         const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
-        if (!open?.isDirty) void this.readFromDisk(uri);
+        if (!open?.isDirty) void this.enqueue(() => this.readFromDisk(uri));
       }),
-      watcher.onDidDelete((uri) => this.forget(uri)),
+      watcher.onDidDelete((uri) => void this.enqueue(async () => this.forget(uri))),
+      // Renames through the explorer or a WorkspaceEdit: handled at once, without waiting for the watcher.
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const { oldUri, newUri } of event.files) {
+          void this.enqueue(async () => {
+            this.forget(oldUri);
+            await this.added(newUri);
+          });
+        }
+      }),
+      vscode.workspace.onDidDeleteFiles((event) => {
+        for (const uri of event.files) void this.enqueue(async () => this.forget(uri));
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        // In multi-root every path is prefixed by its folder's name: all keys may have changed.
+        this.scope.reset();
+        void this.rebuild();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration('protocolAtlas.include') && !event.affectsConfiguration('protocolAtlas.exclude')) return;
+        this.scope.reset();
+        void this.rebuild({ reuseCurrent: true });
+      }),
     );
   }
 
@@ -81,41 +234,70 @@ export class AtlasService implements vscode.Disposable {
       path,
       setTimeout(() => {
         this.pendingEdits.delete(path);
-        if (document.isClosed) return;
+        if (document.isClosed || this.disposed) return;
         this.uris.set(path, document.uri);
+        this.stamps.delete(path);
         this.atlas.index.set(path, document.getText());
       }, EDIT_DEBOUNCE_MS),
     );
   }
 
-  private async readFromDisk(uri: vscode.Uri): Promise<void> {
-    if (!this.isNote(uri)) return;
-    const path = this.pathOf(uri);
-    try {
-      const decoded = decodeNoteText(await vscode.workspace.fs.readFile(uri));
-      if (!decoded.ok) {
-        this.log.warn(`Skipped ${path}: it ${decoded.reason}.`);
-        this.forget(uri);
-        return;
-      }
-      this.uris.set(path, uri);
-      this.atlas.index.set(path, decoded.text);
-    } catch (error) {
-      // A folder named *.md, or a file deleted between the event and the read.
-      this.log.warn(`Skipped ${path}: it could not be read (${error instanceof Error ? error.message : String(error)}).`);
-      this.forget(uri);
+  /** A created file, or a created (moved-in, renamed) folder with notes inside. */
+  private async added(uri: vscode.Uri): Promise<void> {
+    const stat = await statNoteFile(uri);
+    if (!stat) return;
+    if (!stat.folder) {
+      if (this.isNote(uri)) await this.readFromDisk(uri);
+      return;
     }
+    const files = await this.scope.findNoteFiles(uri);
+    for (const file of files) await this.readFromDisk(file);
+  }
+
+  private async readFromDisk(uri: vscode.Uri): Promise<void> {
+    if (!this.isNote(uri) || this.disposed) return;
+    const path = this.pathOf(uri);
+    const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+    if (open?.isDirty) return;
+    const file = await readNoteFile(uri);
+    if (this.disposed) return;
+    if (!file.ok) {
+      // A file deleted between the event and the read is simply gone; anything else is reported.
+      if (await statNoteFile(uri)) this.log.warn(`Skipped ${path}: it ${file.reason}.`);
+      this.forget(uri);
+      return;
+    }
+    this.uris.set(path, uri);
+    this.stamps.set(path, file.stamp);
+    this.atlas.index.set(path, file.text);
   }
 
   /** A deleted file, or a deleted/renamed folder: every note under it goes. */
   private forget(uri: vscode.Uri): void {
+    if (this.disposed) return;
     const path = this.pathOf(uri);
+    const under = (known: string): boolean => known === path || known.startsWith(`${path}/`);
+    for (const [pending, timer] of this.pendingEdits) {
+      if (!under(pending)) continue;
+      clearTimeout(timer);
+      this.pendingEdits.delete(pending);
+    }
     this.atlas.index.batch(() => {
       if (this.atlas.index.note(path)) this.atlas.index.delete(path);
       this.atlas.index.deleteUnder(path);
     });
     for (const known of [...this.uris.keys()]) {
-      if (known === path || known.startsWith(`${path}/`)) this.uris.delete(known);
+      if (!under(known)) continue;
+      this.uris.delete(known);
+      this.stamps.delete(known);
     }
+  }
+
+  private enqueue<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(step);
+    this.queue = run.catch((error: unknown) => {
+      this.log.error(`Protocol Atlas could not update the index: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    });
+    return run;
   }
 }

@@ -3,13 +3,36 @@ import type * as vscode from 'vscode';
 import { createLog } from './log';
 import { AtlasService } from './atlasService';
 import { registerGraphPanel } from './features/graphPanel';
+import { WorkspaceFrameworks } from './workspaceFrameworks';
+import { registerStatusBar } from './features/statusBar';
+import { registerProtocolsTree, type ProtocolsTree } from './features/protocolsTree';
+import { registerSearch, type ProtocolSearchView } from './features/search';
+import { registerNewNote } from './features/newNote';
+import { registerFrameworkCommands } from './features/frameworkCommands';
+import { registerIndexCommands } from './features/indexCommands';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: the live atlas and the views on it, for tests and other extensions. */
+export interface ProtocolAtlasApi {
+  service: AtlasService;
+  frameworks: WorkspaceFrameworks;
+  protocolsTree: ProtocolsTree;
+  search: ProtocolSearchView;
+}
+
+export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   const log = createLog(context);
-  const service = new AtlasService(log);
-  context.subscriptions.push(service);
+  const service = new AtlasService(log, { storageUri: context.storageUri });
+  const frameworks = new WorkspaceFrameworks(service, context.workspaceState, log);
+  context.subscriptions.push(service, frameworks);
   registerGraphPanel(context, service, log);
+  registerStatusBar(context, service);
+  const protocolsTree = registerProtocolsTree(context, service);
+  const search = registerSearch(context, service);
+  registerNewNote(context, service);
+  registerFrameworkCommands(context, service, frameworks);
+  registerIndexCommands(context, service, log);
   log.info('Protocol Atlas activated.');
+  return { service, frameworks, protocolsTree, search };
 }
 
 export function deactivate(): void {

@@ -1,41 +1,107 @@
+// Which files of the workspace are notes (the `protocolAtlas.include` / `exclude` settings, per
+// workspace folder) and how one is read: its text and the stamp the index cache is keyed by.
 import * as vscode from 'vscode';
+import { globMatcher, type PathMatcher } from '../core/glob';
+import type { FileStamp } from '../core/indexCache';
 import { decodeNoteText } from '../core/noteText';
 
-export interface WorkspaceNote {
-  uri: vscode.Uri;
-  /** Workspace-relative path with forward slashes (prefixed by the folder name in multi-root). */
-  path: string;
-  text: string;
+const DEFAULT_INCLUDE = ['**/*.md'];
+const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+
+interface FolderScope {
+  include: string[];
+  exclude: string[];
+  isIncluded: PathMatcher;
+  isExcluded: PathMatcher;
 }
 
-const NOTE_GLOB = '**/*.md';
-const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
+export type NoteFile = { ok: true; text: string; stamp: FileStamp } | { ok: false; reason: string };
+
+export class NoteScope {
+  private readonly scopes = new Map<string, FolderScope>();
+
+  /** Settings changed: read them again on next use. */
+  reset(): void {
+    this.scopes.clear();
+  }
+
+  /** Whether a file is a note: inside a workspace folder, included and not excluded there. */
+  isNote(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const relative = relativeTo(folder, uri);
+    if (relative === undefined) return false;
+    const scope = this.scopeOf(folder);
+    return scope.isIncluded(relative) && !scope.isExcluded(relative);
+  }
+
+  /** Every note file of every workspace folder (or only those under `under`), each once. */
+  async findNoteFiles(under?: vscode.Uri): Promise<vscode.Uri[]> {
+    const found = new Map<string, vscode.Uri>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (under && vscode.workspace.getWorkspaceFolder(under)?.uri.toString() !== folder.uri.toString()) continue;
+      const scope = this.scopeOf(folder);
+      const base = under ?? folder.uri;
+      const include = under ? ['**/*'] : scope.include;
+      for (const glob of include) {
+        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, glob), excludeGlob(scope.exclude));
+        for (const uri of uris) if (this.isNote(uri)) found.set(uri.toString(), uri);
+      }
+    }
+    return [...found.values()];
+  }
+
+  private scopeOf(folder: vscode.WorkspaceFolder): FolderScope {
+    const key = folder.uri.toString();
+    let scope = this.scopes.get(key);
+    if (!scope) {
+      const config = vscode.workspace.getConfiguration('protocolAtlas', folder);
+      const include = stringList(config.get('include'), DEFAULT_INCLUDE);
+      const exclude = stringList(config.get('exclude'), DEFAULT_EXCLUDE);
+      scope = { include, exclude, isIncluded: globMatcher(include), isExcluded: globMatcher(exclude) };
+      this.scopes.set(key, scope);
+    }
+    return scope;
+  }
+}
+
+/** Reads a note file; a file that cannot be read or is not text comes back with the reason. */
+export async function readNoteFile(uri: vscode.Uri): Promise<NoteFile> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory) return { ok: false, reason: 'is a folder' };
+    const decoded = decodeNoteText(await vscode.workspace.fs.readFile(uri));
+    if (!decoded.ok) return { ok: false, reason: decoded.reason };
+    return { ok: true, text: decoded.text, stamp: { size: stat.size, mtime: stat.mtime } };
+  } catch (error) {
+    return { ok: false, reason: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+export async function statNoteFile(uri: vscode.Uri): Promise<(FileStamp & { folder: boolean }) | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    return { size: stat.size, mtime: stat.mtime, folder: (stat.type & vscode.FileType.Directory) !== 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+function relativeTo(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
+  const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+}
+
+function stringList(value: unknown, fallback: string[]): string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : fallback;
+}
 
 /**
- * Reads every markdown note of the workspace. A file that cannot be read or is not text is
- * skipped and reported in the output channel: one bad file must never hide the others.
+ * The search service's own exclude, so excluded trees (node_modules) are never walked; nested
+ * braces are not part of its glob dialect, so such patterns are only applied by isNote.
  */
-export async function readWorkspaceNotes(log: vscode.LogOutputChannel): Promise<{ notes: WorkspaceNote[]; skipped: number }> {
-  const uris = await vscode.workspace.findFiles(NOTE_GLOB, EXCLUDE_GLOB);
-  const notes: WorkspaceNote[] = [];
-  let skipped = 0;
-  await Promise.all(
-    uris.map(async (uri) => {
-      const path = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-      try {
-        const decoded = decodeNoteText(await vscode.workspace.fs.readFile(uri));
-        if (!decoded.ok) {
-          skipped++;
-          log.warn(`Skipped ${path}: it ${decoded.reason}.`);
-          return;
-        }
-        notes.push({ uri, path, text: decoded.text });
-      } catch (error) {
-        skipped++;
-        log.warn(`Skipped ${path}: it could not be read (${error instanceof Error ? error.message : String(error)}).`);
-      }
-    }),
-  );
-  notes.sort((a, b) => a.path.localeCompare(b.path));
-  return { notes, skipped };
+function excludeGlob(exclude: string[]): string | undefined {
+  const simple = exclude.filter((glob) => !/[{}]/.test(glob));
+  if (simple.length === 0) return undefined;
+  return simple.length === 1 ? simple[0] : `{${simple.join(',')}}`;
 }

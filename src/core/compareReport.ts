@@ -1,0 +1,56 @@
+// Compare Frameworks… as a document a researcher reads: which protocols' verdicts change between
+// two frameworks, from what to what, and why under each. Markdown, so the editor's preview shows
+// it as a page; note text (names, reasons) is escaped so it cannot turn into markup or links.
+import type { FrameworkComparison } from './framework';
+import type { Layer, Verdict } from './model';
+
+/** "negative", "positive (strongest)", "negative (short-term, override); positive (long-term)". */
+export function verdictLabel(verdict: Verdict): string {
+  const value = verdict.value === 'not-assessed' ? 'not assessed' : verdict.value;
+  const qualifiers = [verdict.strength, verdict.horizon, verdict.source === 'override' ? 'override' : undefined].filter(Boolean);
+  let text = qualifiers.length ? `${value} (${qualifiers.join(', ')})` : value;
+  if (verdict.outlook) text += `; ${verdict.outlook.value} (${verdict.outlook.horizon})`;
+  return text;
+}
+
+export function compareReportMarkdown(comparison: FrameworkComparison, layerOf: (path: string) => Layer): string {
+  const { a, b, changes, unchanged } = comparison;
+  const lines = [
+    `# ${escapeMarkdown(a.title)} → ${escapeMarkdown(b.title)}`,
+    '',
+    `Frameworks \`${a.id}\` and \`${b.id}\`: **${changes.length}** protocol${changes.length === 1 ? '' : 's'} change verdict, ${unchanged} keep it.`,
+    '',
+  ];
+  if (changes.length === 0) {
+    lines.push('No protocol changes verdict: both frameworks flag every note in this workspace the same way.', '');
+    return lines.join('\n');
+  }
+  lines.push(`| layer | protocol | ${escapeCell(a.id)} | ${escapeCell(b.id)} |`, '|---|---|---|---|');
+  for (const change of changes) {
+    lines.push(`| ${layerOf(change.path)} | ${escapeCell(change.name)} | ${escapeCell(verdictLabel(change.from))} | ${escapeCell(verdictLabel(change.to))} |`);
+  }
+  lines.push('', '## Why', '');
+  for (const change of changes) {
+    lines.push(
+      `### ${escapeMarkdown(change.name)}`,
+      '',
+      `- **${escapeMarkdown(a.id)}**: ${escapeMarkdown(verdictLabel(change.from))}. ${reason(change.from)}`,
+      `- **${escapeMarkdown(b.id)}**: ${escapeMarkdown(verdictLabel(change.to))}. ${reason(change.to)}`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+function reason(verdict: Verdict): string {
+  const section = verdict.section ? ` (section ${escapeMarkdown(verdict.section)})` : '';
+  return `${escapeMarkdown(verdict.rationale.replace(/\s+/g, ' ').trim())}${section}`;
+}
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
+
+function escapeCell(text: string): string {
+  return escapeMarkdown(text);
+}

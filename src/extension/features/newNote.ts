@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import { LAYERS, type ClassifiedLayer } from '../../core/model';
+import { categoriesOf, normalizeCategory, normalizeLayer } from '../../core/note/taxonomy';
+import { invalidProtocolName, noteFileName, protocolNoteTemplate } from '../../core/note/template';
+import type { AtlasService } from '../atlasService';
+
+/** What a caller (a quick fix, the walkthrough) already knows; the rest is asked. */
+export interface NewNoteRequest {
+  name?: string;
+  layer?: string;
+  category?: string;
+}
+
+const LAYER_DESCRIPTIONS: Record<ClassifiedLayer, string> = {
+  infrastructure: 'compute, storage, L1s',
+  middleware: 'data, agent frameworks, privacy computing',
+  model: 'open model training networks',
+  application: 'AI agents, DeFAI, agent swarms',
+};
+
+/**
+ * `New Protocol Note…`: asks the name, layer and category, writes a note from the template into
+ * the layer's folder when the workspace has one, and opens it. It never replaces a file: the
+ * WorkspaceEdit creates the file only if none is there, and says so otherwise.
+ */
+export function registerNewNote(context: vscode.ExtensionContext, service: AtlasService): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('protocolAtlas.newNote', (request?: NewNoteRequest) => newNote(service, request ?? {})),
+  );
+}
+
+/** Resolves to the new note's URI, or undefined when cancelled or refused. */
+async function newNote(service: AtlasService, request: NewNoteRequest): Promise<vscode.Uri | undefined> {
+  const folder = await pickWorkspaceFolder();
+  if (!folder) {
+    void vscode.window.showWarningMessage('Open a folder first: protocol notes are files in a workspace folder.');
+    return undefined;
+  }
+  const name =
+    typeof request.name === 'string' && !invalidProtocolName(request.name)
+      ? request.name.trim()
+      : (await vscode.window.showInputBox({
+          title: 'New Protocol Note (1/3)',
+          prompt: 'The protocol’s name, as the note will call it',
+          placeHolder: 'e.g. io.net',
+          value: typeof request.name === 'string' ? request.name : '',
+          validateInput: (value) => invalidProtocolName(value) ?? (service.atlas.index.resolve(value.trim()) ? `A note already names ${value.trim()}; it will be a duplicate.` : undefined),
+        }))?.trim();
+  if (!name) return undefined;
+
+  const requestedLayer = typeof request.layer === 'string' ? normalizeLayer(request.layer) : undefined;
+  const layer: ClassifiedLayer | undefined =
+    requestedLayer && requestedLayer !== 'unclassified' ? requestedLayer : await pickLayer();
+  if (!layer) return undefined;
+
+  const requestedCategory = typeof request.category === 'string' ? normalizeCategory(request.category) : undefined;
+  const category = requestedCategory?.layer === layer ? requestedCategory.id : await pickCategory(layer);
+  if (category === undefined) return undefined;
+
+  const target = await noteLocation(folder, layer, name);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(target, {
+    overwrite: false,
+    ignoreIfExists: true,
+    contents: new TextEncoder().encode(protocolNoteTemplate({ name, layer, category: category || undefined })),
+  });
+  const exists = await fileExists(target);
+  if (exists || !(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(target)} already exists, so no note was written. Open it, or choose another name.`,
+    );
+    return undefined;
+  }
+  await vscode.window.showTextDocument(target, { preview: false });
+  return target;
+}
+
+async function pickWorkspaceFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0];
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const current = active && vscode.workspace.getWorkspaceFolder(active);
+  return current ?? vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder gets the note?' });
+}
+
+async function pickLayer(): Promise<ClassifiedLayer | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    LAYERS.map((layer) => ({ label: layer, description: LAYER_DESCRIPTIONS[layer], layer })),
+    { title: 'New Protocol Note (2/3)', placeHolder: 'Which layer does the protocol belong to?' },
+  );
+  return picked?.layer;
+}
+
+/** A category id, '' for none, or undefined when cancelled. */
+async function pickCategory(layer: ClassifiedLayer): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      ...categoriesOf(layer).map((category) => ({ label: category.label, description: category.id, id: category.id })),
+      { label: 'No category', description: 'decide later', id: '' },
+    ],
+    { title: 'New Protocol Note (3/3)', placeHolder: `Which ${layer} category?` },
+  );
+  return picked?.id;
+}
+
+/** `<layer>/<name>.md` when the folder has a folder named after the layer, else `<name>.md`. */
+async function noteLocation(folder: vscode.WorkspaceFolder, layer: ClassifiedLayer, name: string): Promise<vscode.Uri> {
+  const layerFolder = vscode.Uri.joinPath(folder.uri, layer);
+  let hasLayerFolder = false;
+  try {
+    hasLayerFolder = ((await vscode.workspace.fs.stat(layerFolder)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    // no such folder: the note goes at the top
+  }
+  return vscode.Uri.joinPath(hasLayerFolder ? layerFolder : folder.uri, noteFileName(name));
+}
+
+async function fileExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

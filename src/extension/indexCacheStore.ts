@@ -1,0 +1,63 @@
+// Where the index cache lives: one JSON file in the extension's storage for this workspace. It is
+// written a moment after the index settles, never on the typing path, and read once at start.
+import * as vscode from 'vscode';
+import { createIndexCache, type FileStamp } from '../core/indexCache';
+import type { ProtocolIndex } from '../core/index/protocolIndex';
+
+const SAVE_DELAY_MS = 2000;
+export const INDEX_CACHE_FILE = 'index-cache.json';
+
+export class IndexCacheStore {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly storageUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get uri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.storageUri, INDEX_CACHE_FILE);
+  }
+
+  /** The stored value as JSON, or undefined when there is none; unreadable JSON is `null` (corrupt). */
+  async load(): Promise<unknown> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(this.uri);
+    } catch {
+      return undefined;
+    }
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    } catch {
+      return null;
+    }
+  }
+
+  scheduleSave(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.saveNow(index, stamps), SAVE_DELAY_MS);
+  }
+
+  saveNow(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const bytes = new TextEncoder().encode(JSON.stringify(createIndexCache(index, stamps)));
+    this.writing = this.writing.then(async () => {
+      try {
+        await vscode.workspace.fs.createDirectory(this.storageUri);
+        await vscode.workspace.fs.writeFile(this.uri, bytes);
+      } catch (error) {
+        // Only a slower next start is lost; the notes themselves are never touched.
+        this.log.warn(`Could not write the index cache: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    return this.writing;
+  }
+
+  /** A change still waiting to be written is written now (best effort: the host may be going away). */
+  dispose(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>): Promise<void> {
+    return this.timer === undefined ? this.writing : this.saveNow(index, stamps);
+  }
+}

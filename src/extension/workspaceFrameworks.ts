@@ -1,0 +1,142 @@
+// The frameworks a researcher can switch between: the built-in ones and the workspace's own
+// `.protocol-atlas/frameworks/*.{yaml,yml,json}`. A broken framework file is shown in the Problems
+// panel and left out; the choice is remembered per workspace and applied to the atlas at once.
+import * as vscode from 'vscode';
+import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, parseFramework, type Framework } from '../core/framework';
+import type { Diagnostic } from '../core/model';
+import type { AtlasService } from './atlasService';
+
+export const FRAMEWORK_GLOB = '**/.protocol-atlas/frameworks/*.{yaml,yml,json}';
+const CHOICE_KEY = 'protocolAtlas.framework';
+
+export interface AvailableFramework {
+  framework: Framework;
+  /** The workspace file it was read from; undefined for a built-in framework. */
+  uri?: vscode.Uri;
+}
+
+export class WorkspaceFrameworks implements vscode.Disposable {
+  private workspaceFrameworks: AvailableFramework[] = [];
+  private readonly problems = vscode.languages.createDiagnosticCollection('protocol-atlas-frameworks');
+  private readonly disposables: vscode.Disposable[] = [this.problems];
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the list of frameworks changed (a file added, fixed, broken or removed). */
+  readonly onDidChange = this.changeEmitter.event;
+  /** Settles once the workspace's framework files are read and the remembered choice applied. */
+  readonly ready: Promise<void>;
+  private reloading: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly service: AtlasService,
+    private readonly state: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(FRAMEWORK_GLOB);
+    const reload = () => void this.reload();
+    this.disposables.push(watcher, this.changeEmitter, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(reload));
+    this.ready = this.reload();
+  }
+
+  all(): AvailableFramework[] {
+    return [...BUILTIN_FRAMEWORKS.map((framework) => ({ framework })), ...this.workspaceFrameworks];
+  }
+
+  get current(): Framework {
+    return this.service.atlas.framework;
+  }
+
+  /** Switch the atlas to a framework and remember it for this workspace. */
+  async choose(id: string): Promise<boolean> {
+    const chosen = this.all().find((available) => available.framework.id === id);
+    if (!chosen) return false;
+    await this.state.update(CHOICE_KEY, id);
+    if (this.service.atlas.framework !== chosen.framework) this.service.atlas.setFramework(chosen.framework);
+    this.log.info(`Framework: ${chosen.framework.title} (${chosen.framework.id}).`);
+    return true;
+  }
+
+  /** Re-reads the framework files; the remembered choice is applied again (its rules may have changed). */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.then(() => this.readAll()).catch((error: unknown) => {
+      this.log.error(`Could not read the workspace frameworks: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return this.reloading;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+
+  private async readAll(): Promise<void> {
+    const uris = (await vscode.workspace.findFiles(FRAMEWORK_GLOB)).sort((a, b) => a.toString().localeCompare(b.toString()));
+    const found: AvailableFramework[] = [];
+    const ids = new Set(BUILTIN_FRAMEWORKS.map((framework) => framework.id));
+    this.problems.clear();
+    for (const uri of uris) {
+      const file = vscode.workspace.asRelativePath(uri);
+      let diagnostics: Diagnostic[];
+      let framework: Framework | undefined;
+      try {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        ({ framework, diagnostics } = parseFramework(text, file));
+      } catch (error) {
+        const at = { line: 0, character: 0 };
+        const message = `could not read the framework file: ${error instanceof Error ? error.message : String(error)}`;
+        diagnostics = [{ file, range: { start: at, end: at }, severity: 'error', code: 'invalid-framework', message }];
+      }
+      if (framework && ids.has(framework.id)) {
+        diagnostics = [...diagnostics, idTaken(file, framework.id)];
+        framework = undefined;
+      }
+      if (framework) {
+        ids.add(framework.id);
+        found.push({ framework, uri });
+      }
+      if (diagnostics.length > 0) {
+        this.problems.set(uri, diagnostics.map(toVscodeDiagnostic));
+        this.log.warn(`Framework ${file} ${framework ? 'has warnings' : 'was left out'}: ${diagnostics.map((d) => d.message).join('; ')}`);
+      }
+    }
+    this.workspaceFrameworks = found;
+    this.applyRemembered();
+    this.changeEmitter.fire();
+  }
+
+  private applyRemembered(): void {
+    const id = this.state.get<string>(CHOICE_KEY) ?? DEFAULT_FRAMEWORK_ID;
+    const chosen =
+      this.all().find((available) => available.framework.id === id) ??
+      this.all().find((available) => available.framework.id === DEFAULT_FRAMEWORK_ID);
+    if (chosen && this.service.atlas.framework !== chosen.framework) {
+      // Same id, new object: the file was edited, so every verdict is evaluated again.
+      this.service.atlas.setFramework(chosen.framework);
+    }
+  }
+}
+
+function idTaken(file: string, id: string): Diagnostic {
+  const at = { line: 0, character: 0 };
+  return {
+    file,
+    range: { start: at, end: at },
+    severity: 'error',
+    code: 'invalid-framework',
+    message: `another framework already has the id '${id}'; give this one its own id to switch to it`,
+  };
+}
+
+function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
+  const { start, end } = diagnostic.range;
+  const range = new vscode.Range(start.line, start.character, end.line, end.character);
+  const severity = {
+    error: vscode.DiagnosticSeverity.Error,
+    warning: vscode.DiagnosticSeverity.Warning,
+    information: vscode.DiagnosticSeverity.Information,
+    hint: vscode.DiagnosticSeverity.Hint,
+  }[diagnostic.severity];
+  const result = new vscode.Diagnostic(range, diagnostic.message, severity);
+  result.source = 'Protocol Atlas';
+  result.code = diagnostic.code;
+  return result;
+}
