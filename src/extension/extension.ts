@@ -10,6 +10,13 @@ import { registerSearch, type ProtocolSearchView } from './features/search';
 import { registerNewNote } from './features/newNote';
 import { registerFrameworkCommands } from './features/frameworkCommands';
 import { registerIndexCommands } from './features/indexCommands';
+import { registerDiagnostics } from './features/diagnostics';
+import { registerQuickFixes } from './features/quickFixes';
+import { registerCompletion } from './features/completion';
+import { registerHover } from './features/hover';
+import { registerDefinition } from './features/definition';
+import { registerReferences } from './features/references';
+import { registerRename } from './features/rename';
 
 /** What activate() returns: the live atlas and the views on it, for tests and other extensions. */
 export interface ProtocolAtlasApi {
@@ -31,6 +38,13 @@ export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   registerNewNote(context, service);
   registerFrameworkCommands(context, service, frameworks);
   registerIndexCommands(context, service, log);
+  registerDiagnostics(context, service);
+  registerQuickFixes(context, service);
+  registerCompletion(context, service);
+  registerHover(context, service);
+  registerDefinition(context, service);
+  registerReferences(context, service);
+  registerRename(context, service);
   log.info('Protocol Atlas activated.');
   return { service, frameworks, protocolsTree, search };
 }
