@@ -1,0 +1,253 @@
+// Benchmark of the graph webview in headless Chromium (software WebGL through SwiftShader): time to
+// the first drawn frame of a 5,000-protocol / 15,000-dependency graph in the real app, as a ratio to
+// a bare sigma render of the same positions in the same browser, and frame times while panning.
+// Run alone with `npx tsx bench/webview.ts` (prints JSON), or through the bench runner.
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../scripts/code-server';
+import { buildFixture, EDGES, NODES, type Fixture } from './webview/fixture';
+import { appPage, barePage, BARE_CSS, servePages, THEME_CSS, type StaticFile } from './webview/server';
+import { appGraphMessage } from './webview/appMessage';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+  ok: boolean;
+  /** Why a figure is missing or what it was measured on. */
+  note?: string;
+}
+
+type Kind = 'bare' | 'app';
+
+const ROOT = path.resolve(__dirname, '..');
+const RUNS = Number(process.env.PROTOCOL_ATLAS_BENCH_RUNS) || 5;
+const RATIO_TARGET = 1.2;
+const FRAME_TARGET_MS = 33;
+const PAN_MS = 2_000;
+const VIEWPORT = { width: 1280, height: 800 };
+const READY_TIMEOUT_MS = 20_000;
+const FRAME_TIMEOUT_MS = 60_000;
+const SIZE = `${NODES.toLocaleString('en')} nodes / ${EDGES.toLocaleString('en')} edges`;
+
+interface Probe {
+  __bench: {
+    handOver(message: unknown): void;
+    webgl(): { version: string; renderer: string } | null;
+    graphCentre(): { x: number; y: number; width: number; height: number } | null;
+    startFrames(): void;
+    stopFrames(): number[];
+    shownMs(): number | null;
+    ready: boolean;
+    errors: string[];
+  };
+}
+
+/** Both bundles built now, minified as they ship: the app from webview/main.ts (what dist/webview.js is built from). */
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(ROOT, entry)],
+    bundle: true,
+    minify: true,
+    write: false,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+async function pageFiles(origin: string): Promise<Map<string, StaticFile>> {
+  const js = 'text/javascript; charset=utf-8';
+  const css = 'text/css; charset=utf-8';
+  const [bare, app] = await Promise.all([bundle('bench/webview/bareSigma.js'), bundle('webview/main.ts')]);
+  const graphCss = path.join(ROOT, 'media', 'graph.css');
+  return new Map<string, StaticFile>([
+    ['/bare.html', { type: 'text/html; charset=utf-8', body: barePage(origin) }],
+    ['/app.html', { type: 'text/html; charset=utf-8', body: appPage(origin) }],
+    ['/bench/probe.js', { type: js, body: fs.readFileSync(path.join(__dirname, 'webview', 'probe.js')) }],
+    ['/bench/bareSigma.js', { type: js, body: bare }],
+    ['/dist/webview.js', { type: js, body: app }],
+    ['/bench/theme.css', { type: css, body: THEME_CSS }],
+    ['/bench/bare.css', { type: css, body: BARE_CSS }],
+    ['/media/graph.css', { type: css, body: fs.existsSync(graphCss) ? fs.readFileSync(graphCss) : '' }],
+  ]);
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => (globalThis as unknown as Partial<Probe>).__bench?.ready === true, undefined, { timeout: READY_TIMEOUT_MS, polling: 50 });
+  return page;
+}
+
+async function pageErrors(page: Page): Promise<string> {
+  const errors = await page.evaluate(() => (globalThis as unknown as Probe).__bench.errors).catch(() => []);
+  return errors.length ? ` Page errors: ${errors.slice(0, 3).join(' | ').slice(0, 400)}` : '';
+}
+
+interface FirstFrame {
+  /** Navigation start to ready (the page's script loaded and started). */
+  ready: number;
+  /** Handover to the page's first-frame mark (its drawing calls done). */
+  drawn: number;
+  /** Handover to the first frame begun after the mark: the drawing is on screen. */
+  shown: number;
+}
+
+/** Hands the graph over and waits until its first frame is on screen. */
+async function firstFrame(page: Page, message: unknown): Promise<FirstFrame> {
+  await page.evaluate((data) => (globalThis as unknown as Probe).__bench.handOver(data), message);
+  try {
+    await page.waitForFunction(() => (globalThis as unknown as Probe).__bench.shownMs() !== null, undefined, { timeout: FRAME_TIMEOUT_MS, polling: 100 });
+  } catch (error) {
+    const timedOut = (error as Error).name === 'TimeoutError';
+    const reason = timedOut ? `no first frame within ${FRAME_TIMEOUT_MS / 1000} s` : (error as Error).message.split('\n')[0];
+    throw new Error(`${reason}.${await pageErrors(page)}`);
+  }
+  return (await page.evaluate('({ ready: window.__bench.readyMs, drawn: window.__bench.firstFrameMs(), shown: window.__bench.shownMs() })')) as FirstFrame;
+}
+
+/** Drags the graph around in a circle for PAN_MS and returns the page's frame intervals. */
+async function pan(page: Page): Promise<number[]> {
+  const centre = await page.evaluate(() => (globalThis as unknown as Probe).__bench.graphCentre());
+  if (!centre) throw new Error('no canvas to drag');
+  const radius = Math.min(centre.width, centre.height) / 6;
+  await page.mouse.move(centre.x + radius, centre.y);
+  await page.mouse.down();
+  await page.evaluate(() => (globalThis as unknown as Probe).__bench.startFrames());
+  const start = Date.now();
+  for (let elapsed = 0; elapsed < PAN_MS; elapsed = Date.now() - start) {
+    const angle = (elapsed / 1000) * 2 * Math.PI;
+    await page.mouse.move(centre.x + radius * Math.cos(angle), centre.y + radius * Math.sin(angle));
+  }
+  const intervals = await page.evaluate(() => (globalThis as unknown as Probe).__bench.stopFrames());
+  await page.mouse.up();
+  return intervals;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
+
+interface Measured {
+  firstFrames: FirstFrame[];
+  frames: number[];
+  failure?: string;
+}
+
+async function measure(browser: Browser, origin: string, kind: Kind, message: unknown, withPan: boolean, into: Measured): Promise<void> {
+  if (into.failure) return;
+  const page = await openPage(browser, `${origin}/${kind}.html`).catch((error: Error) => {
+    into.failure = `page did not get ready: ${error.message.split('\n')[0]}`;
+  });
+  if (!page) return;
+  try {
+    into.firstFrames.push(await firstFrame(page, message));
+    if (withPan) {
+      await page.waitForTimeout(300);
+      into.frames.push(...(await pan(page)));
+    }
+  } catch (error) {
+    into.failure = (error as Error).message;
+  } finally {
+    await page.context().close();
+  }
+}
+
+function results(bare: Measured, app: Measured, appNote: string | undefined, webgl: string): BenchResult[] {
+  const rows: BenchResult[] = [];
+  const median = (measured: Measured, key: keyof FirstFrame): number => percentile(measured.firstFrames.map((run) => run[key]), 0.5);
+  const info = (name: string, value: number, unit: string, note?: string): BenchResult => ({ name, value: round(value), unit, target: 'report', ok: true, ...(note ? { note } : {}) });
+  const runs = `median of ${RUNS} runs, fresh page each, timed from the graph's handover as a message; ${webgl}`;
+  const appFailure = appNote ?? app.failure;
+  const ratioName = `webview first frame on screen, app / bare sigma, ${SIZE}`;
+  if (bare.failure || bare.firstFrames.length === 0) {
+    rows.push({ name: ratioName, value: NaN, unit: 'ratio', target: `<= ${RATIO_TARGET}`, ok: false, note: `bare sigma: ${bare.failure ?? 'no runs'}` });
+  } else if (appFailure || app.firstFrames.length === 0) {
+    rows.push({ name: ratioName, value: NaN, unit: 'ratio', target: `<= ${RATIO_TARGET}`, ok: false, note: `${appFailure ?? 'no runs'}` });
+  } else {
+    const ratio = median(app, 'shown') / median(bare, 'shown');
+    rows.push({ name: ratioName, value: round(ratio, 2), unit: 'ratio', target: `<= ${RATIO_TARGET}`, ok: ratio <= RATIO_TARGET, note: runs });
+    rows.push(info('webview first frame drawn (JS done), app / bare sigma', median(app, 'drawn') / median(bare, 'drawn'), 'ratio'));
+  }
+  for (const [label, measured] of [['bare sigma', bare], ['app', app]] as const) {
+    if (measured.firstFrames.length === 0) continue;
+    rows.push(info(`webview first frame on screen, ${label}`, median(measured, 'shown'), 'ms', runs));
+    rows.push(info(`webview first frame drawn (JS done), ${label}`, median(measured, 'drawn'), 'ms'));
+    rows.push(info(`webview page ready (navigation to script started), ${label}`, median(measured, 'ready'), 'ms'));
+  }
+  const panRows = (label: string, measured: Measured, failure: string | undefined, target: boolean): void => {
+    const name = `webview frame time while panning, ${label}`;
+    const targetText = target ? `<= ${FRAME_TARGET_MS}` : 'report';
+    if (failure || measured.frames.length === 0) {
+      if (target) rows.push({ name: `${name}, mean`, value: NaN, unit: 'ms', target: targetText, ok: false, note: failure ?? 'no frames' });
+      return;
+    }
+    // The mean, not the median: under software WebGL a slow frame is often followed by a quick one
+    // that only starts it, so the median of intervals hides how rarely the picture changes.
+    const mean = measured.frames.reduce((sum, interval) => sum + interval, 0) / measured.frames.length;
+    const note = `${measured.frames.length} frames in ${PAN_MS / 1000} s of dragging the canvas (mean = 1000 / frames per second)`;
+    rows.push({ name: `${name}, mean`, value: round(mean), unit: 'ms', target: targetText, ok: !target || mean <= FRAME_TARGET_MS, note });
+    rows.push(info(`${name}, median`, percentile(measured.frames, 0.5), 'ms'));
+    rows.push(info(`${name}, p95`, percentile(measured.frames, 0.95), 'ms'));
+  };
+  panRows('app', app, appFailure, true);
+  panRows('bare sigma', bare, bare.failure, false);
+  return rows;
+}
+
+export async function benchWebview(): Promise<BenchResult[]> {
+  const fixture: Fixture = buildFixture();
+  const { message, note: appNote } = appGraphMessage(fixture);
+  // The pages name the server's origin (CSP, script URLs), so they are filled in once it listens.
+  const files = new Map<string, StaticFile>();
+  const server = await servePages(files);
+  for (const [route, file] of await pageFiles(server.origin)) files.set(route, file);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const probe = await openPage(browser, `${server.origin}/bare.html`);
+    const gl = await probe.evaluate(() => (globalThis as unknown as Probe).__bench.webgl());
+    await probe.context().close();
+    if (!gl) {
+      const note = 'WebGL is not available in this Chromium (sigma cannot draw); pass --enable-unsafe-swiftshader';
+      return [{ name: `webview first frame, app / bare sigma, ${SIZE}`, value: NaN, unit: 'ratio', target: `<= ${RATIO_TARGET}`, ok: false, note }];
+    }
+    const bare: Measured = { firstFrames: [], frames: [] };
+    const app: Measured = { firstFrames: [], frames: [] };
+    const run = async (kind: Kind, withPan: boolean, into: Measured): Promise<void> => {
+      if (kind === 'app' && (appNote || !message)) return;
+      await measure(browser as Browser, server.origin, kind, kind === 'bare' ? fixture.bare : message, withPan, into);
+    };
+    // One untimed pair first, then alternate which page goes first so neither always gets a warmer browser.
+    await run('bare', false, { firstFrames: [], frames: [] });
+    await run('app', false, { firstFrames: [], frames: [] });
+    for (let i = 0; i < RUNS; i++) {
+      const order: Kind[] = i % 2 === 0 ? ['bare', 'app'] : ['app', 'bare'];
+      for (const kind of order) await run(kind, i === RUNS - 1, kind === 'bare' ? bare : app);
+    }
+    return results(bare, app, appNote, `${gl.renderer}`);
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+if (require.main === module) {
+  benchWebview().then(
+    (rows) => console.log(JSON.stringify(rows, null, 2)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
