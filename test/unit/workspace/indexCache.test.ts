@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
+import { createIndexCache, INDEX_CACHE_FORMAT, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/indexCache';
+
+const notes = {
+  'model/bittensor.md': '---\nprotocol: Bittensor\naliases: [TAO]\nlayer: model\ncategory: model-training\ndepends_on: ["[[io.net]]"]\n---\n',
+  'infrastructure/io-net.md': '---\nprotocol: io.net\nlayer: infrastructure\ncategory: compute\n---\n',
+  'application/draft.md': '---\nprotocol: Draft\nlayer: application\n---\n',
+};
+const stamps = new Map<string, FileStamp>([
+  ['model/bittensor.md', { size: 120, mtime: 1_700_000_000_000 }],
+  ['infrastructure/io-net.md', { size: 70, mtime: 1_700_000_000_500 }],
+  // application/draft.md came from an unsaved buffer: no stamp.
+]);
+
+function indexed(): ProtocolIndex {
+  const index = new ProtocolIndex();
+  index.build(Object.entries(notes).map(([path, text]) => ({ path, text })));
+  return index;
+}
+
+/** What the cache looks like after being written to disk and read back. */
+function roundTrip(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
+describe('index cache', () => {
+  it('round-trips: every saved note comes back equal to a fresh parse, under its stamp', () => {
+    const index = indexed();
+    const cached = readIndexCache(roundTrip(createIndexCache(index, stamps)));
+    assert.ok(cached, 'the cache is accepted');
+    assert.deepEqual([...cached.keys()].sort(), ['infrastructure/io-net.md', 'model/bittensor.md']);
+    for (const [path, entry] of cached) {
+      assert.deepEqual(entry.note, index.note(path));
+      assert.deepEqual(entry.stamp, stamps.get(path));
+    }
+  });
+
+  it('never caches a note that came from an unsaved buffer', () => {
+    const cache = createIndexCache(indexed(), stamps);
+    assert.equal(cache.index.notes.some((note) => note.path === 'application/draft.md'), false);
+    assert.equal('application/draft.md' in cache.stamps, false);
+  });
+
+  it('reuses a note only while its file has the same size and modification time', () => {
+    const cached = readIndexCache(roundTrip(createIndexCache(indexed(), stamps)));
+    const stamp = stamps.get('model/bittensor.md') as FileStamp;
+    assert.equal(reusableNote(cached, 'model/bittensor.md', stamp)?.name.value, 'Bittensor');
+    assert.equal(reusableNote(cached, 'model/bittensor.md', { ...stamp, mtime: stamp.mtime + 1 }), undefined, 'touched file');
+    assert.equal(reusableNote(cached, 'model/bittensor.md', { ...stamp, size: stamp.size + 1 }), undefined, 'resized file');
+    assert.equal(reusableNote(cached, 'model/other.md', stamp), undefined, 'unknown path');
+    assert.equal(reusableNote(undefined, 'model/bittensor.md', stamp), undefined, 'no cache');
+  });
+
+  it('an index rebuilt from reused notes equals a fresh build (names resolved again)', () => {
+    const fresh = indexed();
+    const cached = readIndexCache(roundTrip(createIndexCache(fresh, stamps)));
+    const reopened = new ProtocolIndex();
+    reopened.batch(() => {
+      for (const [path, stamp] of stamps) reopened.setParsed(reusableNote(cached, path, stamp) ?? assert.fail(path));
+      reopened.set('application/draft.md', notes['application/draft.md']);
+    });
+    assert.deepEqual(reopened.protocols(), fresh.protocols());
+    assert.deepEqual(reopened.protocol('model/bittensor.md')?.dependsOn, ['infrastructure/io-net.md']);
+    assert.deepEqual(reopened.diagnostics(), fresh.diagnostics());
+  });
+
+  it('discards a corrupt cache, an old format, a missing or bad stamp, and a malformed note', () => {
+    const good = roundTrip(createIndexCache(indexed(), stamps)) as IndexCacheFile;
+    const variants: Array<[string, unknown]> = [
+      ['null', null],
+      ['a string', 'not a cache'],
+      ['an array', []],
+      ['another cache format', { ...good, format: INDEX_CACHE_FORMAT + 1 }],
+      ['no format', { ...good, format: undefined }],
+      ['another index version', { ...good, index: { ...good.index, version: 999 } }],
+      ['no stamps', { ...good, stamps: undefined }],
+      ['a missing stamp', { ...good, stamps: { 'model/bittensor.md': good.stamps['model/bittensor.md'] } }],
+      ['a negative size', { ...good, stamps: { ...good.stamps, 'model/bittensor.md': { size: -1, mtime: 1 } } }],
+      ['a string mtime', { ...good, stamps: { ...good.stamps, 'model/bittensor.md': { size: 1, mtime: 'yesterday' } } }],
+      ['a note without a name', { ...good, index: { ...good.index, notes: good.index.notes.map((n, i) => (i === 0 ? { ...n, name: undefined } : n)) } }],
+      ['notes that are not objects', { ...good, index: { ...good.index, notes: [1, 2] } }],
+      ['an extra stamp', { ...good, stamps: { ...good.stamps, 'x.md': { size: 1, mtime: 1 } } }],
+    ];
+    for (const [what, value] of variants) assert.equal(readIndexCache(value), undefined, `discarded: ${what}`);
+    assert.ok(readIndexCache(good), 'the unmodified cache is still accepted');
+  });
+
+  it('is plain JSON with the format, stamps and the index version', () => {
+    const cache = createIndexCache(indexed(), stamps);
+    assert.equal(cache.format, INDEX_CACHE_FORMAT);
+    assert.equal(typeof cache.index.version, 'number');
+    assert.deepEqual(roundTrip(cache), cache);
+  });
+});
