@@ -1,0 +1,68 @@
+// Helpers shared by the editing integration tests: the extension's API, waiting for the index,
+// finding text in a note, and undoing every unsaved change a test made.
+import * as vscode from 'vscode';
+import type { ProtocolAtlasApi } from '../../src/extension/extension';
+
+const EXTENSION_ID = 'protocol-atlas.protocol-atlas';
+
+export async function atlasApi(): Promise<ProtocolAtlasApi> {
+  const extension = vscode.extensions.getExtension<ProtocolAtlasApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+  const api = await extension.activate();
+  await api.service.ready;
+  return api;
+}
+
+export function workspaceUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The position `shift` characters into the first occurrence of `needle` in the document. */
+export function positionOf(document: vscode.TextDocument, needle: string, shift = 0): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  if (offset < 0) throw new Error(`"${needle}" is not in ${document.uri.path}`);
+  return document.positionAt(offset + shift);
+}
+
+export function rangeOf(document: vscode.TextDocument, needle: string): vscode.Range {
+  const start = positionOf(document, needle);
+  return new vscode.Range(start, start.translate(0, needle.length));
+}
+
+export async function openNote(relative: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(workspaceUri(relative));
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
+/** Replaces `needle` with `replacement` in the buffer, as typing would (the file is not saved). */
+export async function typeOver(document: vscode.TextDocument, needle: string, replacement: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, rangeOf(document, needle), replacement);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${document.uri.path}`);
+}
+
+/** Throws away every unsaved change and closes all editors, so the next test starts clean. */
+export async function revertAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((each) => each.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export function ourDiagnostics(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((each) => each.source === 'Protocol Atlas' && (code === undefined || each.code === code));
+}
