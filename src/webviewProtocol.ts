@@ -2,46 +2,179 @@
 // bundles, so the compiler catches drift. Free of `vscode` and Node imports on purpose.
 // Whatever arrives from the other side is still validated: a webview is a separate origin
 // that renders untrusted note content, so its messages are input, not commands.
+import type { Layer, VerdictValue } from './core/model';
 
-export interface NoteSummary {
-  /** Workspace-relative path with forward slashes, as shown to the researcher. */
-  path: string;
+/** A protocol as the graph draws it; `id` is the note's workspace-relative path. */
+export interface GraphNode {
+  id: string;
+  name: string;
+  layer: Layer;
+  category?: string;
+  verdict: {
+    value: VerdictValue;
+    rationale: string;
+    section?: string;
+    source: 'framework' | 'override';
+    outlook?: { horizon: string; value: VerdictValue; rationale: string };
+  };
+  /** The researcher overrode the framework's verdict in the note. */
+  override: boolean;
+  /** Negatively affected protocols it depends on; `nearest` names the path to the nearest one. */
+  exposure: { count: number; nearest?: string[] };
+  /** From the core's layered layout: larger y is higher (sigma's convention). */
+  x: number;
+  y: number;
+}
+
+export interface GraphEdge {
+  /** The dependent. */
+  source: string;
+  /** The dependency. */
+  target: string;
+}
+
+export interface GraphBand {
+  layer: Layer;
+  label: string;
+  y: number;
+  height: number;
+  count: number;
+}
+
+export interface GraphModel {
+  framework: { id: string; title: string };
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  bands: GraphBand[];
+  width: number;
+  height: number;
+}
+
+/** What changed between two models: only these are touched in the drawn graph. */
+export interface GraphPatch {
+  framework?: { id: string; title: string };
+  /** New nodes, and nodes whose data or position changed (replaced whole). */
+  upserted: GraphNode[];
+  removed: string[];
+  edgesAdded: GraphEdge[];
+  edgesRemoved: GraphEdge[];
+  bands: GraphBand[];
+  width: number;
+  height: number;
+}
+
+/** Filters and viewport, saved with vscode.setState and restored after a window reload. */
+export interface GraphViewState {
+  hiddenLayers: string[];
+  hiddenVerdicts: string[];
+  category: string;
+  search: string;
+  camera?: { x: number; y: number; ratio: number; angle: number };
+  selected?: string;
 }
 
 /** Extension → webview. */
 export type ExtensionMessage =
-  | { type: 'notes'; notes: NoteSummary[]; skipped: number };
+  | { type: 'graph'; model: GraphModel; skipped: number }
+  | { type: 'patch'; patch: GraphPatch }
+  | { type: 'reveal'; id: string }
+  | { type: 'exportPng'; requestId: number };
 
 /** Webview → extension. */
 export type WebviewMessage =
   | { type: 'ready' }
-  | { type: 'openNote'; path: string };
+  | { type: 'openNote'; path: string }
+  | { type: 'selection'; path: string | null }
+  | { type: 'exportResult'; requestId: number; dataUrl: string | null; error?: string };
 
 const MAX_PATH_LENGTH = 4096;
+/** A PNG of a large graph on a big screen stays well below this (base64 of ~48 MB). */
+const MAX_DATA_URL_LENGTH = 64 * 1024 * 1024;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPath = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_PATH_LENGTH;
+const hasOnly = (message: Record<string, unknown>, keys: string[]): boolean => Object.keys(message).every((key) => keys.includes(key));
 
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const message = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
+  const message = value;
   switch (message.type) {
     case 'ready':
-      return true;
+      return hasOnly(message, ['type']);
     case 'openNote':
-      return typeof message.path === 'string' && message.path.length > 0 && message.path.length <= MAX_PATH_LENGTH;
+      return hasOnly(message, ['type', 'path']) && isPath(message.path);
+    case 'selection':
+      return hasOnly(message, ['type', 'path']) && (message.path === null || isPath(message.path));
+    case 'exportResult':
+      return (
+        hasOnly(message, ['type', 'requestId', 'dataUrl', 'error']) &&
+        Number.isSafeInteger(message.requestId) &&
+        (message.dataUrl === null ||
+          (typeof message.dataUrl === 'string' && message.dataUrl.length <= MAX_DATA_URL_LENGTH && message.dataUrl.startsWith('data:image/png;base64,'))) &&
+        (message.error === undefined || (typeof message.error === 'string' && message.error.length <= 1000))
+      );
     default:
       return false;
   }
 }
 
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function isGraphNode(value: unknown): value is GraphNode {
+  if (!isRecord(value) || !isRecord(value.verdict) || !isRecord(value.exposure)) return false;
+  return (
+    typeof value.id === 'string' &&
+    typeof value.name === 'string' &&
+    typeof value.layer === 'string' &&
+    typeof value.verdict.value === 'string' &&
+    typeof value.verdict.rationale === 'string' &&
+    isFiniteNumber(value.x) &&
+    isFiniteNumber(value.y)
+  );
+}
+
+const isGraphEdge = (value: unknown): value is GraphEdge => isRecord(value) && typeof value.source === 'string' && typeof value.target === 'string';
+const isBand = (value: unknown): value is GraphBand =>
+  isRecord(value) && typeof value.label === 'string' && isFiniteNumber(value.y) && isFiniteNumber(value.height);
+
+/** The webview checks shapes too: a stale or foreign message must not break the drawing. */
 export function isExtensionMessage(value: unknown): value is ExtensionMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const message = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
+  const message = value;
   switch (message.type) {
-    case 'notes':
+    case 'graph': {
+      const model = message.model;
       return (
-        Array.isArray(message.notes) &&
-        message.notes.every((note) => typeof note === 'object' && note !== null && typeof (note as NoteSummary).path === 'string') &&
+        isRecord(model) &&
+        Array.isArray(model.nodes) &&
+        model.nodes.every(isGraphNode) &&
+        Array.isArray(model.edges) &&
+        model.edges.every(isGraphEdge) &&
+        Array.isArray(model.bands) &&
+        model.bands.every(isBand) &&
         typeof message.skipped === 'number'
       );
+    }
+    case 'patch': {
+      const patch = message.patch;
+      return (
+        isRecord(patch) &&
+        Array.isArray(patch.upserted) &&
+        patch.upserted.every(isGraphNode) &&
+        Array.isArray(patch.removed) &&
+        patch.removed.every((id) => typeof id === 'string') &&
+        Array.isArray(patch.edgesAdded) &&
+        patch.edgesAdded.every(isGraphEdge) &&
+        Array.isArray(patch.edgesRemoved) &&
+        patch.edgesRemoved.every(isGraphEdge) &&
+        Array.isArray(patch.bands) &&
+        patch.bands.every(isBand)
+      );
+    }
+    case 'reveal':
+      return typeof message.id === 'string';
+    case 'exportPng':
+      return Number.isSafeInteger(message.requestId);
     default:
       return false;
   }

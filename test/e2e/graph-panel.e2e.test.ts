@@ -1,7 +1,9 @@
 // The researcher's first step, through the real UI: open the Layer Graph from the Command Palette
-// and see every note of the example workspace listed.
+// and see every note of the example workspace drawn as a protocol.
 import * as assert from 'assert';
+import * as path from 'path';
 import { EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
+import { drawnPixels, inGraph, openGraph } from './graphView';
 
 const PANEL_TITLE = 'Protocol Atlas: Layer Graph';
 
@@ -17,19 +19,18 @@ describe(`Layer Graph panel (e2e, extension ${EXTENSION_SOURCE})`, () => {
     await workbench?.close();
   });
 
-  it('lists the example notes after "Protocol Atlas: Show Layer Graph"', async () => {
-    await workbench.runCommand('Protocol Atlas: Show Layer Graph');
+  it('draws every example note as a protocol after "Protocol Atlas: Show Layer Graph"', async () => {
+    const notes = markdownFiles(workbench.workspace);
+    const view = await openGraph(workbench, notes.length);
     await workbench.tab(PANEL_TITLE).waitFor();
 
-    const view = workbench.webviewFrame();
-    await view.locator('[data-testid="title"]').waitFor();
-    const items = view.locator('[data-testid="note-list"] > li');
-    await items.filter({ hasText: 'infrastructure/io-net.md' }).waitFor();
-    const listed = (await items.allTextContents()).map((text) => text.trim());
-
-    assert.ok(listed.includes('infrastructure/io-net.md'), `io-net listed: ${listed.join(', ')}`);
-    assert.ok(listed.includes('model/bittensor.md'), `bittensor listed: ${listed.join(', ')}`);
-    assert.deepStrictEqual([...listed].sort(), markdownFiles(workbench.workspace).sort(), 'one item per note in the workspace');
-    await workbench.screenshot('graph-panel');
+    const nodes = await inGraph(view, (graph) => graph.nodes());
+    assert.deepStrictEqual(nodes.map((node) => node.id).sort(), [...notes].sort(), 'one protocol per note in the workspace');
+    const names = nodes.map((node) => node.name);
+    assert.ok(names.includes('io.net') && names.includes('Bittensor'), `the article's protocols are drawn: ${names.join(', ')}`);
+    assert.match(await view.locator('[data-testid="status"]').innerText(), new RegExp(`^${notes.length} protocols`));
+    const pixels = await drawnPixels(workbench.page, view);
+    assert.ok(pixels.drawn > pixels.total * 0.01, `the graph is not blank: ${pixels.drawn} of ${pixels.total} pixels drawn`);
+    assert.ok(path.isAbsolute(await workbench.screenshot('graph-panel')));
   });
 });

@@ -1,55 +1,130 @@
 import * as vscode from 'vscode';
-import { isWebviewMessage, type ExtensionMessage } from '../../webviewProtocol';
+import { buildGraphView, diffGraphView, isEmptyPatch } from '../../core/graph/view';
+import { isWebviewMessage, type ExtensionMessage, type GraphModel } from '../../webviewProtocol';
 import type { AtlasService } from '../atlasService';
+import { registerExportGraph } from './exportGraph';
+import { GRAPH_PANEL_TITLE, graphPanelHtml } from './graphPanelHtml';
 
+export { GRAPH_PANEL_TITLE } from './graphPanelHtml';
 export const GRAPH_VIEW_TYPE = 'protocolAtlas.graph';
-export const GRAPH_PANEL_TITLE = 'Protocol Atlas: Layer Graph';
+const VISIBLE_CONTEXT_KEY = 'protocolAtlas.graphVisible';
 
-/** The `Show Layer Graph` command and the single webview panel it opens. */
+/**
+ * `Show Layer Graph` (optionally `{ reveal: '<note path>' }`, from "Reveal in Graph"), the
+ * serializer that brings the panel back after a window reload, and `Export Graph…`.
+ */
 export function registerGraphPanel(context: vscode.ExtensionContext, service: AtlasService, log: vscode.LogOutputChannel): void {
   let current: GraphPanel | undefined;
+  const adopt = (panel: vscode.WebviewPanel): GraphPanel => {
+    current = new GraphPanel(panel, context.extensionUri, service, log);
+    current.onDidDispose(() => (current = undefined));
+    return current;
+  };
   context.subscriptions.push(
-    vscode.commands.registerCommand('protocolAtlas.showGraph', () => {
-      if (current) {
-        current.reveal();
-        return;
-      }
-      current = new GraphPanel(context.extensionUri, service, log);
-      current.onDidDispose(() => (current = undefined));
+    vscode.commands.registerCommand('protocolAtlas.showGraph', (argument?: unknown) => {
+      const reveal = revealTarget(argument);
+      const panel = current ?? adopt(createPanel(context.extensionUri));
+      panel.reveal();
+      if (reveal) panel.revealProtocol(reveal);
+    }),
+    // The webview keeps its filters and viewport with vscode.setState; VS Code hands that state
+    // back to the restored page, so the serializer only has to re-attach the panel.
+    vscode.window.registerWebviewPanelSerializer(GRAPH_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => {
+        panel.webview.options = webviewOptions(context.extensionUri);
+        current?.dispose();
+        adopt(panel);
+      },
     }),
     { dispose: () => current?.dispose() },
   );
+  registerExportGraph(context, () => current, log);
 }
 
-class GraphPanel {
-  private readonly panel: vscode.WebviewPanel;
+function revealTarget(argument: unknown): string | undefined {
+  if (typeof argument !== 'object' || argument === null) return undefined;
+  const reveal = (argument as { reveal?: unknown }).reveal;
+  return typeof reveal === 'string' && reveal.length > 0 && reveal.length <= 4096 ? reveal : undefined;
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    // Only the bundles and static assets: note content never becomes a resource.
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+function createPanel(extensionUri: vscode.Uri): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, GRAPH_PANEL_TITLE, vscode.ViewColumn.Active, {
+    ...webviewOptions(extensionUri),
+    retainContextWhenHidden: false,
+  });
+}
+
+export class GraphPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
+  /** What the webview has drawn; undefined until it said it is ready (and again after a reload of the page). */
+  private shown: GraphModel | undefined;
+  private pendingReveal: string | undefined;
+  private nextRequestId = 1;
+  private readonly exports = new Map<number, (result: { dataUrl: string | null; error?: string }) => void>();
+  private disposed = false;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
     private readonly service: AtlasService,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, GRAPH_PANEL_TITLE, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      // Only the bundles and static assets: note content never becomes a resource.
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
-    });
-    this.panel.webview.html = this.html();
+    panel.webview.html = graphPanelHtml(panel.webview, extensionUri);
     this.disposables.push(
-      this.panel.onDidDispose(() => this.dispose()),
-      this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      service.onDidChange(() => void this.sendNotes()),
+      panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(({ webviewPanel }) => void setVisible(webviewPanel.visible)),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      service.onDidChange(() => this.sendPatch()),
     );
+    void setVisible(panel.visible);
+  }
+
+  /** The model as drawn, for the SVG export. */
+  get model(): GraphModel | undefined {
+    return this.shown;
   }
 
   reveal(): void {
     this.panel.reveal();
   }
 
+  revealProtocol(path: string): void {
+    if (this.shown) this.post({ type: 'reveal', id: path });
+    else this.pendingReveal = path;
+  }
+
+  /** The drawn picture as a PNG data URL, from the webview's canvases. */
+  requestPng(): Promise<{ dataUrl: string | null; error?: string }> {
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.exports.delete(requestId);
+        resolve({ dataUrl: null, error: 'the graph view did not answer (is it visible?)' });
+      }, 15000);
+      this.exports.set(requestId, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      this.post({ type: 'exportPng', requestId });
+    });
+  }
+
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    void setVisible(false);
+    for (const resolve of this.exports.values()) resolve({ dataUrl: null, error: 'the graph view was closed' });
+    this.exports.clear();
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
@@ -63,57 +138,45 @@ class GraphPanel {
     }
     switch (message.type) {
       case 'ready':
-        await this.sendNotes();
+        await this.sendGraph();
         break;
       case 'openNote': {
         const uri = this.service.uriOf(message.path);
-        if (uri) await vscode.window.showTextDocument(uri);
+        if (uri) await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+        else this.log.warn(`The graph asked to open ${message.path}, which is not an indexed note.`);
         break;
       }
+      case 'selection':
+        break;
+      case 'exportResult':
+        this.exports.get(message.requestId)?.({ dataUrl: message.dataUrl, ...(message.error !== undefined && { error: message.error }) });
+        this.exports.delete(message.requestId);
+        break;
     }
   }
 
-  private async sendNotes(): Promise<void> {
+  private async sendGraph(): Promise<void> {
     await this.service.ready;
-    const paths = this.service.atlas.index.paths().sort((a, b) => a.localeCompare(b));
-    this.post({ type: 'notes', notes: paths.map((path) => ({ path })), skipped: this.service.skipped });
+    if (this.disposed) return;
+    this.shown = buildGraphView(this.service.atlas);
+    this.post({ type: 'graph', model: this.shown, skipped: this.service.skipped });
+    if (this.pendingReveal) this.post({ type: 'reveal', id: this.pendingReveal });
+    this.pendingReveal = undefined;
+  }
+
+  private sendPatch(): void {
+    if (!this.shown || this.disposed) return;
+    const next = buildGraphView(this.service.atlas);
+    const patch = diffGraphView(this.shown, next);
+    this.shown = next;
+    if (!isEmptyPatch(patch)) this.post({ type: 'patch', patch });
   }
 
   private post(message: ExtensionMessage): void {
     void this.panel.webview.postMessage(message);
   }
-
-  private html(): string {
-    const webview = this.panel.webview;
-    const nonce = createNonce();
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'graph.css'));
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} data:`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <link href="${style}" rel="stylesheet">
-  <title>${GRAPH_PANEL_TITLE}</title>
-</head>
-<body>
-  <main id="app" aria-live="polite"></main>
-  <script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
-  }
 }
 
-function createNonce(): string {
-  const bytes = new Uint8Array(24);
-  crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64url');
+function setVisible(visible: boolean): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', VISIBLE_CONTEXT_KEY, visible);
 }

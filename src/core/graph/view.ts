@@ -1,0 +1,117 @@
+// What the graph webview draws, built from the atlas: every protocol with its verdict, exposure
+// and layered position, and the bands. The webview only draws; all judgement happens here.
+//
+// Live updates are a diff of two views rather than a translation of the IndexChange: a one-line
+// edit can move positions (the layout reorders a band), change a verdict, or change the exposure
+// of every dependent upstream, and the diff catches all of those exactly, so the webview touches
+// only what changed and keeps its viewport.
+import type { Atlas } from '../atlas';
+import type { GraphEdge, GraphModel, GraphNode, GraphPatch } from '../../webviewProtocol';
+import { layeredLayout, type GraphLayout, type LayeredLayoutOptions } from './layout';
+
+/**
+ * Wider than tall, like the panel it is drawn in: labels sit side by side in a band, and the
+ * four bands still fit one screen.
+ */
+export const VIEW_LAYOUT: LayeredLayoutOptions = { nodeSpacing: 24, rowSpacing: 10, bandGap: 20 };
+
+export function buildGraphView(atlas: Atlas, layout: GraphLayout = layeredLayout(atlas.index.graph, VIEW_LAYOUT)): GraphModel {
+  const graph = atlas.index.graph;
+  const exposure = atlas.exposureCounts();
+  const nameOf = (path: string): string => graph.getNodeAttribute(path, 'name') ?? path;
+  const nodes: GraphNode[] = [];
+  for (const protocol of atlas.protocols()) {
+    const verdict = atlas.verdictOf(protocol.path);
+    const position = layout.positions[protocol.path] ?? { x: 0, y: 0 };
+    const summary = exposure.get(protocol.path);
+    nodes.push({
+      id: protocol.path,
+      name: protocol.name.value,
+      layer: protocol.layer.value,
+      ...(protocol.category && { category: protocol.category.value }),
+      verdict: {
+        value: verdict.value,
+        rationale: verdict.rationale,
+        ...(verdict.section !== undefined && { section: verdict.section }),
+        source: verdict.source,
+        ...(verdict.outlook && { outlook: { ...verdict.outlook } }),
+      },
+      override: verdict.source === 'override',
+      exposure: {
+        count: summary?.count ?? 0,
+        ...(summary?.nearest && { nearest: summary.nearest.path.map(nameOf) }),
+      },
+      x: position.x,
+      y: position.y,
+    });
+  }
+  nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const edges: GraphEdge[] = [];
+  graph.forEachEdge((_key, _attributes, source, target) => {
+    // A self-dependency is reported as a diagnostic; drawn, it would be a dot on the node.
+    if (source !== target) edges.push({ source, target });
+  });
+  return {
+    framework: { id: atlas.framework.id, title: atlas.framework.title },
+    nodes,
+    edges,
+    bands: layout.bands.map((band) => ({ ...band })),
+    width: layout.width,
+    height: layout.height,
+  };
+}
+
+const edgeKey = (edge: GraphEdge): string => JSON.stringify([edge.source, edge.target]);
+
+/** The smallest patch that turns `before` into `after`. */
+export function diffGraphView(before: GraphModel, after: GraphModel): GraphPatch {
+  const previous = new Map(before.nodes.map((node) => [node.id, node]));
+  const current = new Set(after.nodes.map((node) => node.id));
+  const upserted = after.nodes.filter((node) => {
+    const old = previous.get(node.id);
+    return !old || JSON.stringify(old) !== JSON.stringify(node);
+  });
+  const removed = before.nodes.filter((node) => !current.has(node.id)).map((node) => node.id);
+  const oldEdges = new Set(before.edges.map(edgeKey));
+  const newEdges = new Set(after.edges.map(edgeKey));
+  const patch: GraphPatch = {
+    upserted,
+    removed,
+    edgesAdded: after.edges.filter((edge) => !oldEdges.has(edgeKey(edge))),
+    edgesRemoved: before.edges.filter((edge) => !newEdges.has(edgeKey(edge))),
+    bands: after.bands,
+    width: after.width,
+    height: after.height,
+  };
+  if (before.framework.id !== after.framework.id || before.framework.title !== after.framework.title) patch.framework = after.framework;
+  return patch;
+}
+
+export function isEmptyPatch(patch: GraphPatch): boolean {
+  return (
+    !patch.framework &&
+    patch.upserted.length === 0 &&
+    patch.removed.length === 0 &&
+    patch.edgesAdded.length === 0 &&
+    patch.edgesRemoved.length === 0
+  );
+}
+
+/** Applies a patch to a model: what the webview does, kept here so both sides agree (and are tested). */
+export function applyGraphPatch(model: GraphModel, patch: GraphPatch): GraphModel {
+  const nodes = new Map(model.nodes.map((node) => [node.id, node]));
+  for (const id of patch.removed) nodes.delete(id);
+  for (const node of patch.upserted) nodes.set(node.id, node);
+  const removedEdges = new Set(patch.edgesRemoved.map(edgeKey));
+  const edges = model.edges.filter((edge) => !removedEdges.has(edgeKey(edge)) && nodes.has(edge.source) && nodes.has(edge.target));
+  const present = new Set(edges.map(edgeKey));
+  for (const edge of patch.edgesAdded) if (!present.has(edgeKey(edge))) edges.push(edge);
+  return {
+    framework: patch.framework ?? model.framework,
+    nodes: [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    edges,
+    bands: patch.bands,
+    width: patch.width,
+    height: patch.height,
+  };
+}

@@ -1,0 +1,66 @@
+// `Export Graph…`: the panel's picture as PNG (from the webview's canvases) or SVG (from the
+// model, so it stays sharp and searchable). Asks where, and never replaces a file without asking.
+import * as vscode from 'vscode';
+import { graphViewToSvg } from '../../core/graph/viewSvg';
+import type { GraphPanel } from './graphPanel';
+
+export function registerExportGraph(context: vscode.ExtensionContext, panel: () => GraphPanel | undefined, log: vscode.LogOutputChannel): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('protocolAtlas.exportGraph', async (target?: unknown) => {
+      const current = panel();
+      if (!current?.model) {
+        void vscode.window.showInformationMessage('Open the layer graph first (Protocol Atlas: Show Layer Graph), then export it.');
+        return;
+      }
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      // Tests pass the target; people get the save dialog.
+      const uri =
+        target instanceof vscode.Uri
+          ? target
+          : await vscode.window.showSaveDialog({
+              title: 'Export the layer graph',
+              saveLabel: 'Export',
+              ...(folder && { defaultUri: vscode.Uri.joinPath(folder, 'protocol-graph.png') }),
+              filters: { 'PNG image': ['png'], 'SVG image': ['svg'] },
+            });
+      if (!uri) return;
+      if (!(await confirmReplace(uri))) return;
+      try {
+        const bytes = uri.path.toLowerCase().endsWith('.svg') ? new TextEncoder().encode(graphViewToSvg(current.model)) : await png(current);
+        if (!bytes) return;
+        await vscode.workspace.fs.writeFile(uri, bytes);
+        log.info(`Exported the layer graph to ${uri.toString(true)}.`);
+        void vscode.window.showInformationMessage(`Exported the layer graph to ${vscode.workspace.asRelativePath(uri)}.`);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        log.error(`Export to ${uri.toString(true)} failed: ${reason}`);
+        void vscode.window.showErrorMessage(`Could not export the layer graph: ${reason}`);
+      }
+    }),
+  );
+}
+
+/**
+ * The desktop save dialog already asks before replacing; other dialogs (and a file created
+ * meanwhile) may not, so an existing file is always confirmed here too.
+ */
+async function confirmReplace(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    return true;
+  }
+  const replace = 'Replace';
+  const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} already exists. Replace it?`, { modal: true }, replace);
+  return answer === replace;
+}
+
+async function png(panel: GraphPanel): Promise<Uint8Array | undefined> {
+  const result = await panel.requestPng();
+  const prefix = 'data:image/png;base64,';
+  if (!result.dataUrl?.startsWith(prefix)) {
+    void vscode.window.showErrorMessage(`Could not export the layer graph as PNG: ${result.error ?? 'the view sent no image'}.`);
+    return undefined;
+  }
+  return Buffer.from(result.dataUrl.slice(prefix.length), 'base64');
+}

@@ -1,0 +1,97 @@
+// Reading the graph webview the way a person sees it: the app's own state (window.__protocolAtlas,
+// a read-only snapshot) for what is drawn where, and the pixels of a screenshot for whether
+// anything is drawn at all.
+import type { FrameLocator, Page } from 'playwright-core';
+import type { TestView } from '../../webview/testView';
+import type { Workbench } from './workbench';
+
+/** The few browser APIs the page-side functions use (this file compiles without the DOM library). */
+interface BrowserGlobals {
+  createImageBitmap(blob: Blob): Promise<{ width: number; height: number }>;
+  OffscreenCanvas: new (width: number, height: number) => {
+    getContext(kind: '2d'): { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+  };
+  getComputedStyle(element: unknown): { backgroundColor: string };
+}
+
+export type GraphNodeState = ReturnType<TestView['nodes']>[number];
+
+/** Runs `fn(view)` inside the webview, where `view` is window.__protocolAtlas. */
+export async function inGraph<T, A = undefined>(frame: FrameLocator, fn: (view: TestView, arg: A) => T, arg?: A): Promise<T> {
+  return frame.locator('body').evaluate(
+    (_body, [source, argument]) => {
+      const view = (globalThis as unknown as { __protocolAtlas: TestView }).__protocolAtlas;
+      return (0, eval)(`(${source})`)(view, argument);
+    },
+    [fn.toString(), arg] as [string, A | undefined],
+  ) as Promise<T>;
+}
+
+/** Opens the graph and waits until it shows `expected` protocols and sigma drew its first frame. */
+export async function openGraph(workbench: Workbench, expected?: number): Promise<FrameLocator> {
+  await workbench.runCommand('Protocol Atlas: Show Layer Graph');
+  const frame = workbench.webviewFrame();
+  await frame.locator('[data-testid="graph"] canvas').first().waitFor();
+  await waitForGraph(frame, (view, count) => view.firstFrame && (count === undefined ? view.nodes().length > 0 : view.nodes().length === count), expected);
+  return frame;
+}
+
+export async function waitForGraph<A>(frame: FrameLocator, predicate: (view: TestView, arg: A) => boolean, arg?: A, timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await inGraph(frame, predicate, arg).catch(() => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`The graph did not reach the expected state: ${predicate.toString().slice(0, 200)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Where the webview's iframe sits in the page: the app's coordinates are relative to it. */
+export async function webviewOrigin(page: Page): Promise<{ x: number; y: number }> {
+  const box = await page.locator('iframe.webview.ready').boundingBox();
+  if (!box) throw new Error('The webview is not on screen.');
+  return { x: box.x, y: box.y };
+}
+
+/** A protocol's position in page coordinates, to move the real mouse onto it. */
+export async function nodeOnPage(workbench: Workbench, frame: FrameLocator, id: string): Promise<{ x: number; y: number }> {
+  const at = await inGraph(frame, (view, node) => view.nodeOnScreen(node), id);
+  if (!at) throw new Error(`${id} is not drawn.`);
+  const origin = await webviewOrigin(workbench.page);
+  return { x: origin.x + at.x, y: origin.y + at.y };
+}
+
+/**
+ * Counts the pixels of a screenshot of the graph area that differ from its most common colour
+ * (the background), decoding the PNG in the browser so no image library is needed.
+ */
+export async function drawnPixels(page: Page, frame: FrameLocator): Promise<{ drawn: number; total: number; background: string }> {
+  const png = await frame.locator('[data-testid="graph"]').screenshot();
+  return page.evaluate(async (base64) => {
+    const browser = globalThis as unknown as BrowserGlobals;
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const bitmap = await browser.createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new browser.OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    const counts = new Map<number, number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const [background] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    const r = (background >> 16) & 255;
+    const g = (background >> 8) & 255;
+    const b = background & 255;
+    let drawn = 0;
+    // No helper functions in here: tsx's keepNames would wrap them in a __name() the page lacks.
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) >= 24) drawn++;
+    return { drawn, total: data.length / 4, background: `#${background.toString(16).padStart(6, '0')}` };
+  }, png.toString('base64'));
+}
+
+/** The webview body's computed background colour. */
+export function webviewBackground(frame: FrameLocator): Promise<string> {
+  return frame.locator('body').evaluate((body) => (globalThis as unknown as BrowserGlobals).getComputedStyle(body).backgroundColor);
+}

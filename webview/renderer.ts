@@ -1,0 +1,234 @@
+// Sigma (WebGL) draws the protocols and edges at the core's layout positions; a 2D canvas behind
+// it draws the layer bands, and one above it marks overrides and the keyboard focus. Both
+// overlays redraw after each sigma frame, so they move with pan and zoom.
+import Sigma from 'sigma';
+import type { NodeDisplayData, PartialButFor } from 'sigma/types';
+import type { AtlasState, NodeAttributes } from './state';
+import { withAlpha, type Palette } from './theme';
+
+export const FIRST_FRAME_MARK = 'protocol-atlas:first-frame';
+
+export function webglAvailable(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return !!(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+export class GraphRenderer {
+  readonly sigma: Sigma<NodeAttributes>;
+  private readonly bandsCanvas: HTMLCanvasElement;
+  private readonly marksCanvas: HTMLCanvasElement;
+  /** The node the keyboard is on: drawn with a focus ring. */
+  focused: string | undefined;
+  private firstFrameMarked = false;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly state: AtlasState,
+    private palette: Palette,
+  ) {
+    this.bandsCanvas = overlay('bands');
+    const container = document.createElement('div');
+    container.className = 'sigma-container';
+    this.marksCanvas = overlay('marks');
+    host.append(this.bandsCanvas, container, this.marksCanvas);
+    this.sigma = new Sigma<NodeAttributes>(state.graph, container, {
+      defaultEdgeType: 'arrow',
+      renderEdgeLabels: false,
+      labelRenderedSizeThreshold: 0,
+      labelDensity: 1.5,
+      labelGridCellSize: 80,
+      labelSize: 13,
+      zIndex: true,
+      stagePadding: 40,
+      minCameraRatio: 0.02,
+      maxCameraRatio: 20,
+      // The hover card says more than sigma's default white box, which also ignores the theme.
+      defaultDrawNodeHover: (context, data) => this.drawHoverRing(context, data),
+      nodeReducer: (node, data) => this.reduceNode(node, data),
+      edgeReducer: (edge, data) => this.reduceEdge(edge, data),
+    });
+    this.applyPalette(palette);
+    this.fitBands();
+    this.sigma.on('afterRender', () => {
+      this.drawBands();
+      this.drawMarks();
+      if (!this.firstFrameMarked && this.state.graph.order > 0) {
+        this.firstFrameMarked = true;
+        // afterRender means the draw calls were issued; the next frame means they are on screen.
+        requestAnimationFrame(() => performance.mark(FIRST_FRAME_MARK));
+      }
+    });
+    this.sigma.on('resize', () => this.sizeOverlays());
+    this.sizeOverlays();
+  }
+
+  setPalette(palette: Palette): void {
+    this.palette = palette;
+    this.applyPalette(palette);
+    this.sigma.refresh();
+  }
+
+  /** After load or a patch: the bands may have grown, the graph's data changed. */
+  refresh(): void {
+    this.fitBands();
+    this.sigma.refresh();
+  }
+
+  fit(): void {
+    void this.sigma.getCamera().animatedReset({ duration: 300 });
+  }
+
+  viewportOf(id: string): { x: number; y: number } | undefined {
+    if (!this.state.graph.hasNode(id)) return undefined;
+    const node = this.state.graph.getNodeAttributes(id);
+    return this.sigma.graphToViewport({ x: node.x, y: node.y });
+  }
+
+  /** Centres a node without changing the zoom. */
+  centreOn(id: string): void {
+    const display = this.sigma.getNodeDisplayData(id);
+    if (display) void this.sigma.getCamera().animate({ x: display.x, y: display.y }, { duration: 300 });
+  }
+
+  private applyPalette(palette: Palette): void {
+    this.sigma.setSetting('labelColor', { color: palette.foreground });
+    this.sigma.setSetting('labelFont', palette.fontFamily);
+    this.sigma.setSetting('defaultEdgeColor', palette.edge);
+  }
+
+  /**
+   * The layout's own frame (all bands, not only the occupied part) is what sigma fits to the
+   * screen, so a band stays where it is when a protocol is added to it.
+   */
+  private fitBands(): void {
+    if (this.state.height > 0 && this.state.width > 0) this.sigma.setCustomBBox({ x: [0, this.state.width], y: [0, this.state.height] });
+  }
+
+  private reduceNode(id: string, data: NodeAttributes): Partial<NodeDisplayData> {
+    const state = this.state;
+    if (state.isHidden(id)) return { ...data, hidden: true };
+    const colour = this.palette.verdict[data.verdict.value] ?? this.palette.verdict['not-assessed'];
+    const selecting = state.selected !== undefined;
+    const lit = state.highlightedNodes.has(id) || id === this.focused || id === state.hovered;
+    if (selecting && !lit) return { ...data, color: withAlpha(colour, 0.25), label: '', zIndex: 0 };
+    return { ...data, color: colour, zIndex: lit ? 2 : 1, forceLabel: lit, highlighted: id === state.selected, size: id === state.selected ? 10 : data.size };
+  }
+
+  private reduceEdge(edge: string, data: Record<string, unknown>): Record<string, unknown> {
+    const state = this.state;
+    const [source, target] = state.graph.extremities(edge);
+    if (state.isHidden(source) || state.isHidden(target)) return { ...data, hidden: true };
+    if (state.selected === undefined) return { ...data, size: 2, color: this.palette.edge };
+    if (state.exposureEdges.has(edge)) return { ...data, size: 3, color: this.palette.verdict.negative, zIndex: 2 };
+    if (source === state.selected || target === state.selected) return { ...data, size: 2.5, color: this.palette.accent, zIndex: 1 };
+    return { ...data, size: 1, color: this.palette.faded, zIndex: 0 };
+  }
+
+  private drawHoverRing(context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>): void {
+    context.beginPath();
+    context.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
+    context.strokeStyle = this.palette.accent;
+    context.lineWidth = 2;
+    context.stroke();
+  }
+
+  private sizeOverlays(): void {
+    const { width, height } = this.sigma.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    for (const canvas of [this.bandsCanvas, this.marksCanvas]) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
+  }
+
+  private context(canvas: HTMLCanvasElement): CanvasRenderingContext2D | undefined {
+    const context = canvas.getContext('2d');
+    if (!context) return undefined;
+    const ratio = window.devicePixelRatio || 1;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    return context;
+  }
+
+  /** Each band spans the view's width; its label sits at the left edge, inside the band. */
+  private drawBands(): void {
+    const context = this.context(this.bandsCanvas);
+    if (!context) return;
+    const { width } = this.sigma.getDimensions();
+    const gap = this.state.bands.length > 1 ? Math.max(0, this.state.bands[1].y - this.state.bands[1].height / 2 - (this.state.bands[0].y + this.state.bands[0].height / 2)) : 20;
+    this.state.bands.forEach((band, i) => {
+      const top = this.sigma.graphToViewport({ x: 0, y: band.y + band.height / 2 + gap / 2 }).y;
+      const bottom = this.sigma.graphToViewport({ x: 0, y: band.y - band.height / 2 - gap / 2 }).y;
+      context.fillStyle = this.palette.bandFill[i % 2];
+      context.fillRect(0, top, width, bottom - top);
+      context.strokeStyle = withAlpha(this.palette.foreground, this.palette.highContrast ? 0.8 : 0.15);
+      context.lineWidth = 1;
+      context.beginPath();
+      context.moveTo(0, Math.round(bottom) + 0.5);
+      context.lineTo(width, Math.round(bottom) + 0.5);
+      context.stroke();
+      context.fillStyle = this.palette.muted;
+      context.font = `600 12px ${this.palette.fontFamily}`;
+      context.textBaseline = 'top';
+      context.fillText(`${band.label.toUpperCase()} · ${band.count}`, 10, Math.max(top, 0) + 6);
+    });
+  }
+
+  /** Overrides get a ring in the foreground colour: the researcher's reading, not the framework's. */
+  private drawMarks(): void {
+    const context = this.context(this.marksCanvas);
+    if (!context) return;
+    const ratio = this.sigma.getCamera().getState().ratio;
+    this.state.graph.forEachNode((id, node) => {
+      const overrideMark = node.override && !this.state.isHidden(id);
+      if (!overrideMark && id !== this.focused) return;
+      const at = this.sigma.graphToViewport({ x: node.x, y: node.y });
+      const radius = this.sigma.scaleSize(id === this.state.selected ? 10 : node.size, ratio);
+      if (overrideMark) {
+        context.beginPath();
+        context.arc(at.x, at.y, radius + 3, 0, Math.PI * 2);
+        context.strokeStyle = this.palette.foreground;
+        context.lineWidth = 2;
+        context.stroke();
+      }
+      if (id === this.focused) {
+        context.beginPath();
+        context.setLineDash([4, 3]);
+        context.arc(at.x, at.y, radius + 7, 0, Math.PI * 2);
+        context.strokeStyle = this.palette.accent;
+        context.lineWidth = 2;
+        context.stroke();
+        context.setLineDash([]);
+      }
+    });
+  }
+
+  /** Bands, then sigma's layers (edges, nodes, labels), then the marks, on the theme's background. */
+  toPng(): string {
+    this.sigma.refresh();
+    const { width, height } = this.sigma.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = this.palette.background;
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    const layers = [this.bandsCanvas, ...Object.values(this.sigma.getCanvases()), this.marksCanvas];
+    for (const layer of layers) context.drawImage(layer, 0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL('image/png');
+  }
+}
+
+function overlay(name: string): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.className = `overlay overlay-${name}`;
+  canvas.setAttribute('aria-hidden', 'true');
+  return canvas;
+}

@@ -1,0 +1,143 @@
+// The app's state apart from drawing: the protocols and edges as a graphology graph, the
+// filters, the selection and what the selection highlights. The renderer reads it; controls,
+// keyboard and messages change it and then ask for a refresh.
+import Graph from 'graphology';
+import type { GraphBand, GraphModel, GraphNode, GraphPatch, GraphViewState } from '../src/webviewProtocol';
+
+export type NodeAttributes = GraphNode & { size: number; label: string; color: string };
+
+export class AtlasState {
+  readonly graph = new Graph<NodeAttributes>({ type: 'directed', allowSelfLoops: false });
+  bands: GraphBand[] = [];
+  width = 0;
+  height = 0;
+  framework = { id: '', title: '' };
+  skipped = 0;
+  hiddenLayers = new Set<string>();
+  hiddenVerdicts = new Set<string>();
+  category = '';
+  search = '';
+  selected: string | undefined;
+  hovered: string | undefined;
+  /** Neighbours and exposure of the selection; empty when nothing is selected. */
+  highlightedNodes = new Set<string>();
+  exposureEdges = new Set<string>();
+
+  load(model: GraphModel): void {
+    this.graph.clear();
+    for (const node of model.nodes) this.graph.addNode(node.id, attributesOf(node));
+    for (const edge of model.edges) if (this.graph.hasNode(edge.source) && this.graph.hasNode(edge.target)) this.graph.mergeEdge(edge.source, edge.target);
+    this.setShape(model);
+    this.framework = model.framework;
+    this.refreshHighlight();
+  }
+
+  /** Touches only what changed, so sigma redraws without a reset and the camera stays put. */
+  patch(patch: GraphPatch): void {
+    for (const id of patch.removed) if (this.graph.hasNode(id)) this.graph.dropNode(id);
+    for (const node of patch.upserted) {
+      if (this.graph.hasNode(node.id)) this.graph.replaceNodeAttributes(node.id, attributesOf(node));
+      else this.graph.addNode(node.id, attributesOf(node));
+    }
+    for (const edge of patch.edgesRemoved) if (this.graph.hasEdge(edge.source, edge.target)) this.graph.dropEdge(edge.source, edge.target);
+    for (const edge of patch.edgesAdded) {
+      if (this.graph.hasNode(edge.source) && this.graph.hasNode(edge.target)) this.graph.mergeEdge(edge.source, edge.target);
+    }
+    this.setShape(patch);
+    if (patch.framework) this.framework = patch.framework;
+    if (this.selected && !this.graph.hasNode(this.selected)) this.selected = undefined;
+    if (this.hovered && !this.graph.hasNode(this.hovered)) this.hovered = undefined;
+    this.refreshHighlight();
+  }
+
+  isHidden(id: string): boolean {
+    const node = this.graph.getNodeAttributes(id);
+    if (this.hiddenLayers.has(node.layer) || this.hiddenVerdicts.has(node.verdict.value)) return true;
+    if (this.category && node.category !== this.category) return true;
+    return this.search !== '' && !matches(node, this.search);
+  }
+
+  select(id: string | undefined): void {
+    this.selected = id && this.graph.hasNode(id) ? id : undefined;
+    this.refreshHighlight();
+  }
+
+  categories(): string[] {
+    const seen = new Set<string>();
+    this.graph.forEachNode((_id, node) => node.category && seen.add(node.category));
+    return [...seen].sort();
+  }
+
+  layers(): string[] {
+    return this.bands.map((band) => band.layer);
+  }
+
+  viewState(camera?: GraphViewState['camera']): GraphViewState {
+    return {
+      hiddenLayers: [...this.hiddenLayers],
+      hiddenVerdicts: [...this.hiddenVerdicts],
+      category: this.category,
+      search: this.search,
+      ...(camera && { camera }),
+      ...(this.selected && { selected: this.selected }),
+    };
+  }
+
+  restore(saved: unknown): GraphViewState['camera'] | undefined {
+    if (typeof saved !== 'object' || saved === null) return undefined;
+    const state = saved as Partial<GraphViewState>;
+    const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+    this.hiddenLayers = new Set(strings(state.hiddenLayers));
+    this.hiddenVerdicts = new Set(strings(state.hiddenVerdicts));
+    this.category = typeof state.category === 'string' ? state.category : '';
+    this.search = typeof state.search === 'string' ? state.search : '';
+    if (typeof state.selected === 'string') this.selected = state.selected;
+    const camera = state.camera;
+    const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+    return camera && finite(camera.x) && finite(camera.y) && finite(camera.ratio) && camera.ratio > 0 && finite(camera.angle) ? camera : undefined;
+  }
+
+  private setShape(shape: { bands: GraphBand[]; width: number; height: number }): void {
+    this.bands = shape.bands;
+    this.width = shape.width;
+    this.height = shape.height;
+  }
+
+  /**
+   * The selection's neighbours, and its exposure: every shortest dependency path from it to a
+   * negatively affected protocol (what the core reports as exposure), found by one breadth-first search.
+   */
+  private refreshHighlight(): void {
+    this.highlightedNodes = new Set();
+    this.exposureEdges = new Set();
+    const start = this.selected;
+    if (!start || !this.graph.hasNode(start)) return;
+    this.highlightedNodes.add(start);
+    this.graph.forEachNeighbor(start, (neighbour) => this.highlightedNodes.add(neighbour));
+    const cameFrom = new Map<string, string>([[start, start]]);
+    const queue = [start];
+    for (let head = 0; head < queue.length; head++) {
+      const at = queue[head];
+      this.graph.forEachOutNeighbor(at, (next) => {
+        if (cameFrom.has(next)) return;
+        cameFrom.set(next, at);
+        queue.push(next);
+        if (this.graph.getNodeAttribute(next, 'verdict').value !== 'negative') return;
+        for (let node = next; node !== start; node = cameFrom.get(node)!) {
+          const previous = cameFrom.get(node)!;
+          this.highlightedNodes.add(node);
+          this.exposureEdges.add(this.graph.edge(previous, node)!);
+        }
+      });
+    }
+  }
+}
+
+export function attributesOf(node: GraphNode): NodeAttributes {
+  return { ...node, label: node.name, size: 9, color: '#888' };
+}
+
+function matches(node: GraphNode, query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  return needle === '' || node.name.toLowerCase().includes(needle) || (node.category ?? '').toLowerCase().includes(needle);
+}

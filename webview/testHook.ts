@@ -1,0 +1,65 @@
+// A read-only window onto the app for tests and benchmarks (window.__protocolAtlas): what is
+// drawn, where, and what is hovered, selected and filtered. Snapshots only; nothing here changes
+// the app.
+import type { GraphRenderer } from './renderer';
+import type { AtlasState } from './state';
+import type { TestView } from './testView';
+
+
+export function exposeForTests(state: AtlasState, renderer: () => GraphRenderer | undefined, webgl: boolean): void {
+  const hostOffset = (): { left: number; top: number } => {
+    const element = document.querySelector('.graph');
+    const box = element?.getBoundingClientRect();
+    return { left: box?.left ?? 0, top: box?.top ?? 0 };
+  };
+  const view: TestView = {
+    nodes: () =>
+      state.graph.mapNodes((id, node) => ({
+        id,
+        name: node.name,
+        layer: node.layer,
+        ...(node.category && { category: node.category }),
+        verdict: node.verdict.value,
+        override: node.override,
+        x: node.x,
+        y: node.y,
+        hidden: state.isHidden(id),
+      })),
+    edges: () => state.graph.mapEdges((_edge, _attributes, source, target) => ({ source, target, hidden: state.isHidden(source) || state.isHidden(target) })),
+    bands: () =>
+      state.bands.map((band) => {
+        const sigma = renderer()?.sigma;
+        const top = sigma?.graphToViewport({ x: 0, y: band.y + band.height / 2 }).y ?? NaN;
+        const bottom = sigma?.graphToViewport({ x: 0, y: band.y - band.height / 2 }).y ?? NaN;
+        return { layer: band.layer, label: band.label, count: band.count, top, bottom };
+      }),
+    camera: () => renderer()?.sigma.getCamera().getState(),
+    graphToViewport: (x, y) => renderer()?.sigma.graphToViewport({ x, y }),
+    nodeOnScreen: (id) => {
+      const at = renderer()?.viewportOf(id);
+      if (!at) return undefined;
+      const offset = hostOffset();
+      return { x: at.x + offset.left, y: at.y + offset.top };
+    },
+    get hovered() {
+      return state.hovered;
+    },
+    get selected() {
+      return state.selected;
+    },
+    get focused() {
+      return renderer()?.focused;
+    },
+    get filters() {
+      return { hiddenLayers: [...state.hiddenLayers], hiddenVerdicts: [...state.hiddenVerdicts], category: state.category, search: state.search };
+    },
+    get framework() {
+      return state.framework.title;
+    },
+    webgl,
+    get firstFrame() {
+      return performance.getEntriesByName('protocol-atlas:first-frame').length > 0;
+    },
+  };
+  Object.defineProperty(window, '__protocolAtlas', { value: Object.freeze(view), configurable: false, writable: false });
+}

@@ -1,0 +1,18 @@
+// The shape of window.__protocolAtlas, shared with the e2e tests and the benchmark. No DOM types
+// here, so Node-side code can import it.
+export interface TestView {
+  nodes(): Array<{ id: string; name: string; layer: string; category?: string; verdict: string; override: boolean; x: number; y: number; hidden: boolean }>;
+  edges(): Array<{ source: string; target: string; hidden: boolean }>;
+  bands(): Array<{ layer: string; label: string; count: number; top: number; bottom: number }>;
+  camera(): { x: number; y: number; ratio: number; angle: number } | undefined;
+  graphToViewport(x: number, y: number): { x: number; y: number } | undefined;
+  /** A node's position on screen, relative to the webview's top left. */
+  nodeOnScreen(id: string): { x: number; y: number } | undefined;
+  readonly hovered: string | undefined;
+  readonly selected: string | undefined;
+  readonly focused: string | undefined;
+  readonly filters: { hiddenLayers: string[]; hiddenVerdicts: string[]; category: string; search: string };
+  readonly framework: string;
+  readonly webgl: boolean;
+  readonly firstFrame: boolean;
+}

@@ -1,0 +1,71 @@
+// Colours come from VS Code's theme variables, read when the app starts and again whenever the
+// theme changes (VS Code swaps the body's vscode-light / vscode-dark / vscode-high-contrast class
+// and rewrites the variables), so light, dark and high-contrast themes all read well.
+import type { VerdictValue } from '../src/core/model';
+
+export interface Palette {
+  verdict: Record<VerdictValue, string>;
+  background: string;
+  foreground: string;
+  muted: string;
+  edge: string;
+  faded: string;
+  accent: string;
+  bandFill: [string, string];
+  fontFamily: string;
+  highContrast: boolean;
+}
+
+const FALLBACK = { green: '#388a34', red: '#e51400', yellow: '#bf8803', grey: '#808080', fg: '#cccccc', bg: '#1e1e1e', accent: '#0078d4' };
+
+export function readPalette(): Palette {
+  const style = getComputedStyle(document.body);
+  const read = (names: string[], fallback: string): string => {
+    for (const name of names) {
+      const value = style.getPropertyValue(name).trim();
+      if (value) return value;
+    }
+    return fallback;
+  };
+  const foreground = read(['--vscode-editor-foreground', '--vscode-foreground'], FALLBACK.fg);
+  const background = read(['--vscode-editor-background'], FALLBACK.bg);
+  const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
+  return {
+    verdict: {
+      positive: read(['--vscode-charts-green', '--vscode-testing-iconPassed'], FALLBACK.green),
+      negative: read(['--vscode-charts-red', '--vscode-testing-iconFailed'], FALLBACK.red),
+      mixed: read(['--vscode-charts-yellow', '--vscode-editorWarning-foreground'], FALLBACK.yellow),
+      'not-assessed': read(['--vscode-descriptionForeground', '--vscode-disabledForeground'], FALLBACK.grey),
+    },
+    background,
+    foreground,
+    muted: read(['--vscode-descriptionForeground'], FALLBACK.grey),
+    edge: withAlpha(foreground, highContrast ? 0.9 : 0.45),
+    faded: withAlpha(foreground, 0.12),
+    accent: read(['--vscode-focusBorder', '--vscode-charts-blue'], FALLBACK.accent),
+    bandFill: [withAlpha(foreground, highContrast ? 0 : 0.035), withAlpha(foreground, highContrast ? 0 : 0.07)],
+    fontFamily: read(['--vscode-font-family'], 'sans-serif'),
+    highContrast,
+  };
+}
+
+/** `#rgb`, `#rrggbb`, `#rrggbbaa` or `rgb(a)(…)` with a new alpha; anything else is returned as is. */
+export function withAlpha(colour: string, alpha: number): string {
+  const rgb = parseColour(colour);
+  return rgb ? `rgba(${rgb[0]}, ${rgb[1]}, ${rgb[2]}, ${alpha})` : colour;
+}
+
+function parseColour(colour: string): [number, number, number] | undefined {
+  const hex = /^#([0-9a-f]{3,8})$/i.exec(colour.trim());
+  if (hex) {
+    const digits = hex[1].length <= 4 ? [...hex[1]].map((d) => d + d).join('') : hex[1];
+    return [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16)) as [number, number, number];
+  }
+  const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(colour.trim());
+  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : undefined;
+}
+
+/** Calls `onChange` after VS Code switches the theme. */
+export function watchTheme(onChange: () => void): void {
+  new MutationObserver(() => onChange()).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
+}
