@@ -1,9 +1,9 @@
 // The graph both pages draw: the layout benchmark's synthetic atlas (5,000 protocols, 15,000
-// dependencies), placed by the core's layered layout, so the baseline and the app get the very
-// same positions.
-import { layeredLayout, type GraphLayout } from '../../src/core/graph/layout';
-import type { DependencyGraph } from '../../src/core/graph/dependencyGraph';
+// dependencies) as the app gets it, placed by the core's layered layout with the app's settings,
+// so the baseline and the app draw the very same positions.
 import { syntheticAtlas } from '../layout';
+import { appGraph } from './appMessage';
+import type { ExtensionMessage } from '../../src/webviewProtocol';
 
 export const NODES = 5_000;
 export const EDGES = 15_000;
@@ -16,16 +16,24 @@ export interface BareGraph {
 }
 
 export interface Fixture {
-  graph: DependencyGraph;
-  layout: GraphLayout;
   /** What the baseline page gets: keys, labels, positions and edges, nothing else. */
   bare: BareGraph;
+  /** What the app gets from the extension. */
+  app: ExtensionMessage;
 }
 
 export function buildFixture(): Fixture {
-  const graph = syntheticAtlas(NODES, EDGES, SEED);
-  const layout = layeredLayout(graph);
+  const { graph, layout, message } = appGraph(syntheticAtlas(NODES, EDGES, SEED));
   const nodes = graph.mapNodes((key, attributes) => ({ key, label: attributes.name, ...layout.positions[key] }));
   const edges = graph.mapEdges((_edge, _attributes, source, target): [string, string] => [source, target]);
-  return { graph, layout, bare: { type: 'bench-graph', nodes, edges } };
+  // The comparison means something only if both pages draw the same thing at the same places.
+  if (message.type !== 'graph' || message.model.nodes.length !== nodes.length || message.model.edges.length !== edges.length) {
+    throw new Error('the app graph and the baseline graph differ in size');
+  }
+  const bareAt = new Map(nodes.map((node) => [node.key, node]));
+  for (const node of message.model.nodes) {
+    const twin = bareAt.get(node.id);
+    if (!twin || twin.x !== node.x || twin.y !== node.y) throw new Error(`${node.id} is not at the same position in both graphs`);
+  }
+  return { bare: { type: 'bench-graph', nodes, edges }, app: message };
 }

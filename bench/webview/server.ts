@@ -40,7 +40,7 @@ export async function servePages(files: ReadonlyMap<string, StaticFile>): Promis
 }
 
 /**
- * The graph panel's HTML skeleton (src/extension/features/graphPanel.ts html()), with the same CSP,
+ * The graph panel's HTML skeleton (src/extension/features/graphPanelHtml.ts), with the same CSP,
  * served from `origin` instead of the webview's resource origin. The probe script runs first: it
  * stands in for VS Code's acquireVsCodeApi and holds the timing code shared with the baseline.
  */
@@ -49,7 +49,7 @@ export function appPage(origin: string): string {
   const csp = [
     "default-src 'none'",
     `img-src ${origin} data:`,
-    `style-src ${origin}`,
+    `style-src ${origin} 'nonce-${nonce}'`,
     `font-src ${origin}`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
@@ -58,13 +58,14 @@ export function appPage(origin: string): string {
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta property="csp-nonce" content="${nonce}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link href="${origin}/bench/theme.css" rel="stylesheet">
   <link href="${origin}/media/graph.css" rel="stylesheet">
   <title>Protocol Atlas: Layer Graph</title>
 </head>
 <body>
-  <main id="app" aria-live="polite"></main>
+  <main id="app"></main>
   <script nonce="${nonce}" src="${origin}/bench/probe.js"></script>
   <script nonce="${nonce}" src="${origin}/dist/webview.js"></script>
 </body>
