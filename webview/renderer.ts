@@ -4,7 +4,7 @@
 import Sigma from 'sigma';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { AtlasState, NodeAttributes } from './state';
-import { withAlpha, type Palette } from './theme';
+import { mix, withAlpha, type Palette } from './theme';
 
 export const FIRST_FRAME_MARK = 'protocol-atlas:first-frame';
 
@@ -114,7 +114,7 @@ export class GraphRenderer {
     const colour = this.palette.verdict[data.verdict.value] ?? this.palette.verdict['not-assessed'];
     const selecting = state.selected !== undefined;
     const lit = state.highlightedNodes.has(id) || id === this.focused || id === state.hovered;
-    if (selecting && !lit) return { ...data, color: withAlpha(colour, 0.25), label: '', zIndex: 0 };
+    if (selecting && !lit) return { ...data, color: mix(colour, this.palette.background, 0.75), label: '', zIndex: 0 };
     return { ...data, color: colour, zIndex: lit ? 2 : 1, forceLabel: lit, highlighted: id === state.selected, size: id === state.selected ? 10 : data.size };
   }
 

@@ -35,13 +35,14 @@ export function readPalette(): Palette {
       positive: read(['--vscode-charts-green', '--vscode-testing-iconPassed'], FALLBACK.green),
       negative: read(['--vscode-charts-red', '--vscode-testing-iconFailed'], FALLBACK.red),
       mixed: read(['--vscode-charts-yellow', '--vscode-editorWarning-foreground'], FALLBACK.yellow),
-      'not-assessed': read(['--vscode-descriptionForeground', '--vscode-disabledForeground'], FALLBACK.grey),
+      // Halfway between text and background: neutral, and distinct from the three judged colours in every theme.
+      'not-assessed': mix(foreground, background, 0.5),
     },
     background,
     foreground,
     muted: read(['--vscode-descriptionForeground'], FALLBACK.grey),
     edge: withAlpha(foreground, highContrast ? 0.9 : 0.45),
-    faded: withAlpha(foreground, 0.12),
+    faded: mix(foreground, background, 0.85),
     accent: read(['--vscode-focusBorder', '--vscode-charts-blue'], FALLBACK.accent),
     bandFill: [withAlpha(foreground, highContrast ? 0 : 0.035), withAlpha(foreground, highContrast ? 0 : 0.07)],
     fontFamily: read(['--vscode-font-family'], 'sans-serif'),
@@ -53,6 +54,15 @@ export function readPalette(): Palette {
 export function withAlpha(colour: string, alpha: number): string {
   const rgb = parseColour(colour);
   return rgb ? `rgba(${rgb[0]}, ${rgb[1]}, ${rgb[2]}, ${alpha})` : colour;
+}
+
+/** An opaque colour `t` of the way from `a` to `b` (WebGL blends transparent nodes with what is behind). */
+export function mix(a: string, b: string, t: number): string {
+  const from = parseColour(a);
+  const to = parseColour(b);
+  if (!from || !to) return a;
+  const channel = (i: number): number => Math.round(from[i] + (to[i] - from[i]) * t);
+  return `rgb(${channel(0)}, ${channel(1)}, ${channel(2)})`;
 }
 
 function parseColour(colour: string): [number, number, number] | undefined {

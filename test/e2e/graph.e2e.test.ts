@@ -1,0 +1,153 @@
+// The layer graph as a researcher uses it, in the real VS Code UI: the four bands and the
+// article's protocols drawn, io.net's reason and section on hover, its note a double-click away,
+// a layer filtered out, a dependency typed into a note appearing without a reload, keyboard
+// navigation, and the dark theme.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { FrameLocator } from 'playwright-core';
+import { Atlas } from '../../src/core/atlas';
+import { indexFolder } from '../../src/node/indexFolder';
+import { drawnPixels, inGraph, nodeOnPage, openGraph, waitForGraph, webviewBackground } from './graphView';
+import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
+
+const IO_NET = 'infrastructure/io-net.md';
+const ARWEAVE = 'infrastructure/arweave.md';
+
+describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
+  let workbench: Workbench;
+  let view: FrameLocator;
+  let atlas: Atlas;
+  screenshotOnFailure(() => workbench);
+
+  before(async () => {
+    workbench = await Workbench.open();
+    // The same notes through the core, for what the picture should say.
+    atlas = new Atlas({ index: indexFolder(workbench.workspace).index });
+    view = await openGraph(workbench, markdownFiles(workbench.workspace).length);
+  });
+
+  after(async () => {
+    atlas?.dispose();
+    await workbench?.close();
+  });
+
+  it('draws the four layer bands, bottom to top, with every protocol inside its own band', async () => {
+    const bands = await inGraph(view, (graph) => graph.bands());
+    assert.deepStrictEqual(
+      bands.map((band) => band.label),
+      ['Infrastructure', 'Middleware', 'Model', 'Application'],
+    );
+    for (let i = 1; i < bands.length; i++) assert.ok(bands[i].bottom < bands[i - 1].top, `${bands[i].label} is drawn above ${bands[i - 1].label}`);
+    const nodes = await inGraph(view, (graph) => graph.nodes().map((node) => ({ ...node, screen: graph.graphToViewport(node.x, node.y)! })));
+    for (const node of nodes) {
+      const band = bands.find((candidate) => candidate.layer === node.layer)!;
+      assert.ok(node.screen.y >= band.top && node.screen.y <= band.bottom, `${node.name} is inside the ${band.label} band`);
+      assert.strictEqual(node.verdict, atlas.verdictOf(node.id).value, `${node.name} is coloured by its verdict`);
+    }
+    assert.ok(nodes.some((node) => node.name === 'io.net' && node.verdict === 'negative'), 'io.net is drawn, flagged negative');
+    assert.ok(nodes.some((node) => node.name === 'Phala' && node.override), 'Phala is drawn as an override');
+    const pixels = await drawnPixels(workbench.page, view);
+    assert.ok(pixels.drawn > pixels.total * 0.01, `the graph is not blank: ${pixels.drawn} of ${pixels.total} pixels differ from ${pixels.background}`);
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await workbench.page.locator('iframe.webview.ready').screenshot({ path: path.join(ARTIFACTS_DIR, 'graph-webview.png') });
+  });
+
+  it("shows io.net's verdict, reason and section in the hover card", async () => {
+    const at = await nodeOnPage(workbench, view, IO_NET);
+    await workbench.page.mouse.move(at.x, at.y);
+    const card = view.locator('[data-testid="hover-card"]');
+    await card.waitFor({ state: 'visible' });
+    const verdict = atlas.verdictOf(IO_NET);
+    assert.strictEqual(await card.locator('[data-testid="card-name"]').innerText(), 'io.net');
+    assert.match(await card.locator('[data-testid="card-verdict"]').innerText(), /Negative/);
+    assert.strictEqual((await card.locator('[data-testid="card-reason"]').innerText()).replace(/^Reason:?\s*/, ''), verdict.rationale);
+    assert.ok(verdict.section, 'the framework cites a section for io.net');
+    assert.ok((await card.locator('[data-testid="card-section"]').innerText()).includes(verdict.section), 'the section is shown');
+    assert.strictEqual(await inGraph(view, (graph) => graph.hovered), IO_NET);
+    await workbench.screenshot('graph-hover');
+  });
+
+  it('filters out a layer, and brings it back', async () => {
+    await view.locator('[data-testid="layer-middleware"]').click();
+    await waitForGraph(view, (graph) => graph.filters.hiddenLayers.includes('middleware'));
+    const nodes = await inGraph(view, (graph) => graph.nodes());
+    assert.ok(nodes.filter((node) => node.layer === 'middleware').every((node) => node.hidden), 'every middleware protocol is hidden');
+    assert.ok(nodes.filter((node) => node.layer !== 'middleware').every((node) => !node.hidden), 'the other layers stay');
+    await workbench.screenshot('graph-filtered');
+    await view.locator('[data-testid="layer-middleware"]').click();
+    await waitForGraph(view, (graph) => graph.nodes().every((node) => !node.hidden));
+  });
+
+  it('moves between protocols with the arrow keys and announces each one', async () => {
+    await view.locator('[data-testid="graph"]').focus();
+    await workbench.page.keyboard.press('ArrowDown');
+    await waitForGraph(view, (graph) => graph.focused !== undefined);
+    const first = await inGraph(view, (graph) => graph.focused);
+    await workbench.page.keyboard.press('ArrowRight');
+    await waitForGraph(view, (graph, before) => graph.focused !== undefined && graph.focused !== before, first);
+    const focused = (await inGraph(view, (graph) => graph.nodes().find((node) => node.id === graph.focused)))!;
+    assert.ok((await view.locator('[data-testid="announcer"]').innerText()).startsWith(focused.name), 'the focused protocol is announced');
+    await workbench.page.keyboard.press('Escape');
+    await waitForGraph(view, (graph) => graph.focused === undefined && graph.selected === undefined);
+    // Moving the focus pans to it; "Fit" brings the whole graph back.
+    await view.locator('[data-testid="fit"]').click();
+    await waitForGraph(view, (graph) => {
+      const camera = graph.camera();
+      return !!camera && Math.abs(camera.ratio - 1) < 1e-6 && Math.abs(camera.x - 0.5) < 1e-6 && Math.abs(camera.y - 0.5) < 1e-6;
+    });
+  });
+
+  it("opens io.net's note on double-click", async () => {
+    const at = await nodeOnPage(workbench, view, IO_NET);
+    await workbench.page.mouse.dblclick(at.x, at.y);
+    await workbench.tab('io-net.md').waitFor();
+  });
+
+  it('adds a dependency typed into the note without reloading the graph, keeping the viewport', async () => {
+    const marker = await view.locator('body').evaluate((body) => {
+      body.dataset.e2eMarker = 'still the same page';
+      return body.dataset.e2eMarker;
+    });
+    const cameraBefore = await inGraph(view, (graph) => graph.camera());
+    assert.ok(!(await inGraph(view, (graph, edge) => graph.edges().some((e) => e.source === edge[0] && e.target === edge[1]), [IO_NET, ARWEAVE])));
+
+    // Edit the open note's depends_on line in the editor, without saving.
+    const editor = workbench.page.locator('.editor-instance .monaco-editor').filter({ has: workbench.page.locator('.view-lines') }).last();
+    await editor.locator('.view-lines').click();
+    const line = fs.readFileSync(path.join(workbench.workspace, IO_NET), 'utf8').split('\n').findIndex((text) => text.startsWith('depends_on:'));
+    assert.ok(line > 0, 'io-net.md has a depends_on line');
+    await workbench.page.keyboard.press('Control+Home');
+    for (let i = 0; i < line; i++) await workbench.page.keyboard.press('ArrowDown');
+    await workbench.page.keyboard.press('Home');
+    await workbench.page.keyboard.press('Shift+End');
+    await workbench.page.keyboard.type('depends_on: [Arweave]');
+
+    await waitForGraph(view, (graph, edge) => graph.edges().some((e) => e.source === edge[0] && e.target === edge[1]), [IO_NET, ARWEAVE]);
+    assert.strictEqual(await view.locator('body').evaluate((body) => body.dataset.e2eMarker), marker, 'the page was patched, not reloaded');
+    assert.deepStrictEqual(await inGraph(view, (graph) => graph.camera()), cameraBefore, 'the viewport did not move');
+    assert.match(await workbench.tab('io-net.md').innerText(), /io-net\.md/);
+    await workbench.screenshot('graph-live-edit');
+  });
+
+  it('follows the dark theme', async () => {
+    const before = await webviewBackground(view);
+    await workbench.runCommand('Preferences: Color Theme');
+    const input = workbench.page.locator('.quick-input-widget input');
+    await input.fill('Dark Modern');
+    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+    await workbench.page.keyboard.press('Enter');
+    const deadline = Date.now() + 15000;
+    let after = before;
+    while (after === before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      after = await webviewBackground(view);
+    }
+    assert.notStrictEqual(after, before, 'the webview background changed with the theme');
+    const [r, g, b] = (after.match(/\d+/g) ?? []).map(Number);
+    assert.ok(r + g + b < 3 * 80, `the background is dark: ${after}`);
+    const pixels = await drawnPixels(workbench.page, view);
+    assert.ok(pixels.drawn > pixels.total * 0.01, 'the graph is still drawn');
+    await workbench.screenshot('graph-dark');
+  });
+});
