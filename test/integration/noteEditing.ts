@@ -60,6 +60,9 @@ export async function revertAll(): Promise<void> {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
+  // The reverted text must reach the index before the editors close: the service drops a pending
+  // edit of a closed document, and would keep the unsaved text.
+  await (await atlasApi()).service.settled();
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
