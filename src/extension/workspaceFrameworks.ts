@@ -8,6 +8,8 @@ import type { AtlasService } from './atlasService';
 
 export const FRAMEWORK_GLOB = '**/.protocol-atlas/frameworks/*.{yaml,yml,json}';
 const CHOICE_KEY = 'protocolAtlas.framework';
+/** A framework file, or a folder above one (a renamed or deleted frameworks folder). */
+const FRAMEWORK_PATH = /\/\.protocol-atlas(\/frameworks(\/[^/]+\.(ya?ml|json))?)?$/i;
 
 export interface AvailableFramework {
   framework: Framework;
@@ -31,10 +33,15 @@ export class WorkspaceFrameworks implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(FRAMEWORK_GLOB);
-    const reload = () => void this.reload();
+    const reload = (uri?: vscode.Uri) => {
+      if (uri && !FRAMEWORK_PATH.test(uri.path)) return;
+      void this.reload();
+    };
+    // Every path, not only framework files: a renamed or deleted frameworks folder is reported
+    // as the folder alone.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(watcher, this.changeEmitter, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
-    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(reload));
+    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => reload()));
     this.ready = this.reload();
   }
 
@@ -99,6 +106,7 @@ export class WorkspaceFrameworks implements vscode.Disposable {
       }
     }
     this.workspaceFrameworks = found;
+    this.log.info(`Frameworks: ${this.all().map((each) => each.framework.id).join(', ')} (${uris.length} workspace files).`);
     this.applyRemembered();
     this.changeEmitter.fire();
   }

@@ -1,0 +1,80 @@
+// Shared by the live-index, tree, search, framework and command tests: the extension's API (what
+// activate() returns), the temp workspace's files, and waiting on what a researcher would see.
+import * as vscode from 'vscode';
+import type { ProtocolAtlasApi } from '../../src/extension/extension';
+import type { ProtocolsTreeElement } from '../../src/extension/features/protocolsTree';
+
+export const EXTENSION_ID = 'protocol-atlas.protocol-atlas';
+
+export async function atlasApi(): Promise<ProtocolAtlasApi> {
+  const extension = vscode.extensions.getExtension<ProtocolAtlasApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+  const api = await extension.activate();
+  await api.service.ready;
+  await api.frameworks.ready;
+  return api;
+}
+
+export function workspaceUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+}
+
+export async function readText(relative: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(relative)));
+}
+
+export async function writeText(relative: string, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(workspaceUri(relative), new TextEncoder().encode(text));
+}
+
+export async function exists(relative: string): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(workspaceUri(relative));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export interface TreeRow {
+  label: string;
+  description: string;
+  depth: number;
+  element: ProtocolsTreeElement;
+  item: vscode.TreeItem;
+}
+
+/** The Protocols view as rows, top to bottom, every node expanded: what a researcher reads. */
+export async function treeRows(api: ProtocolAtlasApi): Promise<TreeRow[]> {
+  const rows: TreeRow[] = [];
+  const walk = async (element: ProtocolsTreeElement | undefined, depth: number): Promise<void> => {
+    for (const child of await api.protocolsTree.getChildren(element)) {
+      const item = await api.protocolsTree.getTreeItem(child);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      rows.push({ label, description: typeof item.description === 'string' ? item.description : '', depth, element: child, item });
+      await walk(child, depth + 1);
+    }
+  };
+  await walk(undefined, 0);
+  return rows;
+}
+
+export async function treeRow(api: ProtocolAtlasApi, label: string): Promise<TreeRow | undefined> {
+  return (await treeRows(api)).find((row) => row.label === label && row.element.kind === 'protocol');
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

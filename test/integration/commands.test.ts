@@ -1,0 +1,53 @@
+// New Protocol Note…, Rebuild Index and Show Output; and that the palette hides what does not apply.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { atlasApi, closeAllEditors, exists, readText, waitFor, workspaceUri } from './atlasTestApi';
+
+describe('Commands', () => {
+  after(async () => {
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(workspaceUri('model/gensyn.md')).then(undefined, () => undefined);
+  });
+
+  it('New Protocol Note writes a note from the template into the layer’s folder, opens and indexes it', async () => {
+    const api = await atlasApi();
+    assert.strictEqual(await exists('model/gensyn.md'), false);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('protocolAtlas.newNote', { name: 'Gensyn', layer: 'model', category: 'model-training' });
+    assert.strictEqual(uri?.toString(), workspaceUri('model/gensyn.md').toString());
+    const text = await readText('model/gensyn.md');
+    assert.match(text, /^---\nprotocol: Gensyn\n/);
+    assert.match(text, /\nlayer: model\ncategory: model-training\n/);
+    await waitFor('the editor', () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString());
+    const protocol = await waitFor('the new note in the index', () => api.service.atlas.index.protocol('model/gensyn.md'));
+    assert.strictEqual(api.service.atlas.verdictOf(protocol.path).value, 'positive');
+  });
+
+  it('New Protocol Note never overwrites an existing note', async () => {
+    const before = await readText('model/bittensor.md');
+    const uri = await vscode.commands.executeCommand('protocolAtlas.newNote', { name: 'Bittensor', layer: 'model', category: 'model-training' });
+    assert.strictEqual(uri, undefined, 'no note written');
+    assert.strictEqual(await readText('model/bittensor.md'), before, 'the existing note is byte for byte the same');
+  });
+
+  it('Rebuild Index reads every note again; Show Output opens the log', async () => {
+    const api = await atlasApi();
+    const paths = api.service.atlas.index.paths();
+    await vscode.commands.executeCommand('protocolAtlas.rebuildIndex');
+    assert.deepStrictEqual(api.service.atlas.index.paths(), paths);
+    await vscode.commands.executeCommand('protocolAtlas.showOutput');
+  });
+
+  it('registers every contributed command, each with a category, and hides tree-only ones from the palette', async () => {
+    const extension = vscode.extensions.getExtension('protocol-atlas.protocol-atlas');
+    const contributes = extension?.packageJSON.contributes;
+    const registered = await vscode.commands.getCommands(true);
+    const mine = ['search', 'newNote', 'switchFramework', 'compareFrameworks', 'rebuildIndex', 'showOutput', 'revealInGraph', 'copyName'];
+    for (const name of mine) {
+      const command = `protocolAtlas.${name}`;
+      assert.ok(registered.includes(command), `${command} is registered`);
+      assert.strictEqual(contributes.commands.find((each: { command: string }) => each.command === command)?.category, 'Protocol Atlas');
+      if (name === 'showOutput') continue; // always applies
+      assert.ok(contributes.menus.commandPalette.some((each: { command: string; when: string }) => each.command === command && each.when), `${command} has a when clause`);
+    }
+  });
+});
