@@ -1,6 +1,7 @@
 // Realistic synthetic notes for the benchmark: front matter like the examples', bodies of
-// 2–4 KB with headings, wikilinks, links, a code fence, and dependencies that point mostly
-// downwards through the layers (applications → models/frameworks → infrastructure).
+// 2–4 KB with headings, wikilinks and links (about one every paragraph or two), code fences and
+// inline code, and dependencies that point mostly downwards through the layers
+// (applications → models/frameworks → infrastructure).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -65,7 +66,10 @@ export function syntheticNotes(count: number, seed = 42): SyntheticNote[] {
     let paragraph = 0;
     while (size < target) {
       const sentence = Array.from({ length: 12 + Math.floor(next() * 12) }, () => pick(WORDS)).join(' ');
-      let line = `${sentence[0].toUpperCase()}${sentence.slice(1)}. See [[${pick(names)}]] and [notes](./${pick(WORDS)}.md).`;
+      // About one link every paragraph or two, as in real research notes (5–15 a note).
+      let line = `${sentence[0].toUpperCase()}${sentence.slice(1)}.`;
+      if (paragraph % 2 === 0) line += ` See [[${pick(names)}]].`;
+      if (paragraph % 6 === 1) line += ` More in [notes](./${pick(WORDS)}.md).`;
       if (paragraph % 5 === 2) line = `## ${pick(WORDS)} ${pick(WORDS)}\n\n${line}`;
       if (paragraph % 7 === 3) line += '\n\n```ts\nconst link = "[[not a mention]]";\n```';
       if (paragraph % 4 === 1) line += ` Inline \`[[code]]\` too.`;

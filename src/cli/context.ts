@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import { Atlas, defaultFramework } from '../core/atlas';
 import type { Framework } from '../core/framework';
-import { loadNotes } from '../node/loadNotes';
+import { indexFolder } from '../node/indexFolder';
 import { resolveFramework } from '../node/frameworks';
 
 export class UsageError extends Error {}
@@ -41,9 +41,7 @@ export function frameworkFor(spec: string | undefined, folder: string): Framewor
 
 /** Loads the folder's notes into an atlas; unreadable files are reported, never fatal. */
 export function openAtlas(folder: string, framework: Framework, output: Output): Atlas {
-  const { entries, skipped } = loadNotes(folder);
+  const { index, skipped } = indexFolder(folder);
   for (const file of skipped) output.err(`skipped ${file.path}: ${file.reason}`);
-  const atlas = new Atlas({ framework });
-  atlas.index.build(entries);
-  return atlas;
+  return new Atlas({ index, framework });
 }

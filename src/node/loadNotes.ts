@@ -20,18 +20,32 @@ const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
 const NOTE_FILE = /\.md$/i;
 
 export function loadNotes(folder: string, options: LoadOptions = {}): LoadedNotes {
-  const include = options.include?.length ? options.include.map(globToRegExp) : undefined;
-  const exclude = (options.exclude ?? []).map(globToRegExp);
-  const wanted = (relative: string): boolean =>
-    (!include || include.some((pattern) => pattern.test(relative))) && !exclude.some((pattern) => pattern.test(relative));
-  const result: LoadedNotes = { entries: [], skipped: [] };
-  walk(folder, '', wanted, result);
-  result.entries.sort((a, b) => compare(a.path, b.path));
+  const listed = listNotes(folder, options);
+  const result: LoadedNotes = { entries: [], skipped: listed.skipped };
+  for (const relative of listed.paths) readNote(folder, relative, result);
   result.skipped.sort((a, b) => compare(a.path, b.path));
   return result;
 }
 
-function walk(root: string, relativeFolder: string, wanted: (relative: string) => boolean, result: LoadedNotes): void {
+export interface ListedNotes {
+  /** Relative posix paths of the notes to read, sorted. */
+  paths: string[];
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+/** The notes below a folder, without reading them (so readers can share them out). */
+export function listNotes(folder: string, options: LoadOptions = {}): ListedNotes {
+  const include = options.include?.length ? options.include.map(globToRegExp) : undefined;
+  const exclude = (options.exclude ?? []).map(globToRegExp);
+  const wanted = (relative: string): boolean =>
+    (!include || include.some((pattern) => pattern.test(relative))) && !exclude.some((pattern) => pattern.test(relative));
+  const result: ListedNotes = { paths: [], skipped: [] };
+  walk(folder, '', wanted, result);
+  result.paths.sort(compare);
+  return result;
+}
+
+function walk(root: string, relativeFolder: string, wanted: (relative: string) => boolean, result: ListedNotes): void {
   let children: fs.Dirent[];
   try {
     children = fs.readdirSync(path.join(root, relativeFolder), { withFileTypes: true });
@@ -58,12 +72,13 @@ function walk(root: string, relativeFolder: string, wanted: (relative: string) =
     if (isFolder) {
       if (!IGNORED_FOLDERS.has(child.name)) walk(root, relative, wanted, result);
     } else if (isFile && NOTE_FILE.test(child.name) && wanted(relative)) {
-      read(root, relative, result);
+      result.paths.push(relative);
     }
   }
 }
 
-function read(root: string, relative: string, result: LoadedNotes): void {
+/** Read one listed note into `result`, or say why it was skipped. */
+export function readNote(root: string, relative: string, result: LoadedNotes): void {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(path.join(root, relative));
@@ -98,10 +113,10 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function compare(a: string, b: string): number {
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
 }

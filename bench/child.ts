@@ -1,0 +1,28 @@
+// Runs one benchmark module in its own process, so its peak memory is its own, and prints its
+// rows with that figure as one JSON line. Usage: tsx bench/child.ts search|layout|webview
+import * as path from 'node:path';
+import type { BenchRow } from './indexing';
+import { benchLayout } from './layout';
+import { benchSearch } from './search';
+
+type Bench = () => Promise<BenchRow[]>;
+
+async function load(name: string): Promise<Bench> {
+  if (name === 'search') return benchSearch;
+  if (name === 'layout') return benchLayout;
+  // The webview benchmark is optional: its module may not exist in every checkout.
+  const modulePath: string = path.join(__dirname, 'webview.ts');
+  const loaded = (await import(modulePath)) as { benchWebview?: Bench };
+  if (!loaded.benchWebview) throw new Error('bench/webview.ts exports no benchWebview()');
+  return loaded.benchWebview;
+}
+
+async function main(): Promise<void> {
+  const rows = await (await load(process.argv[2]))();
+  process.stdout.write(`${JSON.stringify({ rows, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,116 @@
+// Indexing benchmark: 1,000 and 10,000 synthetic notes written to a temp folder, then each
+// scenario in its own process (bench/indexingScenario.ts, bundled like dist/): the raw read of
+// the files, a cold index, a warm start from the folder cache, one-note updates. Times are
+// compared with the raw read of the same files in the same run, since the machine's speed (and
+// what else it is doing) moves both alike. Each scenario runs RUNS times, alternating, median kept.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { syntheticNotes, writeNotes } from './syntheticNotes';
+import type { Scenario, ScenarioResult } from './indexingScenario';
+
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+  ok: boolean;
+}
+
+const RUNS = 5;
+const COLD_TARGET = 3;
+const WARM_TARGET = 1.5;
+const UPDATE_TARGET_MS = 2;
+const RSS_TARGET_MB = 250;
+
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The scenario script and the index worker, bundled side by side as in dist/. */
+async function bundle(folder: string): Promise<string> {
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' } as const;
+  const root = path.join(__dirname, '..');
+  await esbuild.build({ ...common, entryPoints: [path.join(root, 'bench/indexingScenario.ts')], outfile: path.join(folder, 'scenario.js') });
+  await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/node/indexWorker.ts')], outfile: path.join(folder, 'indexWorker.js') });
+  return path.join(folder, 'scenario.js');
+}
+
+function runScenario(script: string, scenario: Scenario, folder: string, cacheFile: string): ScenarioResult {
+  const output = execFileSync(process.execPath, [script, JSON.stringify({ scenario, folder, cacheFile })], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(output.trim().split('\n').pop() as string) as ScenarioResult;
+}
+
+async function benchCount(script: string, workspace: string, count: number): Promise<BenchRow[]> {
+  const folder = path.join(workspace, `notes-${count}`);
+  const cacheFile = path.join(workspace, `cache-${count}.json`);
+  writeNotes(folder, syntheticNotes(count));
+  const label = `${count.toLocaleString('en')} notes`;
+
+  runScenario(script, 'prime', folder, cacheFile);
+  const reads: ScenarioResult[] = [];
+  const colds: ScenarioResult[] = [];
+  const warms: ScenarioResult[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    // Alternating, so a burst of load elsewhere on the machine touches all three alike.
+    reads.push(runScenario(script, 'read', folder, cacheFile));
+    colds.push(runScenario(script, 'cold', folder, cacheFile));
+    warms.push(runScenario(script, 'warm', folder, cacheFile));
+  }
+  const read = median(reads.map((r) => r.ms));
+  const cold = median(colds.map((r) => r.ms));
+  const warm = median(warms.map((r) => r.ms));
+  const reused = Math.min(...warms.map((r) => r.extra?.reused ?? 0));
+  const coldRatio = cold / read;
+  const warmRatio = warm / read;
+  const rss = Math.max(...colds.map((r) => r.maxRssMb), ...warms.map((r) => r.maxRssMb));
+  const cacheMb = fs.statSync(cacheFile).size / 2 ** 20;
+  const info = (name: string, value: number, unit: string): BenchRow => ({ name, value: round(value, 1), unit, target: 'report', ok: true });
+  const rows: BenchRow[] = [
+    info(`raw read (readFileSync loop), ${label} (median of ${RUNS})`, read, 'ms'),
+    info(`cold index, ${label} (list, read, parse, index)`, cold, 'ms'),
+    { name: `cold index / raw read, ${label}`, value: round(coldRatio), unit: 'x', target: `<= ${COLD_TARGET}`, ok: coldRatio <= COLD_TARGET },
+    info(`warm start from the folder cache, ${label} (${reused.toLocaleString('en')} notes reused)`, warm, 'ms'),
+    { name: `warm start / raw read, ${label}`, value: round(warmRatio), unit: 'x', target: `<= ${WARM_TARGET}`, ok: warmRatio <= WARM_TARGET },
+    info(`folder cache size, ${label}`, cacheMb, 'MB'),
+    { name: `peak RSS, cold or warm index of ${label}`, value: round(rss, 0), unit: 'MB', target: `<= ${RSS_TARGET_MB}`, ok: rss <= RSS_TARGET_MB },
+  ];
+  if (count >= 10_000) {
+    const update = runScenario(script, 'incremental', folder, cacheFile);
+    const ms = update.ms;
+    rows.push(
+      { name: `one-note update (index + atlas), median of 200 edits, ${label}`, value: round(ms, 3), unit: 'ms', target: `<= ${UPDATE_TARGET_MS}`, ok: ms <= UPDATE_TARGET_MS },
+      info('one-note update p95', update.extra?.p95 ?? NaN, 'ms'),
+      { name: `peak RSS, index of ${label} and 200 edits`, value: round(update.maxRssMb, 0), unit: 'MB', target: `<= ${RSS_TARGET_MB}`, ok: update.maxRssMb <= RSS_TARGET_MB },
+    );
+  }
+  return rows;
+}
+
+export async function benchIndexing(counts: readonly number[] = [1_000, 10_000]): Promise<BenchRow[]> {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'protocol-atlas-bench-'));
+  try {
+    const script = await bundle(workspace);
+    const rows: BenchRow[] = [];
+    for (const count of counts) rows.push(...(await benchCount(script, workspace, count)));
+    return rows;
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchIndexing().then(
+    (rows) => console.log(JSON.stringify(rows, null, 2)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,49 @@
+// `npm run bench`: every benchmark, each figure next to its target, as one JSON object on stdout
+// (progress goes to stderr). Each benchmark runs in its own process so one cannot inflate another's
+// peak memory. Targets are reported, never asserted: a slow machine is not a failing build.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { benchIndexing, type BenchRow } from './indexing';
+
+const RSS_TARGET_MB = 250;
+
+function inChild(name: string): BenchRow[] {
+  const output = execFileSync(process.execPath, [...process.execArgv, path.join(__dirname, 'child.ts'), name], {
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const { rows, maxRssMb } = JSON.parse(output.trim().split('\n').pop() as string) as { rows: BenchRow[]; maxRssMb: number };
+  const rss = Math.round(maxRssMb);
+  return [...rows, { name: `peak RSS, ${name} benchmark process`, value: rss, unit: 'MB', target: `<= ${RSS_TARGET_MB}`, ok: rss <= RSS_TARGET_MB }];
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))) };
+  const sections: Record<string, BenchRow[] | { error: string }> = {};
+  const step = async (name: string, run: () => Promise<BenchRow[]> | BenchRow[]): Promise<void> => {
+    process.stderr.write(`bench: ${name}…\n`);
+    try {
+      sections[name] = await run();
+    } catch (error) {
+      sections[name] = { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    }
+  };
+  await step('indexing', () => benchIndexing());
+  await step('search', () => inChild('search'));
+  await step('layout', () => inChild('layout'));
+  if (fs.existsSync(path.join(__dirname, 'webview.ts'))) await step('webview', () => inChild('webview'));
+  const rows = Object.values(sections).flatMap((section) => (Array.isArray(section) ? section : []));
+  const summary = {
+    targetsMet: rows.filter((row) => row.target !== 'report' && row.ok).length,
+    targetsMissed: rows.filter((row) => row.target !== 'report' && !row.ok).map((row) => row.name),
+    seconds: Math.round((Date.now() - started) / 1000),
+    loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
+  };
+  console.log(JSON.stringify({ machine, ...sections, summary }, null, 2));
+}
+
+void main();
