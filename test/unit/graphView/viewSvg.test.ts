@@ -1,0 +1,48 @@
+// The SVG export: every protocol and band drawn, and nothing from a note left unescaped.
+import * as assert from 'assert';
+import { Atlas } from '../../../src/core/atlas';
+import { buildGraphView } from '../../../src/core/graph/view';
+import { escapeXml, graphViewToSvg } from '../../../src/core/graph/viewSvg';
+
+const HOSTILE = `<script>alert("x")</script> & <img src=x onerror='y'>`;
+
+function atlasOf(notes: Array<{ path: string; name: string; layer: string; dependsOn?: string[] }>): Atlas {
+  const atlas = new Atlas();
+  atlas.index.build(
+    notes.map((note) => ({
+      path: note.path,
+      text: `---\nprotocol: ${JSON.stringify(note.name)}\nlayer: ${note.layer}\ndepends_on: ${JSON.stringify(note.dependsOn ?? [])}\n---\n`,
+    })),
+  );
+  return atlas;
+}
+
+describe('graph view as SVG', () => {
+  it('draws each protocol, each edge and the four bands', () => {
+    const atlas = atlasOf([
+      { path: 'a.md', name: 'Alpha', layer: 'application', dependsOn: ['Beta'] },
+      { path: 'b.md', name: 'Beta', layer: 'infrastructure' },
+    ]);
+    const svg = graphViewToSvg(buildGraphView(atlas));
+    assert.strictEqual(svg.match(/<g class="protocol">/g)?.length, 2);
+    assert.strictEqual(svg.match(/<line class="edge"/g)?.length, 1);
+    assert.strictEqual(svg.match(/<rect class="band"/g)?.length, 4);
+    assert.ok(svg.includes('>Alpha</text>') && svg.includes('>Beta</text>'));
+  });
+
+  it('escapes names, so a note cannot add elements or attributes', () => {
+    const atlas = atlasOf([{ path: 'h.md', name: HOSTILE, layer: 'model' }]);
+    const svg = graphViewToSvg(buildGraphView(atlas));
+    assert.ok(!svg.includes('<script'), 'no script element');
+    assert.ok(!svg.includes('<img'), 'no img element');
+    assert.ok(svg.includes(escapeXml(HOSTILE)), 'the name is there, escaped');
+    // Every tag in the output is one the exporter writes itself.
+    const tags = new Set([...svg.matchAll(/<([a-zA-Z?][\w-]*)/g)].map((match) => match[1]));
+    for (const tag of tags) assert.ok(['?xml', 'circle', 'defs', 'g', 'line', 'marker', 'path', 'rect', 'svg', 'text', 'title'].includes(tag), `unexpected <${tag}>`);
+  });
+
+  it('drops characters XML cannot hold', () => {
+    assert.strictEqual(escapeXml('a\u0000b\u0007c'), 'abc');
+    assert.strictEqual(escapeXml(`<&>"'`), '&lt;&amp;&gt;&quot;&apos;');
+  });
+});
