@@ -4,6 +4,7 @@
 // Run alone with `npx tsx bench/webview.ts` (prints JSON), or through the bench runner.
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, launchChromium } from '../scripts/code-server';
@@ -166,7 +167,8 @@ function results(bare: Measured, app: Measured, webgl: string): BenchResult[] {
   const rows: BenchResult[] = [];
   const median = (measured: Measured, key: keyof FirstFrame): number => percentile(measured.firstFrames.map((run) => run[key]), 0.5);
   const info = (name: string, value: number, unit: string, note?: string): BenchResult => ({ name, value: round(value), unit, target: 'report', ok: true, ...(note ? { note } : {}) });
-  const runs = `median of ${RUNS} runs, fresh page each, timed from the graph's handover as a message; ${webgl}`;
+  const load = os.loadavg()[0].toFixed(1);
+  const runs = `median of ${RUNS} runs, fresh page each, timed from the graph's handover as a message; ${webgl}; load average ${load} on ${os.cpus().length} CPUs`;
   const appFailure = app.failure;
   const ratioName = `webview first frame on screen, app / bare sigma, ${SIZE}`;
   if (bare.failure || bare.firstFrames.length === 0) {
@@ -194,7 +196,8 @@ function results(bare: Measured, app: Measured, webgl: string): BenchResult[] {
     // The mean, not the median: under software WebGL a slow frame is often followed by a quick one
     // that only starts it, so the median of intervals hides how rarely the picture changes.
     const mean = measured.frames.reduce((sum, interval) => sum + interval, 0) / measured.frames.length;
-    const note = `${measured.frames.length} frames in ${PAN_MS / 1000} s of dragging the canvas (mean = 1000 / frames per second)`;
+    const drags = RUNS === 1 ? `${PAN_MS / 1000} s` : `${RUNS} × ${PAN_MS / 1000} s`;
+    const note = `${measured.frames.length} frames in ${drags} of dragging the canvas (mean = 1000 / frames per second)`;
     rows.push({ name: `${name}, mean`, value: round(mean), unit: 'ms', target: targetText, ok: !target || mean <= FRAME_TARGET_MS, note });
     rows.push(info(`${name}, median`, percentile(measured.frames, 0.5), 'ms'));
     rows.push(info(`${name}, p95`, percentile(measured.frames, 0.95), 'ms'));
