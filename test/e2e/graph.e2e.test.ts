@@ -150,4 +150,29 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     assert.ok(pixels.drawn > pixels.total * 0.01, 'the graph is still drawn');
     await workbench.screenshot('graph-dark');
   });
+
+  it('comes back after a window reload with its filters and viewport', async () => {
+    await view.locator('[data-testid="verdict-not-assessed"]').click();
+    await waitForGraph(view, (graph) => graph.filters.hiddenVerdicts.includes('not-assessed'));
+    const graphBox = (await workbench.page.locator('iframe.webview.ready').boundingBox())!;
+    await workbench.page.mouse.move(graphBox.x + graphBox.width / 2, graphBox.y + graphBox.height * 0.7);
+    await workbench.page.mouse.wheel(0, -400);
+    await waitForGraph(view, (graph) => (graph.camera()?.ratio ?? 1) < 0.95);
+    // The camera settles (zoom animates), then the webview saves its state.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const camera = (await inGraph(view, (graph) => graph.camera()))!;
+
+    await workbench.runCommand('Developer: Reload Window');
+    await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    view = workbench.webviewFrame();
+    await waitForGraph(view, (graph) => graph.firstFrame && graph.nodes().length > 0, undefined, 60000);
+    await workbench.tab('Protocol Atlas: Layer Graph').waitFor();
+    const filters = await inGraph(view, (graph) => graph.filters);
+    assert.deepStrictEqual(filters.hiddenVerdicts, ['not-assessed'], 'the verdict filter is restored');
+    const nodes = await inGraph(view, (graph) => graph.nodes());
+    assert.ok(nodes.filter((node) => node.verdict === 'not-assessed').every((node) => node.hidden), 'and applied');
+    const restored = (await inGraph(view, (graph) => graph.camera()))!;
+    for (const key of ['x', 'y', 'ratio'] as const) assert.ok(Math.abs(restored[key] - camera[key]) < 1e-6, `camera ${key} restored: ${restored[key]} vs ${camera[key]}`);
+    await workbench.screenshot('graph-restored');
+  });
 });
