@@ -41,37 +41,43 @@ export function protocolTooltip(atlas: Atlas, path: string): vscode.MarkdownStri
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
+  // appendText would keep spaces as &nbsp;, which wraps long reasons mid-word; escaping keeps them plain.
+  const text = (value: string) => tooltip.appendMarkdown(escape(value.replace(/\s+/g, ' ')));
   tooltip.appendMarkdown(`$(${ICONS[verdict.value].icon}) **`);
-  tooltip.appendText(protocol?.name.value ?? path);
+  text(protocol?.name.value ?? path);
   tooltip.appendMarkdown('** — ');
-  tooltip.appendText([protocol?.layer.value, protocol?.category?.value].filter(Boolean).join(' / '));
+  text([protocol?.layer.value, protocol?.category?.value].filter(Boolean).join(' / '));
   tooltip.appendMarkdown('\n\n**');
-  tooltip.appendText(verdictWord(verdict.value) + (verdict.strength ? ` (${verdict.strength})` : '') + (verdict.horizon ? `, ${verdict.horizon}` : ''));
+  text(verdictWord(verdict.value) + (verdict.strength ? ` (${verdict.strength})` : '') + (verdict.horizon ? `, ${verdict.horizon}` : ''));
   tooltip.appendMarkdown(verdict.source === 'override' ? '** — your override: ' : `** under ${escape(atlas.framework.title)}: `);
-  tooltip.appendText(verdict.rationale);
-  if (verdict.section) tooltip.appendText(` (section ${verdict.section})`);
+  text(verdict.rationale);
+  if (verdict.section) text(` (section ${verdict.section})`);
   if (verdict.outlook) {
     tooltip.appendMarkdown(`\n\n*${escape(verdict.outlook.horizon)}:* `);
-    tooltip.appendText(`${verdictWord(verdict.outlook.value)}: ${verdict.outlook.rationale}`);
+    text(`${verdictWord(verdict.outlook.value)}: ${verdict.outlook.rationale}`);
   }
   if (verdict.frameworkVerdict) {
     tooltip.appendMarkdown('\n\n*The framework says* ');
-    tooltip.appendText(`${verdictWord(verdict.frameworkVerdict.value)}: ${verdict.frameworkVerdict.rationale}`);
+    text(`${verdictWord(verdict.frameworkVerdict.value)}: ${verdict.frameworkVerdict.rationale}`);
   }
   const exposures = atlas.exposureOf(path);
   if (exposures.length > 0) {
     tooltip.appendMarkdown('\n\n**Exposure** (depends on negatively affected protocols):\n');
     for (const exposure of exposures.slice(0, 5)) {
       tooltip.appendMarkdown('\n- ');
-      tooltip.appendText(exposure.path.map((each) => atlas.index.protocol(each)?.name.value ?? each).join(' → '));
+      text(exposure.path.map((each) => atlas.index.protocol(each)?.name.value ?? each).join(' → '));
     }
-    if (exposures.length > 5) tooltip.appendText(`\n- and ${exposures.length - 5} more`);
+    if (exposures.length > 5) {
+      tooltip.appendMarkdown('\n- ');
+      text(`and ${exposures.length - 5} more`);
+    }
   }
   tooltip.appendMarkdown('\n\n');
-  tooltip.appendText(path);
+  text(path);
   return tooltip;
 }
 
+/** Note text as literal markdown: no markup, links, HTML or $(icons). */
 function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~$-]/g, '\\$&');
+  return text.replace(/[\\`*_{}[\]()<>#+!|~$&:.-]/g, '\\$&');
 }

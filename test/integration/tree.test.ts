@@ -10,9 +10,9 @@ function icon(item: vscode.TreeItem): { id: string; color?: string } {
 }
 
 function tooltipText(item: vscode.TreeItem): string {
-  // As rendered: appendText escapes markdown and keeps spaces with &nbsp;.
+  // As rendered: note text is escaped markdown.
   const markdown = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
-  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()<>#+\-.!|~])/g, '$1');
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 describe('Protocols tree', () => {
