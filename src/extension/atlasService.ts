@@ -192,7 +192,10 @@ export class AtlasService implements vscode.Disposable {
       }),
       // Closing a note without saving drops its unsaved text: the file is the truth again.
       vscode.workspace.onDidCloseTextDocument((document) => {
-        if (this.isNote(document.uri)) void this.enqueue(() => this.readFromDisk(document.uri));
+        if (!this.isNote(document.uri)) return;
+        const path = this.pathOf(document.uri);
+        // Only a note indexed from its buffer (it has no file stamp) can differ from the file.
+        if (this.atlas.index.note(path) && !this.stamps.has(path)) void this.enqueue(() => this.readFromDisk(document.uri));
       }),
       watcher.onDidCreate((uri) => void this.enqueue(() => this.added(uri))),
       watcher.onDidChange((uri) => {
