@@ -136,7 +136,7 @@ function describe(): void {
   status.textContent =
     count === 0
       ? 'No protocol notes yet: add a markdown note with a `layer:` in its front matter.'
-      : `${count} protocol${count === 1 ? '' : 's'}, ${state.graph.size} dependenc${state.graph.size === 1 ? 'y' : 'ies'}` +
+      : `${count} protocol${count === 1 ? '' : 's'}, ${state.graph.size} dependenc${state.graph.size === 1 ? 'y' : 'ies'} · arrows point to what a protocol depends on · ringed: your override` +
         (state.skipped > 0 ? ` · ${state.skipped} file${state.skipped === 1 ? '' : 's'} skipped: see the Protocol Atlas output` : '');
 }
 

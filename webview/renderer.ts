@@ -2,6 +2,7 @@
 // it draws the layer bands, and one above it marks overrides and the keyboard focus. Both
 // overlays redraw after each sigma frame, so they move with pan and zoom.
 import Sigma from 'sigma';
+import { createEdgeArrowProgram } from 'sigma/rendering';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { AtlasState, NodeAttributes } from './state';
 import { mix, withAlpha, type Palette } from './theme';
@@ -37,6 +38,8 @@ export class GraphRenderer {
     host.append(this.bandsCanvas, container, this.marksCanvas);
     this.sigma = new Sigma<NodeAttributes>(state.graph, container, {
       defaultEdgeType: 'arrow',
+      // Heads twice sigma's default size: the direction (who depends on whom) is the point of the picture.
+      edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 5, widenessToThicknessRatio: 4 }) },
       renderEdgeLabels: false,
       labelRenderedSizeThreshold: 0,
       labelDensity: 1.5,
