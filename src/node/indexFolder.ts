@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { unpackNote } from '../core/index/compactNote';
 import { ProtocolIndex } from '../core/index/protocolIndex';
+import type { ProtocolNote } from '../core/model';
 import { compare, listNotes, type LoadOptions } from './loadNotes';
 import { readAndParse, type ParsedShare } from './parseShare';
 import type { WorkerInput, WorkerOutput } from './indexWorker';
@@ -94,7 +96,9 @@ function finishWorker(started: StartedWorker | undefined): ParsedShare | undefin
     const timeout = 10_000 + started.notes * 2;
     const waited = Atomics.wait(started.signal, 0, 0, timeout);
     const message = waited === 'timed-out' ? undefined : (receiveMessageOnPort(started.port)?.message as WorkerOutput | undefined);
-    return message?.ok ? message.share : undefined;
+    if (!message?.ok) return undefined;
+    const notes = (JSON.parse(message.packedNotes) as unknown[]).map(unpackNote);
+    return notes.every((note) => note !== undefined) ? { notes: notes as ProtocolNote[], skipped: message.skipped } : undefined;
   } catch {
     return undefined;
   } finally {

@@ -2,6 +2,7 @@
 // back. The main thread waits on `signal` (it may be blocked in Atomics.wait, so nothing here may
 // rely on its event loop), then takes the result from `port`.
 import { type MessagePort, workerData } from 'node:worker_threads';
+import { packNote } from '../core/index/compactNote';
 import { readAndParse, type ParsedShare } from './parseShare';
 
 export interface WorkerInput {
@@ -12,11 +13,17 @@ export interface WorkerInput {
   signal: Int32Array;
 }
 
-export type WorkerOutput = { ok: true; share: ParsedShare } | { ok: false; message: string };
+/**
+ * The notes go back packed as one JSON string: copying a string costs next to nothing, and
+ * JSON.parse plus unpacking is about three times cheaper for the main thread than receiving the
+ * notes as objects through structured clone.
+ */
+export type WorkerOutput = { ok: true; packedNotes: string; skipped: ParsedShare['skipped'] } | { ok: false; message: string };
 
 const { root, paths, port, signal } = workerData as WorkerInput;
 try {
-  port.postMessage({ ok: true, share: readAndParse(root, paths) } satisfies WorkerOutput);
+  const { notes, skipped } = readAndParse(root, paths);
+  port.postMessage({ ok: true, packedNotes: JSON.stringify(notes.map(packNote)), skipped } satisfies WorkerOutput);
 } catch (error) {
   port.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies WorkerOutput);
 } finally {

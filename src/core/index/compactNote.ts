@@ -2,8 +2,8 @@
 // absent values are null and field names are not repeated, so 10,000 notes take a fraction of
 // their JSON as objects. Decoding checks every value: a corrupt entry is undefined, never a
 // malformed note inside the index.
-import type { Diagnostic, DiagnosticCode, ImpactOverride, Layer, Mention, ProtocolNote, Range, Sourced, ValueSource } from '../model';
-import { isProtocolNote } from './serialize';
+import { VERDICT_VALUES, type Diagnostic, type Layer, type Mention, type ProtocolNote, type Range, type Sourced } from '../model';
+import { CODES, LAYER_VALUES, SEVERITIES, SOURCES } from './serialize';
 
 /** Bump when ProtocolNote, what the parser puts in it, or this layout changes. */
 export const COMPACT_NOTE_VERSION = 1;
@@ -50,6 +50,8 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : fai
 const count = (value: unknown): number => (Number.isInteger(value) && (value as number) >= 0 ? (value as number) : fail());
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : fail());
 const strings = (value: unknown): string[] => list(value).map(str);
+const oneOf = <T extends string>(values: ReadonlySet<string>, value: unknown): T => (values.has(value as string) ? (value as T) : fail());
+const VERDICTS = new Set<string>(VERDICT_VALUES);
 
 function range(value: unknown): Range {
   const [a, b, c, d] = list(value);
@@ -58,9 +60,9 @@ function range(value: unknown): Range {
 
 const optionalRange = (value: unknown): Range | undefined => (value === null ? undefined : range(value));
 
-function sourced(value: unknown): Sourced<string> {
+function sourced(value: unknown, values?: ReadonlySet<string>): Sourced<string> {
   const [text, source, where] = list(value);
-  const result: Sourced<string> = { value: str(text), source: str(source) as ValueSource };
+  const result: Sourced<string> = { value: values ? oneOf(values, text) : str(text), source: oneOf(SOURCES, source) };
   const at = optionalRange(where);
   if (at) result.range = at;
   return result;
@@ -85,18 +87,26 @@ function diagnostic(value: unknown, path: string): Diagnostic {
   const result: Diagnostic = {
     file: file === null ? path : str(file),
     range: range(where),
-    severity: str(severity) as Diagnostic['severity'],
-    code: str(code) as DiagnosticCode,
+    severity: oneOf(SEVERITIES, severity),
+    code: oneOf(CODES, code),
     message: str(message),
   };
-  if (data !== null) result.data = data as Diagnostic['data'];
+  if (data !== null) result.data = diagnosticData(data);
   return result;
 }
 
-/**
- * The note back, or undefined when the entry is corrupt. The cheap checks above catch truncation
- * and wrong types; the full shape check (enumerations, optional data) runs once at the end.
- */
+function diagnosticData(value: unknown): NonNullable<Diagnostic['data']> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
+  const { suggestions, target, field, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) fail();
+  const data: NonNullable<Diagnostic['data']> = {};
+  if (suggestions !== undefined) data.suggestions = strings(suggestions);
+  if (target !== undefined) data.target = str(target);
+  if (field !== undefined) data.field = str(field);
+  return data;
+}
+
+/** The note back, or undefined when the entry is corrupt (every value is checked on the way). */
 export function unpackNote(value: unknown): ProtocolNote | undefined {
   try {
     const [path, name, aliases, layer, category, dependsOn, packedMentions, tags, funding, override, heading, frontMatter, fields, diagnostics] =
@@ -106,7 +116,7 @@ export function unpackNote(value: unknown): ProtocolNote | undefined {
       path: notePath,
       name: sourced(name),
       aliases: strings(aliases),
-      layer: sourced(layer) as Sourced<Layer>,
+      layer: sourced(layer, LAYER_VALUES) as Sourced<Layer>,
       dependsOn: list(dependsOn).map((entry) => {
         const [raw, target, where] = list(entry);
         return { raw: str(raw), target: str(target), range: range(where) };
@@ -120,14 +130,17 @@ export function unpackNote(value: unknown): ProtocolNote | undefined {
     if (funding !== null) note.funding = str(funding);
     if (override !== null) {
       const [verdict, reason, where] = list(override);
-      note.override = { verdict: str(verdict) as ImpactOverride['verdict'], reason: str(reason), range: range(where) };
+      note.override = { verdict: oneOf(VERDICTS, verdict), reason: str(reason), range: range(where) };
     }
     if (heading !== null) note.heading = str(heading);
     const frontMatterRange = optionalRange(frontMatter);
     if (frontMatterRange) note.frontMatterRange = frontMatterRange;
     const flatFields = list(fields);
-    for (let i = 0; i < flatFields.length; i += 2) note.fieldRanges[str(flatFields[i])] = range(flatFields[i + 1]);
-    return isProtocolNote(note) ? note : undefined;
+    for (let i = 0; i < flatFields.length; i += 2) {
+      // defineProperty, so a front matter key named __proto__ stays a key.
+      Object.defineProperty(note.fieldRanges, str(flatFields[i]), { value: range(flatFields[i + 1]), enumerable: true, writable: true, configurable: true });
+    }
+    return note;
   } catch {
     return undefined;
   }

@@ -7,10 +7,10 @@ import type { SerializedIndex } from './protocol';
 /** Bump when ProtocolNote or what the parser puts in it changes: old caches are then rebuilt. */
 export const SERIALIZED_INDEX_VERSION = 1;
 
-const SOURCES = new Set(['front-matter', 'heading', 'file-name', 'tag', 'folder', 'default']);
-const LAYER_VALUES = new Set<string>([...LAYERS, 'unclassified']);
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
-const CODES = new Set([
+export const SOURCES = new Set(['front-matter', 'heading', 'file-name', 'tag', 'folder', 'default']);
+export const LAYER_VALUES = new Set<string>([...LAYERS, 'unclassified']);
+export const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
+export const CODES = new Set([
   'invalid-yaml',
   'invalid-field',
   'unknown-layer',
