@@ -261,7 +261,13 @@ export class AtlasService implements vscode.Disposable {
     if (!this.isNote(uri) || this.disposed) return;
     const path = this.pathOf(uri);
     const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
-    if (open?.isDirty) return;
+    if (open?.isDirty) {
+      // A renamed note that is being edited: its unsaved text moved with it.
+      this.uris.set(path, uri);
+      this.stamps.delete(path);
+      this.atlas.index.set(path, open.getText());
+      return;
+    }
     const file = await readNoteFile(uri);
     if (this.disposed) return;
     if (!file.ok) {

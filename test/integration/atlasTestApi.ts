@@ -78,3 +78,11 @@ export async function treeRow(api: ProtocolAtlasApi, label: string): Promise<Tre
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Drops every unsaved change (the workbench has no "revert all" command). */
+export async function revertAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((doc) => doc.isDirty && doc.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}

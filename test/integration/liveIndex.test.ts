@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { AtlasService } from '../../src/extension/atlasService';
 import { INDEX_CACHE_FILE } from '../../src/extension/indexCacheStore';
-import { atlasApi, closeAllEditors, readText, treeRow, waitFor, workspaceUri, writeText } from './atlasTestApi';
+import { atlasApi, closeAllEditors, readText, revertAll, treeRow, waitFor, workspaceUri, writeText } from './atlasTestApi';
 
 const NEW_NOTE = `---
 protocol: Gradient Lab
@@ -20,7 +20,7 @@ depends_on: [Grass]
 
 describe('Live index', () => {
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revertAll').then(undefined, () => undefined);
+    await revertAll();
     await closeAllEditors();
   });
 
@@ -78,6 +78,30 @@ describe('Live index', () => {
       back.renameFile(workspaceUri(to), workspaceUri(from));
       await vscode.workspace.applyEdit(back);
       await waitFor('the note back under its name', () => api.service.atlas.index.note(from) && !api.service.atlas.index.note(to));
+    }
+  });
+
+  it('keeps a note’s unsaved edits when it is renamed while open', async () => {
+    const api = await atlasApi();
+    const from = 'infrastructure/filecoin.md';
+    const to = 'infrastructure/filecoin-network.md';
+    const editor = await vscode.window.showTextDocument(workspaceUri(from));
+    const line = editor.document.getText().split('\n').findIndex((text) => text.startsWith('depends_on:'));
+    await editor.edit((edit) => edit.replace(editor.document.lineAt(line).range, 'depends_on: [Render]'));
+    await waitFor('the unsaved edit', () => api.service.atlas.index.protocol(from)?.dependsOn.includes('infrastructure/render.md'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(workspaceUri(from), workspaceUri(to));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      await waitFor('the renamed note with its unsaved dependency', () =>
+        !api.service.atlas.index.note(from) && api.service.atlas.index.protocol(to)?.dependsOn.includes('infrastructure/render.md'),
+      );
+    } finally {
+      await revertAll();
+      const back = new vscode.WorkspaceEdit();
+      back.renameFile(workspaceUri(to), workspaceUri(from));
+      await vscode.workspace.applyEdit(back);
+      await waitFor('the note back, as saved', () => api.service.atlas.index.protocol(from)?.dependsOn.length === 0 && !api.service.atlas.index.note(to));
     }
   });
 
