@@ -20,6 +20,8 @@ export class Links {
   private readonly lookupsByPath = new Map<string, string[]>();
   private readonly lookers = new Map<string, Set<string>>();
   private readonly resolutions = new Map<string, Array<string | undefined>>();
+  /** Per note, the key each `depends_on` entry looks up (worked out once per note text). */
+  private readonly dependencyKeys = new Map<string, string[]>();
   /** Body links are context, not edges: resolved when asked, remembered until any name changes. */
   private readonly mentionCache = new Map<string, { namesVersion: number; paths: string[] }>();
   private namesVersion = 0;
@@ -46,8 +48,13 @@ export class Links {
     // Stored even when unchanged as a set: their order decides the order of diagnostics.
     if (keys.length > 0) this.keysByPath.set(path, keys);
     else this.keysByPath.delete(path);
-    this.replaceLookups(path, note ? [...new Set(note.dependsOn.map((ref) => targetKey(ref.target)))] : []);
-    if (!note) this.resolutions.delete(path);
+    const dependencyKeys = note ? note.dependsOn.map((ref) => targetKey(ref.target)) : [];
+    this.replaceLookups(path, [...new Set(dependencyKeys)]);
+    if (note) this.dependencyKeys.set(path, dependencyKeys);
+    else {
+      this.resolutions.delete(path);
+      this.dependencyKeys.delete(path);
+    }
     return change;
   }
 
@@ -57,7 +64,8 @@ export class Links {
 
   /** Resolve a note's `depends_on` entries; says whether what they name changed. */
   resolveDependencies(note: ProtocolNote): { resolution: Array<string | undefined>; changed: boolean } {
-    const resolution = note.dependsOn.map((ref) => this.names.winner(targetKey(ref.target)));
+    const keys = this.dependencyKeys.get(note.path) ?? note.dependsOn.map((ref) => targetKey(ref.target));
+    const resolution = keys.map((key) => this.names.winner(key));
     const previous = this.resolutions.get(note.path);
     this.resolutions.set(note.path, resolution);
     const changed = previous !== undefined && !(previous.length === resolution.length && previous.every((p, i) => p === resolution[i]));

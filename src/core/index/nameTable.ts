@@ -98,6 +98,8 @@ export class NameTable {
   namedBy(key: string): string[] {
     const entries = this.byKey.get(key);
     if (!entries) return [];
+    // Nearly every key has one owner: no set, no sort.
+    if (entries.length === 1) return entries[0].rank <= Rank.Alias ? [entries[0].path] : [];
     const paths = new Set<string>();
     for (const entry of entries) if (entry.rank <= Rank.Alias) paths.add(entry.path);
     return [...paths].sort();

@@ -255,7 +255,10 @@ export class ProtocolIndex {
     const { resolution, changed } = this.links.resolveDependencies(note);
     if (changed) this.recorder.updated.add(path);
     const wanted = new Set(resolution.filter((target): target is string => target !== undefined));
-    for (const target of this.dependencyGraph.outNeighbors(path)) if (!wanted.has(target)) this.dropEdge(path, target);
+    // A note new to the graph has no edges yet: listing them would allocate for nothing.
+    if (this.dependencyGraph.outDegree(path) > 0) {
+      for (const target of this.dependencyGraph.outNeighbors(path)) if (!wanted.has(target)) this.dropEdge(path, target);
+    }
     for (const target of wanted) {
       if (this.dependencyGraph.hasEdge(path, target)) continue;
       this.recorder.edgeTouched(path, target, false);
