@@ -67,6 +67,7 @@ async function benchCount(script: string, workspace: string, count: number): Pro
   const cold = median(colds.map((r) => r.ms));
   const warm = median(warms.map((r) => r.ms));
   const reused = Math.min(...warms.map((r) => r.extra?.reused ?? 0));
+  const cpu = (results: ScenarioResult[]): number => median(results.map((r) => r.cpuMs));
   const coldRatio = cold / read;
   const warmRatio = warm / read;
   const rss = Math.max(...colds.map((r) => r.maxRssMb), ...warms.map((r) => r.maxRssMb));
@@ -79,6 +80,9 @@ async function benchCount(script: string, workspace: string, count: number): Pro
     info(`warm start from the folder cache, ${label} (${reused.toLocaleString('en')} notes reused)`, warm, 'ms'),
     { name: `warm start / raw read, ${label}`, value: round(warmRatio), unit: 'x', target: `<= ${WARM_TARGET}`, ok: warmRatio <= WARM_TARGET },
     info(`folder cache size, ${label}`, cacheMb, 'MB'),
+    info(`CPU time of all threads, raw read, ${label}`, cpu(reads), 'ms'),
+    info(`CPU time, cold index, ${label}`, cpu(colds), 'ms'),
+    info(`CPU time, warm start, ${label}`, cpu(warms), 'ms'),
     { name: `peak RSS, cold or warm index of ${label}`, value: round(rss, 0), unit: 'MB', target: `<= ${RSS_TARGET_MB}`, ok: rss <= RSS_TARGET_MB },
   ];
   if (count >= 10_000) {

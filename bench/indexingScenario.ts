@@ -15,6 +15,8 @@ export type Scenario = 'read' | 'cold' | 'prime' | 'warm' | 'incremental';
 export interface ScenarioResult {
   ms: number;
   maxRssMb: number;
+  /** CPU time of all the process's threads over the timed part (less moved by other load). */
+  cpuMs: number;
   notes: number;
   /** Scenario-specific figures (update times, notes reused from the cache). */
   extra?: Record<string, number>;
@@ -22,12 +24,16 @@ export interface ScenarioResult {
 
 const EDITS = 200;
 
+let cpuStarted = process.cpuUsage();
+
 function run(scenario: Scenario, folder: string, cacheFile: string): ScenarioResult {
   const started = performance.now();
+  cpuStarted = process.cpuUsage();
   if (scenario === 'read') {
     // The floor: the same files read with a readFileSync loop, nothing else (listing not timed).
     const paths = listNotes(folder).paths;
     const readStarted = performance.now();
+    cpuStarted = process.cpuUsage();
     let characters = 0;
     for (const relative of paths) characters += fs.readFileSync(path.join(folder, relative), 'utf8').length;
     return result(performance.now() - readStarted, paths.length, { characters });
@@ -67,7 +73,8 @@ function incremental(folder: string): ScenarioResult {
 
 function result(ms: number, notes: number, extra?: Record<string, number>): ScenarioResult {
   // resourceUsage reports kilobytes on Linux and macOS.
-  return { ms, notes, maxRssMb: process.resourceUsage().maxRSS / 1024, ...(extra && { extra }) };
+  const cpu = process.cpuUsage(cpuStarted);
+  return { ms, notes, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, ...(extra && { extra }) };
 }
 
 const { scenario, folder, cacheFile } = JSON.parse(process.argv[2] ?? '{}') as { scenario: Scenario; folder: string; cacheFile: string };
