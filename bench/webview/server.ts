@@ -43,6 +43,7 @@ export async function servePages(files: ReadonlyMap<string, StaticFile>): Promis
  * The graph panel's HTML skeleton (src/extension/features/graphPanelHtml.ts), with the same CSP,
  * served from `origin` instead of the webview's resource origin. The probe script runs first: it
  * stands in for VS Code's acquireVsCodeApi and holds the timing code shared with the baseline.
+ * The graph comes last, after the app has started, and waits in the page until it is handed over.
  */
 export function appPage(origin: string): string {
   const nonce = randomBytes(24).toString('base64url');
@@ -68,11 +69,12 @@ export function appPage(origin: string): string {
   <main id="app"></main>
   <script nonce="${nonce}" src="${origin}/bench/probe.js"></script>
   <script nonce="${nonce}" src="${origin}/dist/webview.js"></script>
+  <script nonce="${nonce}" src="${origin}/bench/app-graph.js"></script>
 </body>
 </html>`;
 }
 
-/** The baseline page: the same CSP, theme and probe, one full-window container for sigma. */
+/** The baseline page: the same CSP, theme, probe and order, one full-window container for sigma. */
 export function barePage(origin: string): string {
   const nonce = randomBytes(24).toString('base64url');
   const csp = ["default-src 'none'", `style-src ${origin}`, `script-src 'nonce-${nonce}'`].join('; ');
@@ -90,6 +92,7 @@ export function barePage(origin: string): string {
   <div id="graph"></div>
   <script nonce="${nonce}" src="${origin}/bench/probe.js"></script>
   <script nonce="${nonce}" src="${origin}/bench/bareSigma.js"></script>
+  <script nonce="${nonce}" src="${origin}/bench/bare-graph.js"></script>
 </body>
 </html>`;
 }
@@ -132,3 +135,11 @@ body {
 `;
 
 export const BARE_CSS = '#graph { position: absolute; inset: 0; }\n';
+
+/**
+ * The graph as a script that parks it in the page. Loading it with the page keeps megabytes of
+ * JSON out of the browser protocol and out of the timed part.
+ */
+export function graphScript(message: unknown): string {
+  return `window.__bench.graph = ${JSON.stringify(message)};\n`;
+}
