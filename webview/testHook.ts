@@ -41,6 +41,10 @@ export function exposeForTests(state: AtlasState, renderer: () => GraphRenderer 
       const offset = hostOffset();
       return { x: at.x + offset.left, y: at.y + offset.top };
     },
+    highlight: () => ({
+      nodes: [...state.highlightedNodes].sort(),
+      exposureEdges: [...state.exposureEdges].map((edge) => state.graph.extremities(edge) as [string, string]),
+    }),
     get hovered() {
       return state.hovered;
     },

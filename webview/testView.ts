@@ -8,6 +8,8 @@ export interface TestView {
   graphToViewport(x: number, y: number): { x: number; y: number } | undefined;
   /** A node's position on screen, relative to the webview's top left. */
   nodeOnScreen(id: string): { x: number; y: number } | undefined;
+  /** What the selection lights up: its neighbours and the dependency paths to negatively affected protocols. */
+  highlight(): { nodes: string[]; exposureEdges: Array<[string, string]> };
   readonly hovered: string | undefined;
   readonly selected: string | undefined;
   readonly focused: string | undefined;

@@ -6,7 +6,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator } from 'playwright-core';
+import { CHROMIUM_ARGS, launchChromium } from '../../scripts/code-server';
+import { EXAMPLE_WORKSPACE, ROOT } from '../../scripts/project';
 import { Atlas } from '../../src/core/atlas';
+import { buildGraphView } from '../../src/core/graph/view';
 import { indexFolder } from '../../src/node/indexFolder';
 import { drawnPixels, inGraph, nodeOnPage, openGraph, waitForGraph, webviewBackground } from './graphView';
 import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
@@ -76,6 +79,41 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     assert.ok(nodes.filter((node) => node.layer !== 'middleware').every((node) => !node.hidden), 'the other layers stay');
     await workbench.screenshot('graph-filtered');
     await view.locator('[data-testid="layer-middleware"]').click();
+    await waitForGraph(view, (graph) => graph.nodes().every((node) => !node.hidden));
+  });
+
+  it('highlights the exposure of a selected protocol, and clears on a click on the background', async () => {
+    const scout = 'application/ledger-scout.md';
+    const at = await nodeOnPage(workbench, view, scout);
+    await workbench.page.mouse.click(at.x, at.y);
+    await waitForGraph(view, (graph, id) => graph.selected === id, scout);
+    const highlight = await inGraph(view, (graph) => graph.highlight());
+    const exposure = atlas.exposureOf(scout);
+    assert.ok(exposure.length > 0, 'Ledger Scout depends on a negatively affected protocol');
+    for (const { path: route } of exposure) {
+      for (let i = 1; i < route.length; i++) {
+        assert.ok(highlight.exposureEdges.some(([s, t]) => s === route[i - 1] && t === route[i]), `the exposure edge ${route[i - 1]} → ${route[i]} is lit`);
+      }
+    }
+    for (const dependency of atlas.index.graph.outNeighbors(scout)) assert.ok(highlight.nodes.includes(dependency), `${dependency} is lit`);
+    await workbench.screenshot('graph-exposure');
+    // An empty spot of the application band, left of its first protocol.
+    const bands = await inGraph(view, (graph) => graph.bands());
+    const application = bands.find((band) => band.layer === 'application')!;
+    const box = (await workbench.page.locator('iframe.webview.ready').boundingBox())!;
+    const graphTop = await view.locator('[data-testid="graph"]').boundingBox();
+    // Two clicks within sigma's double-click timeout (300 ms) would be a double-click, which zooms.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await workbench.page.mouse.click(box.x + 30, graphTop!.y + (application.top + application.bottom) / 2);
+    await waitForGraph(view, (graph) => graph.selected === undefined && graph.highlight().nodes.length === 0);
+  });
+
+  it('filters by the search box', async () => {
+    await view.locator('[data-testid="search"]').locator('input').fill('bitten');
+    await waitForGraph(view, (graph) => graph.filters.search === 'bitten');
+    const shown = (await inGraph(view, (graph) => graph.nodes())).filter((node) => !node.hidden).map((node) => node.name);
+    assert.deepStrictEqual(shown, ['Bittensor']);
+    await view.locator('[data-testid="search"]').locator('input').fill('');
     await waitForGraph(view, (graph) => graph.nodes().every((node) => !node.hidden));
   });
 
@@ -174,5 +212,25 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     const restored = (await inGraph(view, (graph) => graph.camera()))!;
     for (const key of ['x', 'y', 'ratio'] as const) assert.ok(Math.abs(restored[key] - camera[key]) < 1e-6, `camera ${key} restored: ${restored[key]} vs ${camera[key]}`);
     await workbench.screenshot('graph-restored');
+  });
+});
+
+describe('Layer graph without WebGL (e2e, the webview bundle in Chromium with --disable-3d-apis)', () => {
+  it('says that WebGL is missing instead of drawing nothing', async () => {
+    const browser = await launchChromium({ args: [...CHROMIUM_ARGS, '--disable-3d-apis'] });
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<!DOCTYPE html><html><body><main id="app"></main></body></html>');
+      await page.evaluate('window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} })');
+      await page.addScriptTag({ path: path.join(ROOT, 'dist', 'webview.js') });
+      const model = buildGraphView(new Atlas({ index: indexFolder(EXAMPLE_WORKSPACE).index }));
+      await page.evaluate((message) => globalThis.postMessage(message, '*'), { type: 'graph', model, skipped: 0 });
+      const status = page.locator('[data-testid="status"]');
+      await status.filter({ hasText: 'WebGL' }).waitFor();
+      assert.match(await status.innerText(), /needs WebGL, which is not available/);
+      assert.strictEqual(await page.evaluate('window.__protocolAtlas.webgl'), false);
+    } finally {
+      await browser.close();
+    }
   });
 });
