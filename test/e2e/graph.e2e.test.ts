@@ -168,6 +168,20 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     await workbench.screenshot('graph-live-edit');
   });
 
+  it('recolours when the framework is switched, without a reload', async () => {
+    const cameraBefore = await inGraph(view, (graph) => graph.camera());
+    await workbench.runCommand('Protocol Atlas: Switch Framework…');
+    const row = workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Compute rebound' }).first();
+    await row.click();
+    await waitForGraph(view, (graph) => graph.framework.startsWith('Compute rebound'));
+    const ioNet = (await inGraph(view, (graph) => graph.nodes())).find((node) => node.id === IO_NET)!;
+    assert.strictEqual(ioNet.verdict, 'mixed', 'io.net is recoloured under the counter-thesis');
+    assert.match(await view.locator('[data-testid="framework"]').innerText(), /Compute rebound/);
+    assert.strictEqual(await view.locator('body').evaluate((body) => body.dataset.e2eMarker), 'still the same page', 'patched, not reloaded');
+    assert.deepStrictEqual(await inGraph(view, (graph) => graph.camera()), cameraBefore, 'the viewport did not move');
+    await workbench.screenshot('graph-framework');
+  });
+
   it('follows the dark theme', async () => {
     const before = await webviewBackground(view);
     await workbench.runCommand('Preferences: Color Theme');
