@@ -21,6 +21,10 @@ describe(`Layer Graph panel (e2e, extension ${EXTENSION_SOURCE})`, () => {
 
   it('draws every example note as a protocol after "Protocol Atlas: Show Layer Graph"', async () => {
     const notes = markdownFiles(workbench.workspace);
+    const refused: string[] = [];
+    workbench.page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
     const view = await openGraph(workbench, notes.length);
     await workbench.tab(PANEL_TITLE).waitFor();
 
@@ -32,5 +36,7 @@ describe(`Layer Graph panel (e2e, extension ${EXTENSION_SOURCE})`, () => {
     const pixels = await drawnPixels(workbench.page, view);
     assert.ok(pixels.drawn > pixels.total * 0.01, `the graph is not blank: ${pixels.drawn} of ${pixels.total} pixels drawn`);
     assert.ok(path.isAbsolute(await workbench.screenshot('graph-panel')));
+    // The strict policy (nonce scripts and styles only) holds for everything the app itself does.
+    assert.deepStrictEqual(refused, [], 'no Content Security Policy violations');
   });
 });
