@@ -238,7 +238,11 @@ describe('Layer graph without WebGL (e2e, the webview bundle in Chromium with --
       await page.evaluate('window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} })');
       await page.addScriptTag({ path: path.join(ROOT, 'dist', 'webview.js') });
       const model = buildGraphView(new Atlas({ index: indexFolder(EXAMPLE_WORKSPACE).index }));
-      await page.evaluate((message) => globalThis.postMessage(message, '*'), { type: 'graph', model, skipped: 0 });
+      await page.evaluate((message) => (globalThis as unknown as { postMessage(data: unknown, origin: string): void }).postMessage(message, '*'), {
+        type: 'graph',
+        model,
+        skipped: 0,
+      });
       const status = page.locator('[data-testid="status"]');
       await status.filter({ hasText: 'WebGL' }).waitFor();
       assert.match(await status.innerText(), /needs WebGL, which is not available/);
