@@ -2,6 +2,12 @@
 // the first drawn frame of a 5,000-protocol / 15,000-dependency graph in the real app, as a ratio to
 // a bare sigma render of the same positions in the same browser, and frame times while panning.
 // Run alone with `npx tsx bench/webview.ts` (prints JSON), or through the bench runner.
+// PROTOCOL_ATLAS_BENCH_RUNS sets the timed runs per page (default 5); PROTOCOL_ATLAS_BENCH_NO_WEBGL=1
+// turns WebGL off to check what is reported (and what the app shows) without it.
+//
+// Both pages are timed by bench/webview/probe.js from the moment the graph is posted to the page:
+// "drawn" is the page's own first-frame mark (sigma's drawing calls done), "on screen" the first
+// frame the compositor begins after it. Under software WebGL the two are a second or more apart.
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
