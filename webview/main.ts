@@ -187,7 +187,6 @@ watchTheme(() => {
   palette = readPalette();
   controls.update(palette);
   renderer?.setPalette(palette);
-  document.body.dataset.paletteBackground = palette.background;
 });
 
 controls.update(palette);

@@ -8,6 +8,7 @@ import { GRAPH_PANEL_TITLE, graphPanelHtml } from './graphPanelHtml';
 export { GRAPH_PANEL_TITLE } from './graphPanelHtml';
 export const GRAPH_VIEW_TYPE = 'protocolAtlas.graph';
 const VISIBLE_CONTEXT_KEY = 'protocolAtlas.graphVisible';
+const PATCH_DELAY_MS = 30;
 
 /**
  * `Show Layer Graph` (optionally `{ reveal: '<note path>' }`, from "Reveal in Graph"), the
@@ -72,6 +73,7 @@ export class GraphPanel {
   private nextRequestId = 1;
   private readonly exports = new Map<number, (result: { dataUrl: string | null; error?: string }) => void>();
   private disposed = false;
+  private patchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -84,7 +86,7 @@ export class GraphPanel {
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState(({ webviewPanel }) => void setVisible(webviewPanel.visible)),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
-      service.onDidChange(() => this.sendPatch()),
+      service.onDidChange(() => this.schedulePatch()),
     );
     void setVisible(panel.visible);
   }
@@ -122,6 +124,7 @@ export class GraphPanel {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    clearTimeout(this.patchTimer);
     void setVisible(false);
     for (const resolve of this.exports.values()) resolve({ dataUrl: null, error: 'the graph view was closed' });
     this.exports.clear();
@@ -162,6 +165,15 @@ export class GraphPanel {
     this.post({ type: 'graph', model: this.shown, skipped: this.service.skipped });
     if (this.pendingReveal) this.post({ type: 'reveal', id: this.pendingReveal });
     this.pendingReveal = undefined;
+  }
+
+  /** A burst of changes (a rebuild, a folder rename) becomes one layout and one patch. */
+  private schedulePatch(): void {
+    if (this.patchTimer !== undefined) return;
+    this.patchTimer = setTimeout(() => {
+      this.patchTimer = undefined;
+      this.sendPatch();
+    }, PATCH_DELAY_MS);
   }
 
   private sendPatch(): void {

@@ -1,0 +1,109 @@
+// The graph app's state and keyboard navigation, on the same model the extension sends.
+import * as assert from 'assert';
+import { Atlas } from '../../../src/core/atlas';
+import { buildGraphView, diffGraphView } from '../../../src/core/graph/view';
+import { nextInDirection } from '../../../webview/navigation';
+import { AtlasState } from '../../../webview/state';
+
+const note = (name: string, layer: string, category: string, dependsOn: string[] = []): string =>
+  `---\nprotocol: ${name}\nlayer: ${layer}\ncategory: ${category}\ndepends_on: [${dependsOn.join(', ')}]\n---\n`;
+
+function example(): Atlas {
+  const atlas = new Atlas();
+  atlas.index.build([
+    { path: 'i/io.md', text: note('io.net', 'infrastructure', 'compute') },
+    { path: 'i/akash.md', text: note('Akash', 'infrastructure', 'compute') },
+    { path: 'i/arweave.md', text: note('Arweave', 'infrastructure', 'storage') },
+    { path: 'm/eliza.md', text: note('Eliza', 'middleware', 'agent-framework', ['io.net']) },
+    { path: 'a/scout.md', text: note('Ledger Scout', 'application', 'ai-agents', ['Eliza', 'Arweave']) },
+  ]);
+  return atlas;
+}
+
+describe('graph app state', () => {
+  it('filters by layer, verdict, category and search', () => {
+    const atlas = example();
+    const state = new AtlasState();
+    state.load(buildGraphView(atlas));
+    const visible = () => state.graph.filterNodes((id) => !state.isHidden(id)).sort();
+    assert.strictEqual(visible().length, 5);
+    state.hiddenLayers.add('infrastructure');
+    assert.deepStrictEqual(visible(), ['a/scout.md', 'm/eliza.md']);
+    state.hiddenLayers.clear();
+    state.category = 'compute';
+    assert.deepStrictEqual(visible(), ['i/akash.md', 'i/io.md']);
+    state.category = '';
+    state.search = 'ARW';
+    assert.deepStrictEqual(visible(), ['i/arweave.md']);
+    state.search = '';
+    const ioVerdict = atlas.verdictOf('i/io.md').value;
+    state.hiddenVerdicts.add(ioVerdict);
+    assert.ok(state.isHidden('i/io.md'));
+  });
+
+  it('lights the selection, its neighbours and its paths to negatively affected protocols', () => {
+    const atlas = example();
+    const state = new AtlasState();
+    state.load(buildGraphView(atlas));
+    state.select('a/scout.md');
+    for (const neighbour of ['m/eliza.md', 'i/arweave.md']) assert.ok(state.highlightedNodes.has(neighbour));
+    const lit = [...state.exposureEdges].map((edge) => state.graph.extremities(edge).join(' -> ')).sort();
+    const expected = atlas.exposureOf('a/scout.md').flatMap(({ path }) => path.slice(1).map((to, i) => `${path[i]} -> ${to}`));
+    assert.deepStrictEqual(lit, [...new Set(expected)].sort());
+    state.select(undefined);
+    assert.strictEqual(state.highlightedNodes.size, 0);
+  });
+
+  it('applies a patch in place: an added edge, a removed protocol, the selection dropped with it', () => {
+    const atlas = example();
+    const state = new AtlasState();
+    const before = buildGraphView(atlas);
+    state.load(before);
+    state.select('i/akash.md');
+    atlas.index.batch(() => {
+      atlas.index.set('i/arweave.md', note('Arweave', 'infrastructure', 'storage', ['io.net']));
+      atlas.index.delete('i/akash.md');
+    });
+    state.patch(diffGraphView(before, buildGraphView(atlas)));
+    assert.ok(state.graph.hasEdge('i/arweave.md', 'i/io.md'));
+    assert.ok(!state.graph.hasNode('i/akash.md'));
+    assert.strictEqual(state.selected, undefined);
+  });
+
+  it('restores saved filters and ignores a malformed saved state', () => {
+    const state = new AtlasState();
+    const camera = state.restore({ hiddenLayers: ['model', 3], category: 'compute', camera: { x: 0.4, y: 0.6, ratio: 0.5, angle: 0 } });
+    assert.deepStrictEqual([...state.hiddenLayers], ['model']);
+    assert.strictEqual(state.category, 'compute');
+    assert.deepStrictEqual(camera, { x: 0.4, y: 0.6, ratio: 0.5, angle: 0 });
+    assert.strictEqual(state.restore({ camera: { x: 'a', ratio: -1 } }), undefined);
+    assert.strictEqual(state.restore('nonsense'), undefined);
+  });
+});
+
+describe('keyboard navigation', () => {
+  it('starts at the top and moves to the nearest visible protocol in each direction', () => {
+    const state = new AtlasState();
+    state.load(buildGraphView(example()));
+    const start = nextInDirection(state, undefined, 'down');
+    assert.strictEqual(start, 'a/scout.md', 'application, the top band, first');
+    const down = nextInDirection(state, start, 'down')!;
+    assert.strictEqual(state.graph.getNodeAttribute(down, 'layer'), 'middleware');
+    const bottom = nextInDirection(state, down, 'down')!;
+    assert.strictEqual(state.graph.getNodeAttribute(bottom, 'layer'), 'infrastructure');
+    const right = nextInDirection(state, bottom, 'right');
+    const left = nextInDirection(state, bottom, 'left');
+    assert.ok(right === undefined || state.graph.getNodeAttribute(right, 'x') > state.graph.getNodeAttribute(bottom, 'x'));
+    assert.ok(left === undefined || state.graph.getNodeAttribute(left, 'x') < state.graph.getNodeAttribute(bottom, 'x'));
+    assert.ok(right !== undefined || left !== undefined, 'three protocols in the band: one is beside it');
+    assert.strictEqual(nextInDirection(state, start, 'up'), undefined, 'nothing above the top band');
+  });
+
+  it('skips hidden protocols', () => {
+    const state = new AtlasState();
+    state.load(buildGraphView(example()));
+    state.hiddenLayers.add('middleware');
+    const below = nextInDirection(state, 'a/scout.md', 'down')!;
+    assert.strictEqual(state.graph.getNodeAttribute(below, 'layer'), 'infrastructure');
+  });
+});
