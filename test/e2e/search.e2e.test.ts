@@ -36,6 +36,14 @@ describe(`Search and the Protocols view (e2e, extension ${EXTENSION_SOURCE})`, (
     assert.match((await tab.getAttribute('class')) ?? '', /\bactive\b/, 'the note is the active tab');
   });
 
+  it('shows the protocol count and the framework in the status bar, and opens the graph on click', async () => {
+    const item = workbench.page.locator('.statusbar-item', { hasText: /\d+ protocols · deepseek-2025/ });
+    await item.waitFor();
+    assert.match(await item.innerText(), /20 protocols · deepseek-2025/);
+    await item.click();
+    await workbench.tab('Protocol Atlas: Layer Graph').waitFor();
+  });
+
   it('shows the Protocols view with layers, categories and verdicts (screenshot for the README)', async () => {
     const page = workbench.page;
     await page.locator('.activitybar .action-item a[aria-label^="Protocol Atlas"]').click();

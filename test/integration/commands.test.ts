@@ -37,6 +37,19 @@ describe('Commands', () => {
     await vscode.commands.executeCommand('protocolAtlas.showOutput');
   });
 
+  it('contributes a Get Started walkthrough whose steps run real commands and have their pages', async () => {
+    const extension = vscode.extensions.getExtension('protocol-atlas.protocol-atlas');
+    const [walkthrough] = extension?.packageJSON.contributes.walkthroughs ?? [];
+    assert.strictEqual(walkthrough?.title, 'Get Started with Protocol Atlas');
+    const registered = await vscode.commands.getCommands(true);
+    for (const step of walkthrough.steps as Array<{ description: string; media: { markdown: string } }>) {
+      const command = /\(command:([\w.]+)\)/.exec(step.description)?.[1];
+      assert.ok(command && registered.includes(command), `${step.description} runs a registered command`);
+      const page = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension!.extensionUri, step.media.markdown));
+      assert.ok(page.byteLength > 100, `${step.media.markdown} has content`);
+    }
+  });
+
   it('registers every contributed command, each with a category, and hides tree-only ones from the palette', async () => {
     const extension = vscode.extensions.getExtension('protocol-atlas.protocol-atlas');
     const contributes = extension?.packageJSON.contributes;
