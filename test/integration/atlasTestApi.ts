@@ -61,7 +61,8 @@ export async function treeRows(api: ProtocolAtlasApi): Promise<TreeRow[]> {
   const rows: TreeRow[] = [];
   const walk = async (element: ProtocolsTreeElement | undefined, depth: number): Promise<void> => {
     for (const child of await api.protocolsTree.getChildren(element)) {
-      const item = await api.protocolsTree.getTreeItem(child);
+      // As VS Code does when the row is hovered: the tooltip is filled in then.
+      const item = api.protocolsTree.resolveTreeItem(await api.protocolsTree.getTreeItem(child), child);
       const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
       rows.push({ label, description: typeof item.description === 'string' ? item.description : '', depth, element: child, item });
       await walk(child, depth + 1);

@@ -28,17 +28,20 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly subscription: vscode.Disposable;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The protocols of the last refresh, so a refresh reads the index once, not once per row. */
+  private snapshot: Protocol[] | undefined;
 
   constructor(private readonly service: AtlasService) {
     // One refresh per burst of changes (a folder rename is many notes, a framework switch all of them).
     this.subscription = service.onDidChange(() => {
+      this.snapshot = undefined;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.changeEmitter.fire(), REFRESH_DELAY_MS);
     });
   }
 
   getChildren(element?: ProtocolsTreeElement): ProtocolsTreeElement[] {
-    const protocols = this.service.atlas.protocols();
+    const protocols = this.protocols();
     if (!element) {
       const present = new Set(protocols.map((protocol) => protocol.layer.value));
       return LAYER_ORDER.filter((layer) => present.has(layer)).map((layer) => ({ kind: 'layer', layer }));
@@ -67,7 +70,7 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
   getTreeItem(element: ProtocolsTreeElement): vscode.TreeItem {
     const atlas = this.service.atlas;
     if (element.kind === 'layer') {
-      const count = atlas.protocols().filter((protocol) => protocol.layer.value === element.layer).length;
+      const count = this.protocols().filter((protocol) => protocol.layer.value === element.layer).length;
       const item = new vscode.TreeItem(LAYER_TITLES[element.layer], vscode.TreeItemCollapsibleState.Expanded);
       item.id = `layer:${element.layer}`;
       item.description = `${count}`;
@@ -77,7 +80,7 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
     }
     if (element.kind === 'category') {
       const known = categoryById(element.category);
-      const count = atlas.protocols().filter((p) => p.layer.value === element.layer && p.category?.value === element.category).length;
+      const count = this.protocols().filter((p) => p.layer.value === element.layer && p.category?.value === element.category).length;
       const item = new vscode.TreeItem(known?.label ?? element.category, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `category:${element.layer}/${element.category}`;
       item.description = known ? `${count}` : `${count} · not a known category`;
@@ -91,11 +94,23 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
     const verdict = atlas.verdictOf(element.path);
     item.iconPath = verdictIcon(verdict.value);
     item.description = protocolSummary(atlas, element.path);
-    item.tooltip = protocolTooltip(atlas, element.path);
     item.contextValue = 'protocol';
     item.accessibilityInformation = { label: `${protocol?.name.value ?? element.path}: ${item.description}` };
     const uri = this.service.uriOf(element.path);
     if (uri) item.command = { command: 'vscode.open', title: 'Open Note', arguments: [uri] };
+    return item;
+  }
+
+  private protocols(): Protocol[] {
+    this.snapshot ??= this.service.atlas.protocols();
+    return this.snapshot;
+  }
+
+  /** The tooltip walks the protocol's dependencies for its exposure: only for the row hovered. */
+  resolveTreeItem(item: vscode.TreeItem, element: ProtocolsTreeElement): vscode.TreeItem {
+    if (element.kind === 'protocol' && this.service.atlas.index.note(element.path)) {
+      item.tooltip = protocolTooltip(this.service.atlas, element.path);
+    }
     return item;
   }
 
