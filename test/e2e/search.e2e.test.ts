@@ -1,12 +1,13 @@
 // The researcher's everyday moves through the real UI: find a protocol by a misspelt name from
-// the Command Palette and land in its note; open the Protocols view and read the verdicts.
+// the Command Palette and land in its note; open the Protocols view and read the verdicts; write
+// a new note by answering three questions.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT } from '../../scripts/project';
 import { EXTENSION_SOURCE, Workbench, screenshotOnFailure } from './workbench';
 
-describe(`Search and the Protocols view (e2e, extension ${EXTENSION_SOURCE})`, () => {
+describe(`Search, the Protocols view and New Protocol Note (e2e, extension ${EXTENSION_SOURCE})`, () => {
   let workbench: Workbench;
   screenshotOnFailure(() => workbench);
 
@@ -75,5 +76,25 @@ describe(`Search and the Protocols view (e2e, extension ${EXTENSION_SOURCE})`, (
     await page.waitForTimeout(800); // the hover fades in
     const file = await workbench.screenshot('protocols-tree');
     fs.copyFileSync(file, path.join(ROOT, 'media', 'screenshots', 'protocols-tree.png'));
+  });
+  it('New Protocol Note… asks name, layer and category, then writes and opens the note in the layer’s folder', async () => {
+    const page = workbench.page;
+    await workbench.runCommand('Protocol Atlas: New Protocol Note…');
+    const input = page.locator('.quick-input-widget input');
+    const answer = async (text: string, row?: string) => {
+      await input.waitFor({ state: 'visible' });
+      await input.fill(text);
+      if (row) await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
+      await page.keyboard.press('Enter');
+    };
+    await answer('Gensyn');
+    await page.locator('.quick-input-widget', { hasText: 'New Protocol Note (2/3)' }).waitFor();
+    await answer('model', 'open model training networks');
+    await page.locator('.quick-input-widget', { hasText: 'New Protocol Note (3/3)' }).waitFor();
+    await answer('Open model', 'Open model training networks');
+    await workbench.tab('gensyn.md').waitFor();
+    const text = fs.readFileSync(path.join(workbench.workspace, 'model', 'gensyn.md'), 'utf8');
+    assert.match(text, /^---\nprotocol: Gensyn\n[\s\S]*\nlayer: model\ncategory: model-training\n/);
+    await page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Protocols' }) }).locator('.monaco-list-row', { hasText: 'Gensyn' }).first().waitFor();
   });
 });
