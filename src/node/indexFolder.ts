@@ -1,6 +1,6 @@
-// A folder's notes into an index, as fast as the machine allows: the notes are shared out between
-// this thread and worker threads that read and parse their part, and the index is built once from
-// all of them. Synchronous (the main thread waits with Atomics.wait), so the CLI stays simple.
+// A folder's notes into an index, as fast as the machine allows: on four or more cores the notes
+// are shared out between this thread and worker threads that read and parse their part; the index
+// is built once from all of them. Synchronous (the main thread waits with Atomics.wait), so the CLI stays simple.
 // Any trouble with a worker (missing file, crash, timeout) only means this thread does its share.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,13 +14,14 @@ import { readAndParse, type ParsedShare } from './parseShare';
 import type { WorkerInput, WorkerOutput } from './indexWorker';
 
 export interface FolderOptions extends LoadOptions {
-  /** Worker threads besides this one (exactly); by default one per spare core, none for a small folder. */
+  /** Worker threads besides this one (exactly); by default one per spare core on 4+ cores, none for a small folder. */
   workers?: number;
 }
 
 /** Below this many notes, starting a worker costs more than it saves. */
 const NOTES_PER_WORKER = 1_500;
 const MAX_WORKERS = 3;
+const MIN_CORES = 4;
 
 /** Every note below a folder, parsed, in path order; unreadable files are listed with the reason. */
 export function parseFolder(folder: string, options: FolderOptions = {}): ParsedShare {
@@ -54,6 +55,8 @@ export function indexFolder(folder: string, options: FolderOptions & { index?: P
 
 function defaultWorkers(worthStarting: number): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  // Measured on two cores: a worker's start-up and unpacking its notes cost more than it saves.
+  if (cores < MIN_CORES) return 0;
   return Math.min(MAX_WORKERS, cores - 1, worthStarting);
 }
 
