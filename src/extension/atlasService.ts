@@ -78,6 +78,12 @@ export class AtlasService implements vscode.Disposable {
     });
   }
 
+  /** Resolves once every file event and edit received so far is in the index. */
+  async settled(): Promise<void> {
+    while (this.pendingEdits.size > 0) await new Promise((resolve) => setTimeout(resolve, EDIT_DEBOUNCE_MS));
+    await this.queue;
+  }
+
   /** Writes the index cache now (normally it is written a moment after each change). */
   flushCache(): Promise<void> {
     return this.cache?.saveNow(this.atlas.index, this.stamps) ?? Promise.resolve();
