@@ -70,7 +70,7 @@ export class AtlasService implements vscode.Disposable {
     return this.scope.isNote(uri);
   }
 
-  /** Reads every note again from disk, reusing only what `reuse` holds for unchanged files. */
+  /** Reads every note again; with `reuseCurrent`, a note whose file is unchanged is kept unparsed. */
   rebuild(options: { reuseCurrent?: boolean } = {}): Promise<void> {
     return this.enqueue(async () => {
       const current = options.reuseCurrent ? this.currentAsCache() : undefined;
