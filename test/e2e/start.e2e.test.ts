@@ -6,6 +6,7 @@ import * as net from 'net';
 import * as path from 'path';
 import { freePort, isPortFree, launchChromium, makeTempDir } from '../../scripts/code-server';
 import { ROOT, copyExampleWorkspace } from '../../scripts/project';
+import { waitForGraph } from './graphView';
 import { runCommand, webviewFrame } from './workbench';
 
 function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
@@ -79,7 +80,8 @@ describe('npm start (e2e)', () => {
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
       await runCommand(page, 'Protocol Atlas: Show Layer Graph');
       const view = webviewFrame(page);
-      await view.locator('[data-testid="note-list"] > li', { hasText: 'infrastructure/io-net.md' }).waitFor({ timeout: 30000 });
+      // The graph app's test view lists the drawn protocols.
+      await waitForGraph(view, (graph, id) => graph.nodes().some((node) => node.id === id), 'infrastructure/io-net.md');
     } finally {
       await browser.close();
     }
