@@ -114,18 +114,19 @@ function withoutAcyclicEnds(graph: DependencyGraph, nodes: Set<string>): Set<str
   for (let index = 0; index < queue.length; index++) {
     const node = queue[index];
     if (!alive.delete(node)) continue;
-    for (const neighbor of graph.outNeighbors(node)) {
-      if (!alive.has(neighbor) || !inside(neighbor, node)) continue;
+    // forEach…Neighbor, not …Neighbors(): a cold build peels every note, and lists would be garbage.
+    graph.forEachOutNeighbor(node, (neighbor) => {
+      if (!alive.has(neighbor) || !inside(neighbor, node)) return;
       const degree = (inDegree.get(neighbor) as number) - 1;
       inDegree.set(neighbor, degree);
       if (degree === 0) queue.push(neighbor);
-    }
-    for (const neighbor of graph.inNeighbors(node)) {
-      if (!alive.has(neighbor) || !inside(neighbor, node)) continue;
+    });
+    graph.forEachInNeighbor(node, (neighbor) => {
+      if (!alive.has(neighbor) || !inside(neighbor, node)) return;
       const degree = (outDegree.get(neighbor) as number) - 1;
       outDegree.set(neighbor, degree);
       if (degree === 0) queue.push(neighbor);
-    }
+    });
   }
   return alive;
 }
