@@ -115,7 +115,7 @@ function select(id: string | undefined): void {
   if (state.selected === id) return;
   state.select(id);
   vscode.postMessage({ type: 'selection', path: state.selected ?? null });
-  renderer?.sigma.refresh({ skipIndexation: true });
+  renderer?.selectionChanged();
   saveState();
 }
 

@@ -2,7 +2,7 @@
 // it draws the layer bands, and one above it marks overrides and the keyboard focus. Both
 // overlays redraw after each sigma frame, so they move with pan and zoom.
 import Sigma from 'sigma';
-import { createEdgeArrowProgram } from 'sigma/rendering';
+import { createEdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { AtlasState, NodeAttributes } from './state';
 import { mix, withAlpha, type Palette } from './theme';
@@ -22,6 +22,8 @@ export class GraphRenderer {
   readonly sigma: Sigma<NodeAttributes>;
   private readonly bandsCanvas: HTMLCanvasElement;
   private readonly marksCanvas: HTMLCanvasElement;
+  /** How much is drawn per protocol and edge: less of it when there are thousands (see levelOfDetail). */
+  private detail = levelOfDetail(0, 0);
   /** The node the keyboard is on: drawn with a focus ring. */
   focused: string | undefined;
   private firstFrameMarked = false;
@@ -35,17 +37,19 @@ export class GraphRenderer {
     const container = document.createElement('div');
     container.className = 'sigma-container';
     this.marksCanvas = overlay('marks');
+    this.detail = levelOfDetail(state.graph.order, state.graph.size);
     host.append(this.bandsCanvas, container, this.marksCanvas);
     this.sigma = new Sigma<NodeAttributes>(state.graph, container, {
       defaultEdgeType: 'arrow',
       // Heads twice sigma's default size: the direction (who depends on whom) is the point of the picture.
-      edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 5, widenessToThicknessRatio: 4 }) },
+      edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 5, widenessToThicknessRatio: 4 }), line: EdgeRectangleProgram },
       renderEdgeLabels: false,
-      labelRenderedSizeThreshold: 0,
+      labelRenderedSizeThreshold: this.detail.labelThreshold,
+      hideEdgesOnMove: this.detail.hideEdgesOnMove,
       labelDensity: 1.5,
       labelGridCellSize: 80,
       labelSize: 13,
-      zIndex: true,
+      zIndex: state.selected !== undefined,
       stagePadding: 40,
       minCameraRatio: 0.02,
       maxCameraRatio: 20,
@@ -78,7 +82,22 @@ export class GraphRenderer {
   /** After load or a patch: the bands may have grown, the graph's data changed. */
   refresh(): void {
     this.fitBands();
+    const detail = levelOfDetail(this.state.graph.order, this.state.graph.size);
+    if (JSON.stringify(detail) !== JSON.stringify(this.detail)) {
+      this.detail = detail;
+      this.sigma.setSetting('labelRenderedSizeThreshold', detail.labelThreshold);
+      this.sigma.setSetting('hideEdgesOnMove', detail.hideEdgesOnMove);
+    }
+    const ordered = this.state.selected !== undefined;
+    if (this.sigma.getSetting('zIndex') !== ordered) this.sigma.setSetting('zIndex', ordered);
     this.sigma.refresh();
+  }
+
+  /** Drawing order matters only while a selection lights some protocols above the rest. */
+  selectionChanged(): void {
+    const ordered = this.state.selected !== undefined;
+    if (this.sigma.getSetting('zIndex') !== ordered) this.sigma.setSetting('zIndex', ordered);
+    else this.sigma.refresh({ skipIndexation: true });
   }
 
   fit(): void {
@@ -117,18 +136,21 @@ export class GraphRenderer {
     const colour = this.palette.verdict[data.verdict.value] ?? this.palette.verdict['not-assessed'];
     const selecting = state.selected !== undefined;
     const lit = state.highlightedNodes.has(id) || id === this.focused || id === state.hovered;
-    if (selecting && !lit) return { ...data, color: mix(colour, this.palette.background, 0.75), label: '', zIndex: 0 };
-    return { ...data, color: colour, zIndex: lit ? 2 : 1, forceLabel: lit, highlighted: id === state.selected, size: id === state.selected ? 10 : data.size };
+    const size = this.detail.nodeSize;
+    if (selecting && !lit) return { ...data, size, color: mix(colour, this.palette.background, 0.75), label: '', zIndex: 0 };
+    return { ...data, color: colour, zIndex: lit ? 2 : 1, forceLabel: lit, highlighted: id === state.selected, size: id === state.selected ? size + 3 : size };
   }
 
   private reduceEdge(edge: string, data: Record<string, unknown>): Record<string, unknown> {
     const state = this.state;
     const [source, target] = state.graph.extremities(edge);
     if (state.isHidden(source) || state.isHidden(target)) return { ...data, hidden: true };
-    if (state.selected === undefined) return { ...data, size: 2, color: this.palette.edge };
-    if (state.exposureEdges.has(edge)) return { ...data, size: 3, color: this.palette.verdict.negative, zIndex: 2 };
-    if (source === state.selected || target === state.selected) return { ...data, size: 2.5, color: this.palette.accent, zIndex: 1 };
-    return { ...data, size: 1, color: this.palette.faded, zIndex: 0 };
+    const plain = this.detail.arrows ? 'arrow' : 'line';
+    if (state.selected === undefined) return { ...data, type: plain, size: this.detail.edgeSize, color: this.palette.edge };
+    // Lit edges always show their direction, whatever the level of detail.
+    if (state.exposureEdges.has(edge)) return { ...data, type: 'arrow', size: 3, color: this.palette.verdict.negative, zIndex: 2 };
+    if (source === state.selected || target === state.selected) return { ...data, type: 'arrow', size: 2.5, color: this.palette.accent, zIndex: 1 };
+    return { ...data, type: plain, size: Math.min(1, this.detail.edgeSize), color: this.palette.faded, zIndex: 0 };
   }
 
   private drawHoverRing(context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>): void {
@@ -185,14 +207,21 @@ export class GraphRenderer {
 
   /** Overrides get a ring in the foreground colour: the researcher's reading, not the framework's. */
   private drawMarks(): void {
+    // A layer with nothing on it still costs the compositor a full-screen blend on every frame.
+    const marked = this.state.overrides.size > 0 || this.focused !== undefined;
+    this.marksCanvas.hidden = !marked;
+    if (!marked) return;
     const context = this.context(this.marksCanvas);
     if (!context) return;
     const ratio = this.sigma.getCamera().getState().ratio;
-    this.state.graph.forEachNode((id, node) => {
+    const ids = this.focused ? [...this.state.overrides, this.focused] : this.state.overrides;
+    for (const id of ids) {
+      if (!this.state.graph.hasNode(id)) continue;
+      const node = this.state.graph.getNodeAttributes(id);
       const overrideMark = node.override && !this.state.isHidden(id);
-      if (!overrideMark && id !== this.focused) return;
+      if (!overrideMark && id !== this.focused) continue;
       const at = this.sigma.graphToViewport({ x: node.x, y: node.y });
-      const radius = this.sigma.scaleSize(id === this.state.selected ? 10 : node.size, ratio);
+      const radius = this.sigma.scaleSize(id === this.state.selected ? this.detail.nodeSize + 3 : this.detail.nodeSize, ratio);
       if (overrideMark) {
         context.beginPath();
         context.arc(at.x, at.y, radius + 3, 0, Math.PI * 2);
@@ -209,7 +238,7 @@ export class GraphRenderer {
         context.stroke();
         context.setLineDash([]);
       }
-    });
+    }
   }
 
   /** Bands, then sigma's layers (edges, nodes, labels), then the marks, on the theme's background. */
@@ -224,9 +253,28 @@ export class GraphRenderer {
     context.fillStyle = this.palette.background;
     context.fillRect(0, 0, canvas.width, canvas.height);
     const layers = [this.bandsCanvas, ...Object.values(this.sigma.getCanvases()), this.marksCanvas];
-    for (const layer of layers) context.drawImage(layer, 0, 0, canvas.width, canvas.height);
+    for (const layer of layers) if (!layer.hidden) context.drawImage(layer, 0, 0, canvas.width, canvas.height);
     return canvas.toDataURL('image/png');
   }
+}
+
+/**
+ * At the article's scale (tens of protocols) every protocol is a labelled dot with arrowed edges.
+ * At thousands that would be an unreadable, slow smear: dots shrink, labels appear as you zoom in,
+ * edges become plain lines (a selection still shows its edges' direction) and hide while panning.
+ */
+export function levelOfDetail(protocols: number, dependencies: number) {
+  const large = protocols > 1000 || dependencies > 3000;
+  const medium = protocols > 200;
+  const nodeSize = large ? 3 : medium ? 6 : 9;
+  return {
+    nodeSize,
+    edgeSize: large ? 0.5 : medium ? 1 : 2,
+    arrows: !large,
+    // Rendered size grows as 1/sqrt(zoom ratio): large graphs show labels from about 6x zoom.
+    labelThreshold: large ? nodeSize * 2.5 : 0,
+    hideEdgesOnMove: large,
+  };
 }
 
 function overlay(name: string): HTMLCanvasElement {

@@ -19,6 +19,8 @@ export class AtlasState {
   search = '';
   selected: string | undefined;
   hovered: string | undefined;
+  /** Protocols whose verdict is the researcher's override: few, and ringed on every frame. */
+  readonly overrides = new Set<string>();
   /** Neighbours and exposure of the selection; empty when nothing is selected. */
   highlightedNodes = new Set<string>();
   exposureEdges = new Set<string>();
@@ -27,6 +29,8 @@ export class AtlasState {
     this.graph.clear();
     for (const node of model.nodes) this.graph.addNode(node.id, attributesOf(node));
     for (const edge of model.edges) if (this.graph.hasNode(edge.source) && this.graph.hasNode(edge.target)) this.graph.mergeEdge(edge.source, edge.target);
+    this.overrides.clear();
+    for (const node of model.nodes) if (node.override) this.overrides.add(node.id);
     this.setShape(model);
     this.framework = model.framework;
     this.refreshHighlight();
@@ -34,8 +38,13 @@ export class AtlasState {
 
   /** Touches only what changed, so sigma redraws without a reset and the camera stays put. */
   patch(patch: GraphPatch): void {
-    for (const id of patch.removed) if (this.graph.hasNode(id)) this.graph.dropNode(id);
+    for (const id of patch.removed) {
+      if (this.graph.hasNode(id)) this.graph.dropNode(id);
+      this.overrides.delete(id);
+    }
     for (const node of patch.upserted) {
+      if (node.override) this.overrides.add(node.id);
+      else this.overrides.delete(node.id);
       if (this.graph.hasNode(node.id)) this.graph.replaceNodeAttributes(node.id, attributesOf(node));
       else this.graph.addNode(node.id, attributesOf(node));
     }

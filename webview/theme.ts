@@ -41,7 +41,8 @@ export function readPalette(): Palette {
     background,
     foreground,
     muted: read(['--vscode-descriptionForeground'], FALLBACK.grey),
-    edge: withAlpha(foreground, highContrast ? 0.9 : 0.45),
+    // Opaque: no blending cost per edge fragment, and crossings do not darken into blots.
+    edge: highContrast ? foreground : mix(foreground, background, 0.6),
     faded: mix(foreground, background, 0.85),
     accent: read(['--vscode-focusBorder', '--vscode-charts-blue'], FALLBACK.accent),
     bandFill: [withAlpha(foreground, highContrast ? 0 : 0.035), withAlpha(foreground, highContrast ? 0 : 0.07)],
