@@ -172,7 +172,9 @@ function receive(message: ExtensionMessage): void {
   }
   describe();
   controls.update(palette);
-  start()?.refresh();
+  // A new renderer has just drawn everything; an existing one redraws what changed.
+  if (renderer) renderer.refresh();
+  else start();
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -1,6 +1,7 @@
 // Sigma (WebGL) draws the protocols and edges at the core's layout positions; a 2D canvas behind
 // it draws the layer bands, and one above it marks overrides and the keyboard focus. Both
 // overlays redraw after each sigma frame, so they move with pan and zoom.
+import Graph from 'graphology';
 import Sigma from 'sigma';
 import { createEdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
@@ -39,7 +40,12 @@ export class GraphRenderer {
     this.marksCanvas = overlay('marks');
     this.detail = levelOfDetail(state.graph.order, state.graph.size);
     host.append(this.bandsCanvas, container, this.marksCanvas);
-    this.sigma = new Sigma<NodeAttributes>(state.graph, container, {
+    // Built on an empty graph so the theme and the layout's frame are set before the one full
+    // indexation and draw (setGraph below): each extra pass costs seconds at thousands of protocols.
+    this.sigma = new Sigma<NodeAttributes>(new Graph<NodeAttributes>(), container, {
+      labelColor: { color: palette.foreground },
+      labelFont: palette.fontFamily,
+      defaultEdgeColor: palette.edge,
       defaultEdgeType: 'arrow',
       // Heads twice sigma's default size: the direction (who depends on whom) is the point of the picture.
       edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 5, widenessToThicknessRatio: 4 }), line: EdgeRectangleProgram },
@@ -58,8 +64,6 @@ export class GraphRenderer {
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
-    this.applyPalette(palette);
-    this.fitBands();
     this.sigma.on('afterRender', () => {
       this.drawBands();
       this.drawMarks();
@@ -71,6 +75,8 @@ export class GraphRenderer {
     });
     this.sigma.on('resize', () => this.sizeOverlays());
     this.sizeOverlays();
+    this.fitBands();
+    this.sigma.setGraph(state.graph);
   }
 
   setPalette(palette: Palette): void {
