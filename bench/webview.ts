@@ -34,6 +34,7 @@ const RUNS = Number(process.env.PROTOCOL_ATLAS_BENCH_RUNS) || 5;
 const RATIO_TARGET = 1.2;
 const FRAME_TARGET_MS = 33;
 const PAN_MS = 2_000;
+const SETTLE_MS = 2_000;
 const VIEWPORT = { width: 1280, height: 800 };
 const READY_TIMEOUT_MS = 20_000;
 const FRAME_TIMEOUT_MS = 60_000;
@@ -156,11 +157,17 @@ interface Measured {
 /**
  * The untimed first run of each page also checks that the mark means something: the screen after
  * it must show far more than before the handover (a blank canvas compresses to almost nothing; the
- * graph's thousands of marks do not).
+ * graph's thousands of marks do not), and about what it shows once everything has settled (a mark
+ * set on an early, partial frame would be flattering).
  */
-async function drawsSomething(page: Page, before: Buffer): Promise<void> {
-  const after = await page.screenshot();
-  if (after.length < 2 * before.length + 50_000) throw new Error(`the page marked its first frame, but the screen looks blank (${before.length} -> ${after.length} bytes of PNG)`);
+async function drawsTheGraph(page: Page, before: Buffer): Promise<void> {
+  const shown = await page.screenshot();
+  if (shown.length < 2 * before.length + 50_000) throw new Error(`the page marked its first frame, but the screen looks blank (${before.length} -> ${shown.length} bytes of PNG)`);
+  await page.waitForTimeout(SETTLE_MS);
+  const settled = await page.screenshot();
+  if (Math.abs(settled.length - shown.length) > 0.15 * settled.length) {
+    throw new Error(`the screen kept changing after the first-frame mark (${shown.length} -> ${settled.length} bytes of PNG ${SETTLE_MS / 1000} s later): the mark comes before the graph is drawn`);
+  }
 }
 
 async function measure(browser: Browser, origin: string, kind: Kind, mode: 'warm-up' | 'timed', into: Measured): Promise<void> {
@@ -173,7 +180,7 @@ async function measure(browser: Browser, origin: string, kind: Kind, mode: 'warm
     if (mode === 'warm-up') {
       const before = await page.screenshot();
       await firstFrame(page);
-      await drawsSomething(page, before);
+      await drawsTheGraph(page, before);
       return;
     }
     into.firstFrames.push(await firstFrame(page));
