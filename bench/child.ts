@@ -1,7 +1,7 @@
 // Runs one benchmark module in its own process, so its peak memory is its own, and prints its
 // rows with that figure as one JSON line. Usage: tsx bench/child.ts search|layout|webview
 import * as path from 'node:path';
-import type { BenchRow } from './indexing';
+import type { BenchRow } from './benchRow';
 import { benchLayout } from './layout';
 import { benchSearch } from './search';
 

@@ -10,14 +10,9 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { syntheticNotes, writeNotes } from './syntheticNotes';
 import type { Scenario, ScenarioResult } from './indexingScenario';
+import type { BenchRow } from './benchRow';
+export type { BenchRow } from './benchRow';
 
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-  ok: boolean;
-}
 
 const RUNS = 5;
 const COLD_TARGET = 3;

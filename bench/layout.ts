@@ -5,14 +5,8 @@ import type { ClassifiedLayer, Layer } from '../src/core/model';
 import { createDependencyGraph, type DependencyGraph } from '../src/core/graph/dependencyGraph';
 import { countCrossings } from '../src/core/graph/crossings';
 import { layeredLayout } from '../src/core/graph/layout';
+import { seededRandom, type BenchRow } from './benchRow';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-  ok: boolean;
-}
 
 const NODES = 5_000;
 const EDGES = 15_000;
@@ -29,24 +23,13 @@ const CATEGORIES: Record<ClassifiedLayer, string[]> = {
   application: ['ai-agent', 'defai'],
 };
 
-/** A small seeded PRNG (mulberry32): the benchmark must measure the same graph every time. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Mostly edges from a protocol to one in a lower layer (the adjacent one more often), some inside
  * a layer (model -> model, framework -> data), a few upward, like notes written by researchers.
  */
 export function syntheticAtlas(nodes = NODES, edges = EDGES, seed = 42): DependencyGraph {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const graph = createDependencyGraph();
   const byLevel: string[][] = LEVELS.map(() => []);
   for (let i = 0; i < nodes; i++) {
@@ -81,7 +64,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-export async function benchLayout(): Promise<BenchResult[]> {
+export async function benchLayout(): Promise<BenchRow[]> {
   const graph = syntheticAtlas();
   // One untimed run so the JIT has compiled the sweeps before we measure them.
   layeredLayout(graph);

@@ -5,11 +5,17 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { benchIndexing, type BenchRow } from './indexing';
+import { benchIndexing } from './indexing';
+import type { BenchRow } from './benchRow';
 
 const RSS_TARGET_MB = 250;
 
-function inChild(name: string): BenchRow[] {
+/**
+ * The memory target is the product's (indexing, search, layout). The webview benchmark's process
+ * holds the test driver (Playwright) and the synthetic atlas, not the extension, and the page's own
+ * memory lives in Chromium: its peak is reported, not judged.
+ */
+function inChild(name: string, rssIsTheProducts = true): BenchRow[] {
   const output = execFileSync(process.execPath, [...process.execArgv, path.join(__dirname, 'child.ts'), name], {
     encoding: 'utf8',
     maxBuffer: 16 << 20,
@@ -17,7 +23,8 @@ function inChild(name: string): BenchRow[] {
   });
   const { rows, maxRssMb } = JSON.parse(output.trim().split('\n').pop() as string) as { rows: BenchRow[]; maxRssMb: number };
   const rss = Math.round(maxRssMb);
-  return [...rows, { name: `peak RSS, ${name} benchmark process`, value: rss, unit: 'MB', target: `<= ${RSS_TARGET_MB}`, ok: rss <= RSS_TARGET_MB }];
+  const target = rssIsTheProducts ? `<= ${RSS_TARGET_MB}` : 'report';
+  return [...rows, { name: `peak RSS, ${name} benchmark process`, value: rss, unit: 'MB', target, ok: !rssIsTheProducts || rss <= RSS_TARGET_MB }];
 }
 
 async function main(): Promise<void> {
@@ -35,7 +42,7 @@ async function main(): Promise<void> {
   await step('indexing', () => benchIndexing());
   await step('search', () => inChild('search'));
   await step('layout', () => inChild('layout'));
-  if (fs.existsSync(path.join(__dirname, 'webview.ts'))) await step('webview', () => inChild('webview'));
+  if (fs.existsSync(path.join(__dirname, 'webview.ts'))) await step('webview', () => inChild('webview', false));
   const rows = Object.values(sections).flatMap((section) => (Array.isArray(section) ? section : []));
   const summary = {
     targetsMet: rows.filter((row) => row.target !== 'report' && row.ok).length,

@@ -6,14 +6,9 @@
 import Fuse from 'fuse.js';
 import { DEFAULT_LIMIT, ProtocolSearch, type SearchEntry } from '../src/core/search/protocolSearch';
 import { crowd, syntheticProtocols } from '../test/unit/search/fixtures';
+import type { BenchRow } from './benchRow';
+export type { BenchRow } from './benchRow';
 
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-  ok: boolean;
-}
 
 type QueryKind = 'exact' | 'prefix' | 'dropped-vowels' | 'swapped-letters' | 'junk';
 

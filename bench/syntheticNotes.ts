@@ -4,6 +4,7 @@
 // (applications → models/frameworks → infrastructure).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom } from './benchRow';
 
 const LAYER_CATEGORIES: Array<[string, string[]]> = [
   ['infrastructure', ['compute', 'storage', 'l1']],
@@ -17,17 +18,6 @@ const WORDS = (
   'latency throughput marketplace rental consumer gpu cluster model weights fine-tune'
 ).split(' ');
 
-/** A small deterministic generator, so every run benchmarks the same notes. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticNote {
   path: string;
@@ -35,7 +25,7 @@ export interface SyntheticNote {
 }
 
 export function syntheticNotes(count: number, seed = 42): SyntheticNote[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const names = Array.from({ length: count }, (_, i) => `Protocol ${i.toString(36)} ${pick(WORDS)}`);
   const layerOf = names.map((_, i) => Math.min(3, Math.floor((i / count) * 4)));

@@ -16,16 +16,8 @@ import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, launchChromium } from '../scripts/code-server';
 import { buildFixture, EDGES, NODES, type Fixture } from './webview/fixture';
 import { appPage, barePage, BARE_CSS, graphScript, servePages, THEME_CSS, type StaticFile } from './webview/server';
+import type { BenchRow } from './benchRow';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-  ok: boolean;
-  /** Why a figure is missing or what it was measured on. */
-  note?: string;
-}
 
 type Kind = 'bare' | 'app';
 
@@ -193,10 +185,10 @@ async function measure(browser: Browser, origin: string, kind: Kind, mode: 'warm
   }
 }
 
-function results(bare: Measured, app: Measured, webgl: string): BenchResult[] {
-  const rows: BenchResult[] = [];
+function results(bare: Measured, app: Measured, webgl: string): BenchRow[] {
+  const rows: BenchRow[] = [];
   const median = (measured: Measured, key: keyof FirstFrame): number => percentile(measured.firstFrames.map((run) => run[key]), 0.5);
-  const info = (name: string, value: number, unit: string, note?: string): BenchResult => ({ name, value: round(value), unit, target: 'report', ok: true, ...(note ? { note } : {}) });
+  const info = (name: string, value: number, unit: string, note?: string): BenchRow => ({ name, value: round(value), unit, target: 'report', ok: true, ...(note ? { note } : {}) });
   const load = os.loadavg()[0].toFixed(1);
   const runs = `median of ${RUNS} runs, fresh page each, timed from the graph's handover as a message; ${webgl}; load average ${load} on ${os.cpus().length} CPUs`;
   const appFailure = app.failure;
@@ -256,7 +248,7 @@ async function appWithoutWebgl(browser: Browser, origin: string): Promise<string
   }
 }
 
-function withoutWebgl(appText: string): BenchResult {
+function withoutWebgl(appText: string): BenchRow {
   const says = appText ? `the app shows: "${appText}"` : 'the app shows nothing';
   return {
     name: `webview first frame on screen, app / bare sigma, ${SIZE}`,
@@ -268,7 +260,7 @@ function withoutWebgl(appText: string): BenchResult {
   };
 }
 
-export async function benchWebview(): Promise<BenchResult[]> {
+export async function benchWebview(): Promise<BenchRow[]> {
   const fixture: Fixture = buildFixture();
   // The pages name the server's origin (CSP, script URLs), so they are filled in once it listens.
   const files = new Map<string, StaticFile>();
