@@ -4,11 +4,13 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { createEdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { createEdgeCurveProgram } from '@sigma/edge-curve';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { AtlasState, NodeAttributes } from './state';
 import { mix, withAlpha, type Palette } from './theme';
 
 export const FIRST_FRAME_MARK = 'protocol-atlas:first-frame';
+const SKIPPING_EDGE_CURVATURE = 0.35;
 
 export function webglAvailable(): boolean {
   try {
@@ -48,7 +50,17 @@ export class GraphRenderer {
       defaultEdgeColor: palette.edge,
       defaultEdgeType: 'arrow',
       // Heads twice sigma's default size: the direction (who depends on whom) is the point of the picture.
-      edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 5, widenessToThicknessRatio: 4 }), line: EdgeRectangleProgram },
+      edgeProgramClasses: {
+        arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 5, widenessToThicknessRatio: 4 }),
+        line: EdgeRectangleProgram,
+        // A straight edge that skips a band (application → compute) runs through whatever sits on
+        // the bands between and reads as a chain of dependencies that does not exist: it bends.
+        curvedArrow: createEdgeCurveProgram({
+          arrowHead: { extremity: 'target', lengthToThicknessRatio: 5, widenessToThicknessRatio: 4 },
+          curvatureAttribute: 'curvature',
+          defaultCurvature: SKIPPING_EDGE_CURVATURE,
+        }),
+      },
       renderEdgeLabels: false,
       labelRenderedSizeThreshold: this.detail.labelThreshold,
       hideEdgesOnMove: this.detail.hideEdgesOnMove,
@@ -151,12 +163,21 @@ export class GraphRenderer {
     const state = this.state;
     const [source, target] = state.graph.extremities(edge);
     if (state.isHidden(source) || state.isHidden(target)) return { ...data, hidden: true };
-    const plain = this.detail.arrows ? 'arrow' : 'line';
+    const arrow = this.detail.arrows && this.skipsABand(source, target) ? 'curvedArrow' : 'arrow';
+    const plain = this.detail.arrows ? arrow : 'line';
     if (state.selected === undefined) return { ...data, type: plain, size: this.detail.edgeSize, color: this.palette.edge };
     // Lit edges always show their direction, whatever the level of detail.
-    if (state.exposureEdges.has(edge)) return { ...data, type: 'arrow', size: 3, color: this.palette.verdict.negative, zIndex: 2 };
-    if (source === state.selected || target === state.selected) return { ...data, type: 'arrow', size: 2.5, color: this.palette.accent, zIndex: 1 };
+    if (state.exposureEdges.has(edge)) return { ...data, type: arrow, size: 3, color: this.palette.verdict.negative, zIndex: 2 };
+    if (source === state.selected || target === state.selected) return { ...data, type: arrow, size: 2.5, color: this.palette.accent, zIndex: 1 };
     return { ...data, type: plain, size: Math.min(1, this.detail.edgeSize), color: this.palette.faded, zIndex: 0 };
+  }
+
+  /** Whether the edge's ends are more than one band apart, so it crosses a band's protocols. */
+  private skipsABand(source: string, target: string): boolean {
+    const bands = this.state.layers();
+    const from = bands.indexOf(this.state.graph.getNodeAttribute(source, 'layer'));
+    const to = bands.indexOf(this.state.graph.getNodeAttribute(target, 'layer'));
+    return from >= 0 && to >= 0 && Math.abs(from - to) > 1;
   }
 
   private drawHoverRing(context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>): void {
