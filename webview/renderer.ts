@@ -8,6 +8,7 @@ import { createEdgeCurveProgram } from '@sigma/edge-curve';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { AtlasState, NodeAttributes } from './state';
 import { mix, withAlpha, type Palette } from './theme';
+import { panByBitmap, pickOnlyWhenStill } from './panning';
 
 export const FIRST_FRAME_MARK = 'protocol-atlas:first-frame';
 const SKIPPING_EDGE_CURVATURE = 0.35;
@@ -86,6 +87,8 @@ export class GraphRenderer {
       }
     });
     this.sigma.on('resize', () => this.sizeOverlays());
+    pickOnlyWhenStill(this.sigma, () => this.state.hovered);
+    panByBitmap(this.sigma, this.bandsCanvas, this.marksCanvas, () => this.detail.hideEdgesOnMove);
     this.sizeOverlays();
     this.fitBands();
     this.sigma.setGraph(state.graph);
