@@ -162,6 +162,32 @@ async function drawsTheGraph(page: Page, before: Buffer): Promise<void> {
   }
 }
 
+/**
+ * A fast pan is only worth something if the picture follows the pointer and the drop shows the
+ * graph where the drag left it: the screen mid-drag must differ from before it, and the settled
+ * screen after the drop must have no layer left shifted by CSS and be exactly what a full redraw at
+ * that camera (a window resize) shows.
+ */
+async function pansTheGraph(page: Page): Promise<void> {
+  const centre = await page.evaluate(() => (globalThis as unknown as Probe).__bench.graphCentre());
+  if (!centre) throw new Error('no canvas to drag');
+  const before = await page.screenshot();
+  await page.mouse.move(centre.x, centre.y);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++) await page.mouse.move(centre.x + step * 12, centre.y + step * 8);
+  await page.waitForTimeout(300);
+  const dragged = await page.screenshot();
+  await page.mouse.up();
+  if (dragged.equals(before)) throw new Error('the screen did not move while the graph was dragged');
+  await page.waitForTimeout(SETTLE_MS);
+  const dropped = await page.screenshot();
+  const slid = (await page.evaluate('[...document.querySelectorAll("canvas")].filter((canvas) => getComputedStyle(canvas).transform !== "none").length')) as number;
+  if (slid > 0) throw new Error(`after the drop ${slid} canvas layer(s) are still moved by CSS, not drawn where they belong`);
+  await page.evaluate('window.dispatchEvent(new Event("resize"))');
+  await page.waitForTimeout(SETTLE_MS);
+  if (!dropped.equals(await page.screenshot())) throw new Error('after the drop the screen differs from a full redraw at the same camera');
+}
+
 async function measure(browser: Browser, origin: string, kind: Kind, mode: 'warm-up' | 'timed', into: Measured): Promise<void> {
   if (into.failure) return;
   const page = await openPage(browser, `${origin}/${kind}.html`).catch((error: Error) => {
@@ -173,6 +199,7 @@ async function measure(browser: Browser, origin: string, kind: Kind, mode: 'warm
       const before = await page.screenshot();
       await firstFrame(page);
       await drawsTheGraph(page, before);
+      await pansTheGraph(page);
       return;
     }
     into.firstFrames.push(await firstFrame(page));
