@@ -1,9 +1,10 @@
 // Reading a folder of notes from disk for the CLI and the benchmark: every *.md file below it,
 // as (relative posix path, text) pairs for ProtocolIndex.build. Nothing here is fatal: files that
 // cannot be read are listed in `skipped` with the reason.
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeNoteText } from '../core/noteText';
+import { decodeNoteText, type NoteText } from '../core/noteText';
 
 export interface LoadedNotes {
   entries: Array<{ path: string; text: string }>;
@@ -86,9 +87,21 @@ export function readNote(root: string, relative: string, result: LoadedNotes): v
     result.skipped.push({ path: relative, reason: `cannot be read (${messageOf(error)})` });
     return;
   }
-  const decoded = decodeNoteText(bytes);
+  const decoded = decodeNoteBytes(bytes);
   if (decoded.ok) result.entries.push({ path: relative, text: decoded.text });
   else result.skipped.push({ path: relative, reason: decoded.reason });
+}
+
+/**
+ * decodeNoteText, with Node's native checks first: TextDecoder's fatal mode made reading a
+ * folder of notes 40% slower than the read itself, while `isUtf8` costs next to nothing.
+ * Anything odd takes the portable path, which also words the reason.
+ */
+export function decodeNoteBytes(bytes: Buffer): NoteText {
+  if (bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return decodeNoteText(bytes);
+  // TextDecoder drops a byte order mark; so do we, so both paths give the same text.
+  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return { ok: true, text: bytes.toString('utf8', start) };
 }
 
 /** `infra/**` , `*.md`, `drafts` (the folder and everything in it). */

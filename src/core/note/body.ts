@@ -2,6 +2,7 @@
 // A full markdown lexer costs ~15x more per note, and a cold index parses thousands of notes,
 // so this scanner knows just enough markdown: fenced code and inline code hold no links.
 import type { Mention, Range } from '../model';
+import { detach } from './detach';
 import { wikilinkInner } from './names';
 
 export interface BodyScan {
@@ -69,7 +70,7 @@ function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: st
         const text = plainHeading(content);
         if (text) {
           const column = line.length - atx[2].length;
-          scan.heading = { text, range: on(lineNumber, column, column + content.length) };
+          scan.heading = { text: detach(text), range: on(lineNumber, column, column + content.length) };
         }
       }
     } else if (previousStartsParagraph && SETEXT_H1.test(line)) {
@@ -77,7 +78,7 @@ function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: st
       const text = plainHeading(content);
       if (text) {
         const column = previous.indexOf(content);
-        scan.heading = { text, range: on(lineNumber - 1, column, column + content.length) };
+        scan.heading = { text: detach(text), range: on(lineNumber - 1, column, column + content.length) };
       }
     }
   }
@@ -93,7 +94,7 @@ function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: st
   if (hasDefinition) {
     const definition = LINK_DEFINITION.exec(visible);
     const target = definition && noteLinkTarget(definition[2]);
-    if (definition && target) scan.mentions.push({ target, kind: 'link', range: on(lineNumber, 0, definition[0].length) });
+    if (definition && target) scan.mentions.push({ target: detach(target), kind: 'link', range: on(lineNumber, 0, definition[0].length) });
   }
   if (hasTag) {
     LAYER_TAG.lastIndex = 0;
@@ -118,7 +119,7 @@ function wikilinks(scan: BodyScan, line: string, lineNumber: number): void {
     const embed = open > 0 && line[open - 1] === '!';
     if (!target || (embed && EMBEDDED_FILE.test(target))) continue;
     const start = embed ? open - 1 : open;
-    scan.mentions.push({ target, kind: 'wikilink', range: on(lineNumber, start, close + 2) });
+    scan.mentions.push({ target: detach(target), kind: 'wikilink', range: on(lineNumber, start, close + 2) });
   }
 }
 
@@ -136,7 +137,7 @@ function markdownLinks(scan: BodyScan, line: string, lineNumber: number): void {
     const inside = line.slice(middle + 2, close).trim();
     const space = inside.search(/\s/);
     const target = noteLinkTarget(space < 0 ? inside : inside.slice(0, space));
-    if (target) scan.mentions.push({ target, kind: 'link', range: on(lineNumber, open, close + 1) });
+    if (target) scan.mentions.push({ target: detach(target), kind: 'link', range: on(lineNumber, open, close + 1) });
     from = close + 1;
   }
 }

@@ -5,6 +5,7 @@ import { scanBody } from './body';
 import { readFields, type FrontMatterFields } from './fields';
 import { locateFrontMatter, readYamlFrontMatter, type FrontMatterEntry } from './frontMatter';
 import { placeByPath } from './placement';
+import { detach } from './detach';
 import { readSimpleFrontMatter } from './simpleFrontMatter';
 import { normalizeLayer, closestLayers } from './taxonomy';
 
@@ -77,10 +78,12 @@ function parse(path: string, input: string, options: ParseOptions): ProtocolNote
         diagnostic(path, 'note-too-large', 'information', location.range, 'The front matter is larger than 1 MB and was not read.'),
       );
     } else {
+      // Every value read from the front matter is cut from this copy, not from the whole note.
+      const content = detach(location.content);
       let entries: FrontMatterEntry[] | undefined =
-        options.frontMatter === 'yaml' ? undefined : readSimpleFrontMatter(location.content, location.contentLine);
+        options.frontMatter === 'yaml' ? undefined : readSimpleFrontMatter(content, location.contentLine);
       if (!entries) {
-        const read = readYamlFrontMatter(location.content, location.contentLine);
+        const read = readYamlFrontMatter(content, location.contentLine);
         for (const error of read.errors) {
           diagnostics.push(diagnostic(path, 'invalid-yaml', 'error', error.range, `Front matter: ${error.message}`));
         }

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { globToRegExp, loadNotes } from '../../../src/node/loadNotes';
+import fc from 'fast-check';
+import { decodeNoteText } from '../../../src/core/noteText';
+import { decodeNoteBytes, globToRegExp, loadNotes } from '../../../src/node/loadNotes';
 
 describe('loadNotes', () => {
   let folder: string;
@@ -69,5 +71,24 @@ describe('loadNotes', () => {
     assert.ok(globToRegExp('drafts').test('drafts/a.md'));
     assert.ok(!globToRegExp('drafts').test('drafts-old/a.md'));
     assert.ok(globToRegExp('a?.md').test('ab.md'));
+  });
+});
+
+describe('decodeNoteBytes', () => {
+  // The fast path must never disagree with the portable decoder the extension uses.
+  it('gives exactly what decodeNoteText gives, for any bytes', () => {
+    const withBom = fc.uint8Array({ maxLength: 64 }).map((bytes) => Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes]));
+    const utf8Text = fc.string({ unit: 'grapheme', maxLength: 64 }).map((text) => new Uint8Array(Buffer.from(text, 'utf8')));
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 64 }), withBom, utf8Text), (bytes) => {
+        assert.deepEqual(decodeNoteBytes(Buffer.from(bytes)), decodeNoteText(bytes));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('drops a byte order mark and keeps the rest', () => {
+    assert.deepEqual(decodeNoteBytes(Buffer.from('\ufeff# Akash', 'utf8')), { ok: true, text: '# Akash' });
+    assert.equal(decodeNoteBytes(Buffer.from([0x63, 0xe9])).ok, false);
   });
 });
