@@ -4,9 +4,12 @@ import type { DependencyRef, Diagnostic, ProtocolNote, Range } from '../model';
 import { nameKey, Rank, type NameKey, type NameTable } from './nameTable';
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const NONE: Diagnostic[] = [];
 
 /** Unresolved and self dependencies; suggestions are added when asked (see withSuggestions). */
 export function referenceDiagnostics(note: ProtocolNote, resolved: ReadonlyArray<string | undefined>): Diagnostic[] {
+  // Nearly every note resolves cleanly: say so without building anything.
+  if (resolved.every((target) => target !== undefined && target !== note.path)) return NONE;
   const diagnostics: Diagnostic[] = [];
   note.dependsOn.forEach((ref, index) => {
     const target = resolved[index];

@@ -86,12 +86,26 @@ export class NameTable {
 
   /** The note a key means: the strongest rank wins, then the first path in sort order. */
   winner(key: string, onlyRank?: Rank): string | undefined {
+    const entries = this.byKey.get(key);
+    if (!entries) return undefined;
     let best: { path: string; rank: Rank } | undefined;
-    for (const entry of this.byKey.get(key) ?? []) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       if (onlyRank !== undefined && entry.rank !== onlyRank) continue;
       if (!best || entry.rank < best.rank || (entry.rank === best.rank && entry.path < best.path)) best = entry;
     }
     return best?.path;
+  }
+
+  /** Every note that shares a protocol name or alias with another note (for a fresh build). */
+  sharedNamers(): Set<string> {
+    const namers = new Set<string>();
+    for (const [key, entries] of this.byKey) {
+      if (entries.length < 2) continue;
+      const named = this.namedBy(key);
+      if (named.length > 1) for (const path of named) namers.add(path);
+    }
+    return namers;
   }
 
   /** The notes that use a key as their protocol name or an alias (duplicates when more than one). */

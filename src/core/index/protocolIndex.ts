@@ -3,7 +3,7 @@
 // notes that name the changed note, the cycles its edges could close), and the result is always
 // equal to a fresh build of the same notes; a property test holds the two together.
 import { Emitter, type Disposable } from '../events';
-import { createDependencyGraph, type DependencyGraph } from '../graph/dependencyGraph';
+import { createDependencyGraph, type DependencyGraph, type ProtocolNodeAttributes } from '../graph/dependencyGraph';
 import type { Diagnostic, ProtocolNote } from '../model';
 import { parseNote, unreadableNote } from '../note/parseNote';
 import { relocateNote } from '../note/placement';
@@ -19,6 +19,10 @@ import { isProtocolNote, parseChecked, readSerializedNotes, SERIALIZED_INDEX_VER
 export type { IndexChange, Protocol, SerializedIndex } from './protocol';
 
 export type NoteParser = (path: string, text: string) => ProtocolNote;
+
+function nodeAttributes(note: ProtocolNote): ProtocolNodeAttributes {
+  return { name: note.name.value, layer: note.layer.value, ...(note.category && { category: note.category.value }) };
+}
 
 export class ProtocolIndex {
   private readonly parse: NoteParser;
@@ -209,11 +213,19 @@ export class ProtocolIndex {
   private put(note: ProtocolNote): void {
     const path = note.path;
     const old = this.notes.get(path);
+    if (!old && this.recorder.startedEmpty) {
+      // Building from empty: finish() resolves every note and checks every name anyway.
+      this.notes.set(path, note);
+      this.dependencyGraph.addNode(path, nodeAttributes(note));
+      this.links.addDuringBuild(path, note);
+      this.suggestions.forget();
+      return;
+    }
     this.recorder.noteTouched(path, old !== undefined);
     this.touchDiagnostics(path);
     this.recorder.updated.add(path); // reported only if it existed before the update, too
     this.notes.set(path, note);
-    const attributes = { name: note.name.value, layer: note.layer.value, ...(note.category && { category: note.category.value }) };
+    const attributes = nodeAttributes(note);
     if (old) this.dependencyGraph.replaceNodeAttributes(path, attributes);
     else this.dependencyGraph.addNode(path, attributes);
     this.namesChanged(path, note);
@@ -254,13 +266,14 @@ export class ProtocolIndex {
     if (!note) return;
     const { resolution, changed } = this.links.resolveDependencies(note);
     if (changed) this.recorder.updated.add(path);
-    const wanted = new Set(resolution.filter((target): target is string => target !== undefined));
     // A note new to the graph has no edges yet: listing them would allocate for nothing.
     if (this.dependencyGraph.outDegree(path) > 0) {
+      const wanted = new Set(resolution);
       for (const target of this.dependencyGraph.outNeighbors(path)) if (!wanted.has(target)) this.dropEdge(path, target);
     }
-    for (const target of wanted) {
-      if (this.dependencyGraph.hasEdge(path, target)) continue;
+    // In depends_on order; hasEdge skips a dependency named twice.
+    for (const target of resolution) {
+      if (target === undefined || this.dependencyGraph.hasEdge(path, target)) continue;
       this.recorder.edgeTouched(path, target, false);
       this.dependencyGraph.addEdge(path, target);
     }
@@ -277,7 +290,13 @@ export class ProtocolIndex {
   /** The deferred work of an update, in dependency order, then the net change. */
   private finish(): IndexChange {
     const recorder = this.recorder;
-    for (const path of this.toResolve) this.resolveNote(path);
+    // From empty, put() recorded nothing per note: every note is resolved and checked here.
+    if (recorder.startedEmpty) {
+      for (const path of this.notes.keys()) this.resolveNote(path);
+      for (const path of this.links.names.sharedNamers()) this.duplicateCandidates.add(path);
+    } else {
+      for (const path of this.toResolve) this.resolveNote(path);
+    }
     this.toResolve.clear();
 
     for (const key of this.duplicateKeys) {
