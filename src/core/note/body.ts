@@ -31,11 +31,32 @@ export function scanBody(text: string, offset: number, firstLine: number, limit:
   let previousStartsParagraph = false;
   let lineNumber = firstLine;
   let start = offset;
+  // Once the H1 is found, only a line holding a `]` (every kind of link has one) or a layer tag
+  // can add anything: the next of each is found by searching ahead, and the lines between them
+  // are never cut out of the text (most of a note's lines, and most of a cold index's garbage).
+  let nextBracket = -1;
+  let nextTag = -1;
   while (start <= stop) {
     let end = text.indexOf('\n', start);
     if (end < 0 || end > stop) end = stop;
-    let line = text.slice(start, end);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+
+    if (fence || scan.heading) {
+      const maybeFence = mayOpenFence(text, start, contentEnd);
+      let busy = maybeFence;
+      if (!busy && !fence) {
+        if (nextBracket < start && nextBracket !== Infinity) nextBracket = orInfinity(text.indexOf(']', start));
+        if (nextTag < start && nextTag !== Infinity) nextTag = orInfinity(text.indexOf('#layer/', start));
+        busy = nextBracket < contentEnd || nextTag < contentEnd;
+      }
+      if (!busy) {
+        if (end >= stop) break;
+        start = end + 1;
+        lineNumber++;
+        continue;
+      }
+    }
+    const line = text.slice(start, contentEnd);
 
     const fenceMatch = line.length >= 3 && (line.includes('```') || line.includes('~~~')) ? FENCE.exec(line) : null;
     if (fence) {
@@ -59,6 +80,18 @@ export function scanBody(text: string, offset: number, firstLine: number, limit:
   }
   scan.truncated = stop < text.length;
   return scan;
+}
+
+const orInfinity = (index: number): number => (index < 0 ? Infinity : index);
+
+/** Whether a line could be a code fence: up to three spaces, then a backtick or a tilde. */
+function mayOpenFence(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end && index <= start + 3; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 96 || code === 126) return end - start >= 3;
+    if (code !== 32) return false;
+  }
+  return false;
 }
 
 function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: string, previousStartsParagraph: boolean): void {

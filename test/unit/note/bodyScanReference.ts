@@ -1,0 +1,195 @@
+// The body scanner as it was before it learnt to skip lines: the straightforward line-by-line
+// version, kept as the reference the faster one must always agree with (bodyScan.test.ts).
+import type { Mention, Range } from '../../../src/core/model';
+import { wikilinkInner } from '../../../src/core/note/names';
+
+interface BodyScan {
+  heading?: { text: string; range: Range };
+  mentions: Mention[];
+  layerTags: Array<{ text: string; range: Range }>;
+  /** True when the scan stopped at `limit` characters. */
+  truncated: boolean;
+}
+
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const ATX_H1 = /^( {0,3}#)(?:[ \t]+|$)(.*)$/;
+const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
+const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[#>]|[-*+][ \t]|\d+[.)][ \t]|<|$))/;
+const LINK_DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)/;
+const LAYER_TAG = /(?:^|[\s(,;])#layer\/([A-Za-z0-9_-]+)/g;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const NOTE_LINK = /\.(?:md|markdown)$/i;
+const EMBEDDED_FILE = /\.(?:png|jpe?g|gif|svg|webp|bmp|pdf|mp3|mp4|webm|mov|wav|ogg|canvas|excalidraw)$/i;
+
+export function referenceScanBody(text: string, offset: number, firstLine: number, limit: number): BodyScan {
+  const scan: BodyScan = { mentions: [], layerTags: [], truncated: false };
+  const stop = Math.min(text.length, offset + limit);
+  let fence: { marker: string; length: number } | undefined;
+  let previous = '';
+  let previousStartsParagraph = false;
+  let lineNumber = firstLine;
+  let start = offset;
+  while (start <= stop) {
+    let end = text.indexOf('\n', start);
+    if (end < 0 || end > stop) end = stop;
+    let line = text.slice(start, end);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+
+    const fenceMatch = line.length >= 3 && (line.includes('```') || line.includes('~~~')) ? FENCE.exec(line) : null;
+    if (fence) {
+      if (fenceMatch && fenceMatch[2][0] === fence.marker && fenceMatch[2].length >= fence.length && !fenceMatch[3].trim()) {
+        fence = undefined;
+      }
+    } else if (fenceMatch && !(fenceMatch[2][0] === '`' && fenceMatch[3].includes('`'))) {
+      fence = { marker: fenceMatch[2][0], length: fenceMatch[2].length };
+      previous = '';
+    } else {
+      scanLine(scan, line, lineNumber, previous, previousStartsParagraph);
+      // Only a setext heading needs to know about paragraphs, and only until the H1 is found.
+      if (!scan.heading) {
+        previousStartsParagraph = !NOT_PARAGRAPH.test(line) && NOT_PARAGRAPH.test(previous);
+        previous = line;
+      }
+    }
+    if (end >= stop) break;
+    start = end + 1;
+    lineNumber++;
+  }
+  scan.truncated = stop < text.length;
+  return scan;
+}
+
+function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: string, previousStartsParagraph: boolean): void {
+  if (!scan.heading) {
+    if (line.includes('#')) {
+      const atx = ATX_H1.exec(line);
+      if (atx) {
+        const content = atx[2].replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trimEnd();
+        const text = plainHeading(content);
+        if (text) {
+          const column = line.length - atx[2].length;
+          scan.heading = { text: text, range: on(lineNumber, column, column + content.length) };
+        }
+      }
+    } else if (previousStartsParagraph && SETEXT_H1.test(line)) {
+      const content = previous.trim();
+      const text = plainHeading(content);
+      if (text) {
+        const column = previous.indexOf(content);
+        scan.heading = { text: text, range: on(lineNumber - 1, column, column + content.length) };
+      }
+    }
+  }
+  const hasWikilink = line.includes('[[');
+  const hasLink = line.includes('](');
+  const hasDefinition = line.includes(']:');
+  const hasTag = line.includes('#layer/');
+  if (!hasWikilink && !hasLink && !hasDefinition && !hasTag) return;
+  const visible = line.includes('`') ? maskInlineCode(line) : line;
+  let match: RegExpExecArray | null;
+  if (hasWikilink) wikilinks(scan, visible, lineNumber);
+  if (hasLink) markdownLinks(scan, visible, lineNumber);
+  if (hasDefinition) {
+    const definition = LINK_DEFINITION.exec(visible);
+    const target = definition && noteLinkTarget(definition[2]);
+    if (definition && target) scan.mentions.push({ target: target, kind: 'link', range: on(lineNumber, 0, definition[0].length) });
+  }
+  if (hasTag) {
+    LAYER_TAG.lastIndex = 0;
+    while ((match = LAYER_TAG.exec(visible))) {
+      const column = match.index + match[0].indexOf('#');
+      scan.layerTags.push({ text: match[1], range: on(lineNumber, column, column + 7 + match[1].length) });
+    }
+  }
+}
+
+/** `[[target|label]]` and `![[target]]`: what sits between the brackets holds no bracket. */
+function wikilinks(scan: BodyScan, line: string, lineNumber: number): void {
+  let from = 0;
+  for (;;) {
+    const close = line.indexOf(']]', from);
+    if (close < 0) return;
+    from = close + 2;
+    let open = line.lastIndexOf('[', close - 1);
+    if (open < 1 || line[open - 1] !== '[' || open + 1 === close || line.slice(open + 1, close).includes(']')) continue;
+    const target = wikilinkInner(line.slice(open + 1, close));
+    open--;
+    const embed = open > 0 && line[open - 1] === '!';
+    if (!target || (embed && EMBEDDED_FILE.test(target))) continue;
+    const start = embed ? open - 1 : open;
+    scan.mentions.push({ target: target, kind: 'wikilink', range: on(lineNumber, start, close + 2) });
+  }
+}
+
+/** `[text](other.md "title")`; images and links that leave the workspace are not mentions. */
+function markdownLinks(scan: BodyScan, line: string, lineNumber: number): void {
+  let from = 0;
+  for (;;) {
+    const middle = line.indexOf('](', from);
+    if (middle < 0) return;
+    from = middle + 2;
+    const open = line.lastIndexOf('[', middle - 1);
+    if (open < 0 || line.slice(open + 1, middle).includes(']') || line[open - 1] === '!') continue;
+    const close = line.indexOf(')', middle + 2);
+    if (close < 0) return;
+    const inside = line.slice(middle + 2, close).trim();
+    const space = inside.search(/\s/);
+    const target = noteLinkTarget(space < 0 ? inside : inside.slice(0, space));
+    if (target) scan.mentions.push({ target: target, kind: 'link', range: on(lineNumber, open, close + 1) });
+    from = close + 1;
+  }
+}
+
+/** A link destination that points at another note, as a path relative to this one. */
+function noteLinkTarget(destination: string): string | undefined {
+  let target = destination.startsWith('<') ? destination.slice(1, -1) : destination;
+  const cut = target.search(/[?#]/);
+  if (cut >= 0) target = target.slice(0, cut);
+  if (!NOTE_LINK.test(target) || SCHEME.test(target)) return undefined;
+  if (!target.includes('%')) return target;
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target; // a stray % is more likely part of a file name than an escape
+  }
+}
+
+/** Blank out `code spans` (keeping columns) so links inside them are not read as links. */
+function maskInlineCode(line: string): string {
+  let result = '';
+  let index = 0;
+  while (index < line.length) {
+    const open = line.indexOf('`', index);
+    if (open < 0) break;
+    let length = 1;
+    while (line[open + length] === '`') length++;
+    const fence = '`'.repeat(length);
+    let close = line.indexOf(fence, open + length);
+    while (close >= 0 && line[close + length] === '`') {
+      let after = close + length;
+      while (line[after] === '`') after++;
+      close = line.indexOf(fence, after);
+    }
+    if (close < 0) {
+      result += line.slice(index, open + length);
+      index = open + length;
+      continue;
+    }
+    result += line.slice(index, open) + ' '.repeat(close + length - open);
+    index = close + length;
+  }
+  return result + line.slice(index);
+}
+
+/** The heading as plain words: `**Akash** [[Network]]` reads "Akash Network". */
+function plainHeading(content: string): string {
+  return content
+    .replace(/\[\[([^[\]|]*)\|?([^[\]]*)\]\]/g, (_, target: string, label: string) => label || target)
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|\*|`)/g, '')
+    .trim();
+}
+
+function on(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
