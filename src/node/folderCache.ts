@@ -1,26 +1,14 @@
-// A folder's parsed notes persisted between runs, each keyed by its path, size and modification
-// time: a warm start parses only the notes that changed. The cache is a convenience, never a
-// source of truth: a missing, corrupt, foreign or old-version file is ignored (and rewritten).
+// A folder's parsed notes persisted between runs, in the same format as the extension's index
+// cache (core/indexCache.ts): each note under the size and modification time of its file, so a
+// warm start parses only the notes that changed. The cache is a convenience, never a source of
+// truth: a missing, corrupt, foreign or old-version file is ignored (and rewritten).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ProtocolNote } from '../core/model';
+import { indexCacheOf, readIndexCache, reusableNote, type CachedNote, type FileStamp } from '../core/indexCache';
 import { ProtocolIndex } from '../core/index/protocolIndex';
-import { COMPACT_NOTE_VERSION, packNote, unpackNote } from '../core/index/compactNote';
+import type { ProtocolNote } from '../core/model';
 import { compare, listNotes, messageOf } from './loadNotes';
 import { parsePaths, type FolderOptions } from './indexFolder';
-
-const KIND = 'protocol-atlas-folder-cache';
-
-interface CachedFile {
-  size: number;
-  mtimeMs: number;
-  packed: unknown;
-}
-
-interface Stat {
-  size: number;
-  mtimeMs: number;
-}
 
 export interface CachedFolderIndex {
   index: ProtocolIndex;
@@ -32,32 +20,20 @@ export interface CachedFolderIndex {
   writeError?: string;
 }
 
-/** The cache's entries by path, or an empty map when there is no usable cache. */
-export function readFolderCache(file: string): Map<string, CachedFile> {
-  const entries = new Map<string, CachedFile>();
-  let value: unknown;
+/** The cache's notes by path, or an empty map when there is no usable cache. */
+export function readFolderCache(file: string): Map<string, CachedNote> {
   try {
-    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return readIndexCache(JSON.parse(fs.readFileSync(file, 'utf8'))) ?? new Map();
   } catch {
-    return entries;
+    return new Map();
   }
-  const { kind, version, files } = (value ?? {}) as { kind?: unknown; version?: unknown; files?: unknown };
-  if (kind !== KIND || version !== COMPACT_NOTE_VERSION || !Array.isArray(files)) return entries;
-  for (const entry of files as unknown[]) {
-    if (!Array.isArray(entry) || entry.length !== 4) return new Map();
-    const [notePath, size, mtimeMs, packed] = entry as unknown[];
-    if (typeof notePath !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || entries.has(notePath)) return new Map();
-    entries.set(notePath, { size, mtimeMs, packed });
-  }
-  return entries;
 }
 
 /** Written to a temporary file and renamed, so a crash mid-write never leaves half a cache. */
-export function writeFolderCache(file: string, notes: ReadonlyArray<{ note: ProtocolNote; stat: Stat }>): void {
-  const files = notes.map(({ note, stat }) => [note.path, stat.size, stat.mtimeMs, packNote(note)]);
+export function writeFolderCache(file: string, notes: Iterable<CachedNote>): void {
   const temporary = `${file}.${process.pid}.tmp`;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(temporary, JSON.stringify({ kind: KIND, version: COMPACT_NOTE_VERSION, files }));
+  fs.writeFileSync(temporary, JSON.stringify(indexCacheOf(notes)));
   fs.renameSync(temporary, file);
 }
 
@@ -68,9 +44,9 @@ export function writeFolderCache(file: string, notes: ReadonlyArray<{ note: Prot
 export function indexFolderCached(folder: string, cacheFile: string, options: FolderOptions & { index?: ProtocolIndex } = {}): CachedFolderIndex {
   const listed = listNotes(folder, options);
   const cache = readFolderCache(cacheFile);
-  const kept: Array<{ note: ProtocolNote; stat: Stat }> = [];
+  const kept: CachedNote[] = [];
   const stale: string[] = [];
-  const stats = new Map<string, Stat>();
+  const stamps = new Map<string, FileStamp>();
   const skipped = [...listed.skipped];
   for (const relative of listed.paths) {
     let stat: fs.Stats;
@@ -80,17 +56,16 @@ export function indexFolderCached(folder: string, cacheFile: string, options: Fo
       skipped.push({ path: relative, reason: `cannot be read (${messageOf(error)})` });
       continue;
     }
-    const own = { size: stat.size, mtimeMs: stat.mtimeMs };
-    stats.set(relative, own);
-    const cached = cache.get(relative);
-    const note = cached && cached.size === own.size && cached.mtimeMs === own.mtimeMs ? unpackNote(cached.packed) : undefined;
-    if (note && note.path === relative) kept.push({ note, stat: own });
+    const stamp = { size: stat.size, mtime: stat.mtimeMs };
+    stamps.set(relative, stamp);
+    const note: ProtocolNote | undefined = reusableNote(cache, relative, stamp);
+    if (note) kept.push({ note, stamp });
     else stale.push(relative);
   }
   const fresh = parsePaths(folder, stale, options.workers);
   skipped.push(...fresh.skipped);
   skipped.sort((a, b) => compare(a.path, b.path));
-  const all = [...kept, ...fresh.notes.map((note) => ({ note, stat: stats.get(note.path) as Stat }))];
+  const all = [...kept, ...fresh.notes.map((note) => ({ note, stamp: stamps.get(note.path) as FileStamp }))];
   all.sort((a, b) => compare(a.note.path, b.note.path));
   const index = options.index ?? new ProtocolIndex();
   index.buildParsed(all.map((entry) => entry.note));

@@ -83,14 +83,14 @@ describe('indexFolder and the folder cache', function () {
   it('ignores a corrupt, foreign or old-version cache and rewrites it', () => {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
     const expected = snapshot(freshBuild(folder));
-    const good = () => JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { version: number; files: unknown[][] };
+    const good = () => JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { format: number; files: unknown[][] };
     indexFolderCached(folder, cacheFile, { workers: 0 });
     const valid = good();
     const corruptions: Array<[string, string]> = [
       ['truncated', JSON.stringify(valid).slice(0, 5_000)],
       ['not JSON', 'garbage \u0000'],
-      ['another version', JSON.stringify({ ...valid, version: valid.version + 1 })],
-      ['a note with a wrong type', JSON.stringify({ ...valid, files: valid.files.map((f, i) => (i === 3 ? [f[0], f[1], f[2], [1, 2, 3]] : f)) })],
+      ['another format', JSON.stringify({ ...valid, format: valid.format + 1 })],
+      ['a note with a wrong type', JSON.stringify({ ...valid, files: valid.files.map((f, i) => (i === 3 ? [f[0], f[1], [1, 2, 3]] : f)) })],
       ['an entry with a bad layer', JSON.stringify(valid).replace('"infrastructure"', '"basement"')],
       ['a duplicate path', JSON.stringify({ ...valid, files: [...valid.files, valid.files[0]] })],
     ];

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
-import { createIndexCache, INDEX_CACHE_FORMAT, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/indexCache';
+import { COMPACT_NOTE_VERSION, unpackNote } from '../../../src/core/index/compactNote';
+import { createIndexCache, INDEX_CACHE_FORMAT, INDEX_CACHE_KIND, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/indexCache';
 
 const notes = {
   'model/bittensor.md': '---\nprotocol: Bittensor\naliases: [TAO]\nlayer: model\ncategory: model-training\ndepends_on: ["[[io.net]]"]\n---\n',
@@ -38,8 +39,8 @@ describe('index cache', () => {
 
   it('never caches a note that came from an unsaved buffer', () => {
     const cache = createIndexCache(indexed(), stamps);
-    assert.equal(cache.index.notes.some((note) => note.path === 'application/draft.md'), false);
-    assert.equal('application/draft.md' in cache.stamps, false);
+    const paths = cache.files.map(([, , packed]) => unpackNote(packed)?.path);
+    assert.deepEqual(paths, ['infrastructure/io-net.md', 'model/bittensor.md']);
   });
 
   it('reuses a note only while its file has the same size and modification time', () => {
@@ -65,31 +66,37 @@ describe('index cache', () => {
     assert.deepEqual(reopened.diagnostics(), fresh.diagnostics());
   });
 
-  it('discards a corrupt cache, an old format, a missing or bad stamp, and a malformed note', () => {
+  it('discards a corrupt cache, an old format, a bad stamp, and a malformed or repeated note', () => {
     const good = roundTrip(createIndexCache(indexed(), stamps)) as IndexCacheFile;
+    const withFile = (index: number, entry: unknown): unknown => ({ ...good, files: good.files.map((file, i) => (i === index ? entry : file)) });
+    const [size, mtime, packed] = good.files[0];
     const variants: Array<[string, unknown]> = [
       ['null', null],
       ['a string', 'not a cache'],
       ['an array', []],
+      ['another kind of file', { ...good, kind: 'something-else' }],
       ['another cache format', { ...good, format: INDEX_CACHE_FORMAT + 1 }],
-      ['no format', { ...good, format: undefined }],
-      ['another index version', { ...good, index: { ...good.index, version: 999 } }],
-      ['no stamps', { ...good, stamps: undefined }],
-      ['a missing stamp', { ...good, stamps: { 'model/bittensor.md': good.stamps['model/bittensor.md'] } }],
-      ['a negative size', { ...good, stamps: { ...good.stamps, 'model/bittensor.md': { size: -1, mtime: 1 } } }],
-      ['a string mtime', { ...good, stamps: { ...good.stamps, 'model/bittensor.md': { size: 1, mtime: 'yesterday' } } }],
-      ['a note without a name', { ...good, index: { ...good.index, notes: good.index.notes.map((n, i) => (i === 0 ? { ...n, name: undefined } : n)) } }],
-      ['notes that are not objects', { ...good, index: { ...good.index, notes: [1, 2] } }],
-      ['an extra stamp', { ...good, stamps: { ...good.stamps, 'x.md': { size: 1, mtime: 1 } } }],
+      ['the old format (1)', { format: 1, stamps: {}, index: { version: 1, notes: [] } }],
+      ['another note layout', { ...good, noteVersion: COMPACT_NOTE_VERSION + 1 }],
+      ['no files', { ...good, files: undefined }],
+      ['an entry that is not a list', withFile(0, { size, mtime, packed })],
+      ['an entry without its stamp', withFile(0, [packed])],
+      ['a negative size', withFile(0, [-1, mtime, packed])],
+      ['a string mtime', withFile(0, [size, 'yesterday', packed])],
+      ['a note without a name', withFile(0, [size, mtime, packed.map((value, i) => (i === 1 ? null : value))])],
+      ['a note that is not a list', withFile(0, [size, mtime, 42])],
+      ['the same note twice', { ...good, files: [...good.files, good.files[0]] }],
     ];
     for (const [what, value] of variants) assert.equal(readIndexCache(value), undefined, `discarded: ${what}`);
     assert.ok(readIndexCache(good), 'the unmodified cache is still accepted');
   });
 
-  it('is plain JSON with the format, stamps and the index version', () => {
+  it('is plain JSON: its kind, format, note layout version and one entry per stamped note', () => {
     const cache = createIndexCache(indexed(), stamps);
+    assert.equal(cache.kind, INDEX_CACHE_KIND);
     assert.equal(cache.format, INDEX_CACHE_FORMAT);
-    assert.equal(typeof cache.index.version, 'number');
+    assert.equal(cache.noteVersion, COMPACT_NOTE_VERSION);
+    assert.equal(cache.files.length, stamps.size);
     assert.deepEqual(roundTrip(cache), cache);
   });
 });
