@@ -91,21 +91,16 @@ export function findCycles(graph: DependencyGraph, nodes: Iterable<string>): str
  * on a cycle. Long chains (the common deep structure) vanish here, so SCC never walks them.
  */
 function withoutAcyclicEnds(graph: DependencyGraph, nodes: Set<string>): Set<string> {
-  const everything = nodes.size === graph.order;
-  const inside = (neighbor: string, node: string): boolean => neighbor !== node && (everything || nodes.has(neighbor));
+  if (nodes.size === graph.order) return peelEverything(graph);
+  const inside = (neighbor: string, node: string): boolean => neighbor !== node && nodes.has(neighbor);
   const inDegree = new Map<string, number>();
   const outDegree = new Map<string, number>();
   const queue: string[] = [];
   for (const node of nodes) {
     let ins = 0;
     let outs = 0;
-    if (everything) {
-      ins = graph.inDegreeWithoutSelfLoops(node);
-      outs = graph.outDegreeWithoutSelfLoops(node);
-    } else {
-      for (const neighbor of graph.inNeighbors(node)) if (inside(neighbor, node)) ins++;
-      for (const neighbor of graph.outNeighbors(node)) if (inside(neighbor, node)) outs++;
-    }
+    for (const neighbor of graph.inNeighbors(node)) if (inside(neighbor, node)) ins++;
+    for (const neighbor of graph.outNeighbors(node)) if (inside(neighbor, node)) outs++;
     inDegree.set(node, ins);
     outDegree.set(node, outs);
     if (ins === 0 || outs === 0) queue.push(node);
@@ -114,7 +109,6 @@ function withoutAcyclicEnds(graph: DependencyGraph, nodes: Set<string>): Set<str
   for (let index = 0; index < queue.length; index++) {
     const node = queue[index];
     if (!alive.delete(node)) continue;
-    // forEach…Neighbor, not …Neighbors(): a cold build peels every note, and lists would be garbage.
     graph.forEachOutNeighbor(node, (neighbor) => {
       if (!alive.has(neighbor) || !inside(neighbor, node)) return;
       const degree = (inDegree.get(neighbor) as number) - 1;
@@ -128,6 +122,80 @@ function withoutAcyclicEnds(graph: DependencyGraph, nodes: Set<string>): Set<str
       if (degree === 0) queue.push(neighbor);
     });
   }
+  return alive;
+}
+
+/**
+ * withoutAcyclicEnds over the whole graph (every build, and any update that changes many edges):
+ * the same peeling on flat arrays of node numbers. Walking each node's neighbours through the
+ * graph's per-node tables took 40 ms on 10,000 notes; one pass over the edge list and typed
+ * arrays take a few.
+ */
+function peelEverything(graph: DependencyGraph): Set<string> {
+  const keys = graph.nodes();
+  const count = keys.length;
+  const numberOf = new Map<string, number>();
+  for (let i = 0; i < count; i++) numberOf.set(keys[i], i);
+  const from = new Int32Array(graph.size);
+  const to = new Int32Array(graph.size);
+  let edges = 0;
+  graph.forEachEdge((_edge, _attributes, source, target) => {
+    if (source === target) return;
+    from[edges] = numberOf.get(source) as number;
+    to[edges] = numberOf.get(target) as number;
+    edges++;
+  });
+  // Each node's out- and in-neighbours as slices of one array (compressed sparse rows).
+  const outStart = new Int32Array(count + 1);
+  const inStart = new Int32Array(count + 1);
+  for (let e = 0; e < edges; e++) {
+    outStart[from[e] + 1]++;
+    inStart[to[e] + 1]++;
+  }
+  for (let i = 0; i < count; i++) {
+    outStart[i + 1] += outStart[i];
+    inStart[i + 1] += inStart[i];
+  }
+  const outs = new Int32Array(edges);
+  const ins = new Int32Array(edges);
+  const outFill = outStart.slice(0, count);
+  const inFill = inStart.slice(0, count);
+  for (let e = 0; e < edges; e++) {
+    outs[outFill[from[e]]++] = to[e];
+    ins[inFill[to[e]]++] = from[e];
+  }
+  const outDegree = new Int32Array(count);
+  const inDegree = new Int32Array(count);
+  const queue = new Int32Array(count);
+  const removed = new Uint8Array(count);
+  let tail = 0;
+  for (let i = 0; i < count; i++) {
+    outDegree[i] = outStart[i + 1] - outStart[i];
+    inDegree[i] = inStart[i + 1] - inStart[i];
+    if (outDegree[i] === 0 || inDegree[i] === 0) {
+      queue[tail++] = i;
+      removed[i] = 1;
+    }
+  }
+  for (let head = 0; head < tail; head++) {
+    const node = queue[head];
+    for (let k = outStart[node]; k < outStart[node + 1]; k++) {
+      const next = outs[k];
+      if (!removed[next] && --inDegree[next] === 0) {
+        removed[next] = 1;
+        queue[tail++] = next;
+      }
+    }
+    for (let k = inStart[node]; k < inStart[node + 1]; k++) {
+      const previous = ins[k];
+      if (!removed[previous] && --outDegree[previous] === 0) {
+        removed[previous] = 1;
+        queue[tail++] = previous;
+      }
+    }
+  }
+  const alive = new Set<string>();
+  for (let i = 0; i < count; i++) if (!removed[i]) alive.add(keys[i]);
   return alive;
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createDependencyGraph, type DependencyGraph } from '../../../src/core/graph/dependencyGraph';
+import { stronglyConnectedComponents } from 'graphology-components';
 import { affectedRegion, cycleRoutes, findCycles, type Edge } from '../../../src/core/index/cycles';
 
 function graphOf(edges: ReadonlyArray<readonly [string, string]>, nodes: string[] = []): DependencyGraph {
@@ -65,6 +66,20 @@ describe('cycles', () => {
     assert.deepEqual(forward.get('c'), ['c', 'a', 'b', 'c']);
     assert.deepEqual(forward.get('d'), ['d', 'a', 'b', 'c', 'd']);
     for (const node of ['a', 'b', 'c', 'd']) assert.deepEqual(backward.get(node), forward.get(node));
+  });
+
+  it('the whole-graph peeling and the peeling of a part find what strongly connected components find', () => {
+    const node = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(node, node), { maxLength: 20 }), fc.constantFrom('a', 'h'), (edges, outsider) => {
+        const graph = graphOf(edges, [outsider]);
+        const expected = sortedCycles(stronglyConnectedComponents(graph).filter((component) => component.length > 1));
+        // Everything: the typed-array peeling. All but a node no edge touches: the per-node one.
+        assert.deepEqual(sortedCycles(findCycles(graph, graph.nodes())), expected);
+        if (graph.degree(outsider) === 0) assert.deepEqual(sortedCycles(findCycles(graph, graph.nodes().filter((n) => n !== outsider))), expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('recomputing only the affected region gives the same cycles as recomputing everything', () => {
