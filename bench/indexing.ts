@@ -52,11 +52,15 @@ async function benchCount(script: string, workspace: string, count: number): Pro
   const reads: ScenarioResult[] = [];
   const colds: ScenarioResult[] = [];
   const warms: ScenarioResult[] = [];
+  const stats: ScenarioResult[] = [];
+  const graphs: ScenarioResult[] = [];
   for (let run = 0; run < RUNS; run++) {
-    // Alternating, so a burst of load elsewhere on the machine touches all three alike.
+    // Alternating, so a burst of load elsewhere on the machine touches all of them alike.
     reads.push(runScenario(script, 'read', folder, cacheFile));
     colds.push(runScenario(script, 'cold', folder, cacheFile));
     warms.push(runScenario(script, 'warm', folder, cacheFile));
+    stats.push(runScenario(script, 'stat', folder, cacheFile));
+    graphs.push(runScenario(script, 'graph', folder, cacheFile));
   }
   const read = median(reads.map((r) => r.ms));
   const cold = median(colds.map((r) => r.ms));
@@ -67,7 +71,7 @@ async function benchCount(script: string, workspace: string, count: number): Pro
   const warmRatio = warm / read;
   const rss = Math.max(...colds.map((r) => r.maxRssMb), ...warms.map((r) => r.maxRssMb));
   const cacheMb = fs.statSync(cacheFile).size / 2 ** 20;
-  const info = (name: string, value: number, unit: string): BenchRow => ({ name, value: round(value, 1), unit, target: 'report', ok: true });
+  const info = (name: string, value: number, unit: string, digits = 1): BenchRow => ({ name, value: round(value, digits), unit, target: 'report', ok: true });
   const rows: BenchRow[] = [
     info(`raw read (readFileSync loop), ${label} (median of ${RUNS})`, read, 'ms'),
     info(`cold index, ${label} (list, read, parse, index)`, cold, 'ms'),
@@ -78,9 +82,13 @@ async function benchCount(script: string, workspace: string, count: number): Pro
     info(`CPU time of all threads, raw read, ${label}`, cpu(reads), 'ms'),
     info(`CPU time, cold index, ${label}`, cpu(colds), 'ms'),
     info(`CPU time, warm start, ${label}`, cpu(warms), 'ms'),
+    info(`floor of a warm start: list + stat every note, ${label} / raw read`, median(stats.map((r) => r.ms)) / read, 'x', 2),
+    info(`floor: the graphology dependency graph alone (${graphs[0].notes.toLocaleString('en')} nodes, ${(graphs[0].extra?.edges ?? 0).toLocaleString('en')} edges), ${label} / raw read`, median(graphs.map((r) => r.ms)) / read, 'x', 2),
     { name: `peak RSS, cold or warm index of ${label}`, value: round(rss, 0), unit: 'MB', target: `<= ${RSS_TARGET_MB}`, ok: rss <= RSS_TARGET_MB },
   ];
   if (count >= 10_000) {
+    const threads = [0, 1, 2].map(() => runScenario(script, 'threads', folder, cacheFile).extra?.speedup ?? NaN);
+    rows.push(info('work done by two threads at once / by one (each parsing 2,000 notes five times; 2 = two whole cores)', median(threads), 'x', 2));
     const update = runScenario(script, 'incremental', folder, cacheFile);
     const ms = update.ms;
     rows.push(
