@@ -1,44 +1,100 @@
-// A parsed note as a few flat arrays, for the persisted folder cache: a Range is four numbers,
-// absent values are null and field names are not repeated, so 10,000 notes take a fraction of
-// their JSON as objects. Decoding checks every value: a corrupt entry is undefined, never a
-// malformed note inside the index.
-import { VERDICT_VALUES, type Diagnostic, type Layer, type Mention, type ProtocolNote, type Range, type Sourced } from '../model';
+// A parsed note as two flat lists, for the persisted index cache: every string in one, every
+// number (positions, counts, codes) in the other, read back in the same order. JSON.parse then
+// builds three arrays a note instead of dozens, which is most of the time a warm start spends on
+// the cache. Decoding checks every value: a corrupt entry is undefined, never a malformed note.
+import { VERDICT_VALUES, type Diagnostic, type DependencyRef, type Layer, type Mention, type ProtocolNote, type Range, type Sourced } from '../model';
 import { CODES, LAYER_VALUES, SEVERITIES, SOURCES } from './serialize';
 
 /** Bump when ProtocolNote, what the parser puts in it, or this layout changes. */
-export const COMPACT_NOTE_VERSION = 1;
+export const COMPACT_NOTE_VERSION = 2;
 
-type Packed = unknown[];
-type PackedRange = [number, number, number, number] | null;
+/** [path, strings, numbers, diagnostics (null when none: nearly every note)] */
+export type PackedNote = [path: string, strings: string[], numbers: number[], diagnostics: unknown[] | null];
 
-const packRange = (range: Range | undefined): PackedRange =>
-  range ? [range.start.line, range.start.character, range.end.line, range.end.character] : null;
+const SOURCE_LIST = [...SOURCES];
+const VERDICT_LIST = [...VERDICT_VALUES];
 
-const packSourced = (value: Sourced<string> | undefined): Packed | null => (value ? [value.value, value.source, packRange(value.range)] : null);
+// A range is tagged: 0 none, 1 on one line (line, start, end), 2 across lines (four numbers).
+const NO_RANGE = 0;
+const ONE_LINE = 1;
+const LINES = 2;
 
-export function packNote(note: ProtocolNote): Packed {
-  const mentions: unknown[] = [];
-  for (const mention of note.mentions) {
-    const { start, end } = mention.range;
-    mentions.push(mention.target, mention.kind === 'link' ? 1 : 0, start.line, start.character, end.line, end.character);
+class Writer {
+  readonly strings: string[] = [];
+  readonly numbers: number[] = [];
+
+  text(value: string): void {
+    this.strings.push(value);
   }
-  return [
-    note.path,
-    packSourced(note.name),
-    note.aliases,
-    packSourced(note.layer),
-    packSourced(note.category),
-    note.dependsOn.map((ref) => [ref.raw, ref.target, packRange(ref.range)]),
-    mentions,
-    note.tags,
-    note.funding ?? null,
-    note.override ? [note.override.verdict, note.override.reason, packRange(note.override.range)] : null,
-    note.heading ?? null,
-    packRange(note.frontMatterRange),
-    Object.entries(note.fieldRanges).flatMap(([key, range]) => [key, packRange(range)]),
-    note.diagnostics.map((d) => [d.file === note.path ? null : d.file, packRange(d.range), d.severity, d.code, d.message, d.data ?? null]),
-  ];
+
+  number(value: number): void {
+    this.numbers.push(value);
+  }
+
+  range(range: Range | undefined): void {
+    if (!range) this.numbers.push(NO_RANGE);
+    else if (range.start.line === range.end.line) this.numbers.push(ONE_LINE, range.start.line, range.start.character, range.end.character);
+    else this.numbers.push(LINES, range.start.line, range.start.character, range.end.line, range.end.character);
+  }
+
+  sourced(value: Sourced<string> | undefined): void {
+    if (!value) return void this.numbers.push(0);
+    this.numbers.push(1, SOURCE_LIST.indexOf(value.source));
+    this.strings.push(value.value);
+    this.range(value.range);
+  }
+
+  list(values: readonly string[]): void {
+    this.numbers.push(values.length);
+    for (const value of values) this.strings.push(value);
+  }
+
+  optional(value: string | undefined): void {
+    this.numbers.push(value === undefined ? 0 : 1);
+    if (value !== undefined) this.strings.push(value);
+  }
 }
+
+export function packNote(note: ProtocolNote): PackedNote {
+  const out = new Writer();
+  out.sourced(note.name);
+  out.list(note.aliases);
+  out.sourced(note.layer);
+  out.sourced(note.category);
+  out.number(note.dependsOn.length);
+  for (const ref of note.dependsOn) {
+    out.text(ref.raw);
+    out.text(ref.target);
+    out.range(ref.range);
+  }
+  out.number(note.mentions.length);
+  for (const mention of note.mentions) {
+    out.number(mention.kind === 'link' ? 1 : 0);
+    out.text(mention.target);
+    out.range(mention.range);
+  }
+  out.list(note.tags);
+  out.optional(note.funding);
+  out.number(note.override ? 1 + VERDICT_LIST.indexOf(note.override.verdict) : 0);
+  if (note.override) {
+    out.text(note.override.reason);
+    out.range(note.override.range);
+  }
+  out.optional(note.heading);
+  out.range(note.frontMatterRange);
+  const fields = Object.entries(note.fieldRanges);
+  out.number(fields.length);
+  for (const [key, range] of fields) {
+    out.text(key);
+    out.range(range);
+  }
+  const diagnostics = note.diagnostics.length
+    ? note.diagnostics.map((d) => [d.file === note.path ? null : d.file, packRange(d.range), d.severity, d.code, d.message, d.data ?? null])
+    : null;
+  return [note.path, out.strings, out.numbers, diagnostics];
+}
+
+const packRange = (range: Range): number[] => [range.start.line, range.start.character, range.end.line, range.end.character];
 
 /** Thrown inside unpackNote only, to leave at the first bad value. */
 class Corrupt extends Error {}
@@ -49,44 +105,126 @@ const fail = (): never => {
 const str = (value: unknown): string => (typeof value === 'string' ? value : fail());
 const count = (value: unknown): number => (Number.isInteger(value) && (value as number) >= 0 ? (value as number) : fail());
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : fail());
-const strings = (value: unknown): string[] => list(value).map(str);
 const oneOf = <T extends string>(values: ReadonlySet<string>, value: unknown): T => (values.has(value as string) ? (value as T) : fail());
-const VERDICTS = new Set<string>(VERDICT_VALUES);
 
-function range(value: unknown): Range {
-  const [a, b, c, d] = list(value);
-  return { start: { line: count(a), character: count(b) }, end: { line: count(c), character: count(d) } };
-}
+class Reader {
+  private s = 0;
+  private n = 0;
 
-const optionalRange = (value: unknown): Range | undefined => (value === null ? undefined : range(value));
+  constructor(
+    private readonly strings: unknown[],
+    private readonly numbers: unknown[],
+  ) {}
 
-function sourced(value: unknown, values?: ReadonlySet<string>): Sourced<string> {
-  const [text, source, where] = list(value);
-  const result: Sourced<string> = { value: values ? oneOf(values, text) : str(text), source: oneOf(SOURCES, source) };
-  const at = optionalRange(where);
-  if (at) result.range = at;
-  return result;
-}
-
-function mentions(value: unknown): Mention[] {
-  const flat = list(value);
-  if (flat.length % 6 !== 0) fail();
-  const result: Mention[] = [];
-  for (let i = 0; i < flat.length; i += 6) {
-    result.push({
-      target: str(flat[i]),
-      kind: flat[i + 1] === 1 ? 'link' : flat[i + 1] === 0 ? 'wikilink' : fail(),
-      range: { start: { line: count(flat[i + 2]), character: count(flat[i + 3]) }, end: { line: count(flat[i + 4]), character: count(flat[i + 5]) } },
-    });
+  text(): string {
+    return str(this.strings[this.s++]);
   }
-  return result;
+
+  number(): number {
+    return count(this.numbers[this.n++]);
+  }
+
+  /** One of the first `size` numbers, e.g. an index into a vocabulary. */
+  below(size: number): number {
+    const value = this.number();
+    return value < size ? value : fail();
+  }
+
+  range(): Range | undefined {
+    const tag = this.number();
+    if (tag === NO_RANGE) return undefined;
+    const line = this.number();
+    const character = this.number();
+    if (tag === ONE_LINE) return { start: { line, character }, end: { line, character: this.number() } };
+    if (tag !== LINES) fail();
+    return { start: { line, character }, end: { line: this.number(), character: this.number() } };
+  }
+
+  requiredRange(): Range {
+    return this.range() ?? fail();
+  }
+
+  sourced(values?: ReadonlySet<string>): Sourced<string> | undefined {
+    if (this.below(2) === 0) return undefined;
+    const source = SOURCE_LIST[this.below(SOURCE_LIST.length)] as Sourced<string>['source'];
+    const text = this.text();
+    const result: Sourced<string> = { value: values ? oneOf(values, text) : text, source };
+    const at = this.range();
+    if (at) result.range = at;
+    return result;
+  }
+
+  list(): string[] {
+    const length = this.number();
+    const values: string[] = [];
+    for (let i = 0; i < length; i++) values.push(this.text());
+    return values;
+  }
+
+  optional(): string | undefined {
+    return this.below(2) === 1 ? this.text() : undefined;
+  }
+
+  /** Every string and number read, none left over. */
+  finished(): boolean {
+    return this.s === this.strings.length && this.n === this.numbers.length;
+  }
+}
+
+/** The note back, or undefined when the entry is corrupt (every value is checked on the way). */
+export function unpackNote(value: unknown): ProtocolNote | undefined {
+  try {
+    const [path, strings, numbers, diagnostics] = list(value);
+    if (list(value).length !== 4) fail();
+    const notePath = str(path);
+    const read = new Reader(list(strings), list(numbers));
+    const name = read.sourced() ?? fail();
+    const aliases = read.list();
+    const layer = (read.sourced(LAYER_VALUES) ?? fail()) as Sourced<Layer>;
+    const category = read.sourced();
+    const dependsOn: DependencyRef[] = [];
+    for (let i = read.number(); i > 0; i--) dependsOn.push({ raw: read.text(), target: read.text(), range: read.requiredRange() });
+    const mentions: Mention[] = [];
+    for (let i = read.number(); i > 0; i--) {
+      const kind = read.below(2) === 1 ? 'link' : 'wikilink';
+      mentions.push({ target: read.text(), kind, range: read.requiredRange() });
+    }
+    const note: ProtocolNote = {
+      path: notePath,
+      name,
+      aliases,
+      layer,
+      dependsOn,
+      mentions,
+      tags: read.list(),
+      fieldRanges: {},
+      diagnostics: diagnostics === null ? [] : list(diagnostics).map((entry) => diagnostic(entry, notePath)),
+    };
+    if (category) note.category = category;
+    const funding = read.optional();
+    if (funding !== undefined) note.funding = funding;
+    const verdict = read.below(VERDICT_LIST.length + 1);
+    if (verdict > 0) note.override = { verdict: VERDICT_LIST[verdict - 1], reason: read.text(), range: read.requiredRange() };
+    const heading = read.optional();
+    if (heading !== undefined) note.heading = heading;
+    const frontMatterRange = read.range();
+    if (frontMatterRange) note.frontMatterRange = frontMatterRange;
+    for (let i = read.number(); i > 0; i--) {
+      // defineProperty, so a front matter key named __proto__ stays a key.
+      Object.defineProperty(note.fieldRanges, read.text(), { value: read.requiredRange(), enumerable: true, writable: true, configurable: true });
+    }
+    return read.finished() ? note : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function diagnostic(value: unknown, path: string): Diagnostic {
   const [file, where, severity, code, message, data] = list(value);
+  const [a, b, c, d] = list(where);
   const result: Diagnostic = {
     file: file === null ? path : str(file),
-    range: range(where),
+    range: { start: { line: count(a), character: count(b) }, end: { line: count(c), character: count(d) } },
     severity: oneOf(SEVERITIES, severity),
     code: oneOf(CODES, code),
     message: str(message),
@@ -100,48 +238,8 @@ function diagnosticData(value: unknown): NonNullable<Diagnostic['data']> {
   const { suggestions, target, field, ...rest } = value as Record<string, unknown>;
   if (Object.keys(rest).length > 0) fail();
   const data: NonNullable<Diagnostic['data']> = {};
-  if (suggestions !== undefined) data.suggestions = strings(suggestions);
+  if (suggestions !== undefined) data.suggestions = list(suggestions).map(str);
   if (target !== undefined) data.target = str(target);
   if (field !== undefined) data.field = str(field);
   return data;
-}
-
-/** The note back, or undefined when the entry is corrupt (every value is checked on the way). */
-export function unpackNote(value: unknown): ProtocolNote | undefined {
-  try {
-    const [path, name, aliases, layer, category, dependsOn, packedMentions, tags, funding, override, heading, frontMatter, fields, diagnostics] =
-      list(value);
-    const notePath = str(path);
-    const note: ProtocolNote = {
-      path: notePath,
-      name: sourced(name),
-      aliases: strings(aliases),
-      layer: sourced(layer, LAYER_VALUES) as Sourced<Layer>,
-      dependsOn: list(dependsOn).map((entry) => {
-        const [raw, target, where] = list(entry);
-        return { raw: str(raw), target: str(target), range: range(where) };
-      }),
-      mentions: mentions(packedMentions),
-      tags: strings(tags),
-      fieldRanges: {},
-      diagnostics: list(diagnostics).map((entry) => diagnostic(entry, notePath)),
-    };
-    if (category !== null) note.category = sourced(category);
-    if (funding !== null) note.funding = str(funding);
-    if (override !== null) {
-      const [verdict, reason, where] = list(override);
-      note.override = { verdict: oneOf(VERDICTS, verdict), reason: str(reason), range: range(where) };
-    }
-    if (heading !== null) note.heading = str(heading);
-    const frontMatterRange = optionalRange(frontMatter);
-    if (frontMatterRange) note.frontMatterRange = frontMatterRange;
-    const flatFields = list(fields);
-    for (let i = 0; i < flatFields.length; i += 2) {
-      // defineProperty, so a front matter key named __proto__ stays a key.
-      Object.defineProperty(note.fieldRanges, str(flatFields[i]), { value: range(flatFields[i + 1]), enumerable: true, writable: true, configurable: true });
-    }
-    return note;
-  } catch {
-    return undefined;
-  }
 }
