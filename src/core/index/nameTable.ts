@@ -63,45 +63,58 @@ export function keysOfNote(note: ProtocolNote): NameKey[] {
   return keys;
 }
 
+/** The notes holding one key at one rank: a single path (nearly always), or several. */
+type Holders = string | string[];
+
 export class NameTable {
-  private readonly byKey = new Map<string, Array<{ path: string; rank: Rank }>>();
+  // One map per rank, each key to its holders: a build stores a string per key, no array and no
+  // entry object, for the 40,000 keys of 10,000 notes.
+  private readonly byRank: Array<Map<string, Holders>> = [new Map(), new Map(), new Map(), new Map()];
 
   add(path: string, keys: readonly NameKey[]): void {
     for (const { key, rank } of keys) {
-      const entries = this.byKey.get(key);
-      if (entries) entries.push({ path, rank });
-      else this.byKey.set(key, [{ path, rank }]);
+      const holders = this.byRank[rank];
+      const current = holders.get(key);
+      if (current === undefined) holders.set(key, path);
+      else if (typeof current === 'string') holders.set(key, [current, path]);
+      else current.push(path);
     }
   }
 
   remove(path: string, keys: readonly NameKey[]): void {
     for (const { key, rank } of keys) {
-      const entries = this.byKey.get(key);
-      if (!entries) continue;
-      const index = entries.findIndex((entry) => entry.path === path && entry.rank === rank);
-      if (index >= 0) entries.splice(index, 1);
-      if (entries.length === 0) this.byKey.delete(key);
+      const holders = this.byRank[rank];
+      const current = holders.get(key);
+      if (current === path) holders.delete(key);
+      else if (Array.isArray(current)) {
+        const index = current.indexOf(path);
+        if (index >= 0) current.splice(index, 1);
+        if (current.length === 1) holders.set(key, current[0]);
+      }
     }
   }
 
   /** The note a key means: the strongest rank wins, then the first path in sort order. */
   winner(key: string, onlyRank?: Rank): string | undefined {
-    const entries = this.byKey.get(key);
-    if (!entries) return undefined;
-    let best: { path: string; rank: Rank } | undefined;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i];
-      if (onlyRank !== undefined && entry.rank !== onlyRank) continue;
-      if (!best || entry.rank < best.rank || (entry.rank === best.rank && entry.path < best.path)) best = entry;
+    if (onlyRank !== undefined) return first(this.byRank[onlyRank].get(key));
+    for (let rank = 0; rank < this.byRank.length; rank++) {
+      const found = first(this.byRank[rank].get(key));
+      if (found !== undefined) return found;
     }
-    return best?.path;
+    return undefined;
   }
 
   /** Every note that shares a protocol name or alias with another note (for a fresh build). */
   sharedNamers(): Set<string> {
     const namers = new Set<string>();
-    for (const [key, entries] of this.byKey) {
-      if (entries.length < 2) continue;
+    const [names, aliases] = this.byRank;
+    for (const [key, holders] of names) {
+      if (typeof holders === 'string' && !aliases.has(key)) continue;
+      const named = this.namedBy(key);
+      if (named.length > 1) for (const path of named) namers.add(path);
+    }
+    for (const [key, holders] of aliases) {
+      if (typeof holders === 'string' || names.has(key)) continue;
       const named = this.namedBy(key);
       if (named.length > 1) for (const path of named) namers.add(path);
     }
@@ -110,19 +123,34 @@ export class NameTable {
 
   /** The notes that use a key as their protocol name or an alias (duplicates when more than one). */
   namedBy(key: string): string[] {
-    const entries = this.byKey.get(key);
-    if (!entries) return [];
+    const names = this.byRank[Rank.Name].get(key);
+    const aliases = this.byRank[Rank.Alias].get(key);
     // Nearly every key has one owner: no set, no sort.
-    if (entries.length === 1) return entries[0].rank <= Rank.Alias ? [entries[0].path] : [];
+    if (aliases === undefined && typeof names === 'string') return [names];
+    if (names === undefined && typeof aliases === 'string') return [aliases];
     const paths = new Set<string>();
-    for (const entry of entries) if (entry.rank <= Rank.Alias) paths.add(entry.path);
+    for (const holders of [names, aliases]) {
+      if (typeof holders === 'string') paths.add(holders);
+      else if (holders) for (const path of holders) paths.add(path);
+    }
     return [...paths].sort();
   }
 
   /** Whether a note other than `path` uses the key as protocol name or alias (cheap, no copies). */
   isSharedName(key: string, path: string): boolean {
-    const entries = this.byKey.get(key);
-    if (!entries || entries.length < 2) return false;
-    return entries.some((entry) => entry.rank <= Rank.Alias && entry.path !== path);
+    for (const rank of [Rank.Name, Rank.Alias]) {
+      const holders = this.byRank[rank].get(key);
+      if (holders === undefined) continue;
+      if (typeof holders === 'string' ? holders !== path : holders.some((holder) => holder !== path)) return true;
+    }
+    return false;
   }
+}
+
+/** The first holder in sort order. */
+function first(holders: Holders | undefined): string | undefined {
+  if (holders === undefined || typeof holders === 'string') return holders;
+  let best = holders[0];
+  for (let i = 1; i < holders.length; i++) if (holders[i] < best) best = holders[i];
+  return best;
 }
