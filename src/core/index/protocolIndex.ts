@@ -267,13 +267,16 @@ export class ProtocolIndex {
     const { resolution, changed } = this.links.resolveDependencies(note);
     if (changed) this.recorder.updated.add(path);
     // A note new to the graph has no edges yet: listing them would allocate for nothing.
-    if (this.dependencyGraph.outDegree(path) > 0) {
+    const hadEdges = this.dependencyGraph.outDegree(path) > 0;
+    if (hadEdges) {
       const wanted = new Set(resolution);
       for (const target of this.dependencyGraph.outNeighbors(path)) if (!wanted.has(target)) this.dropEdge(path, target);
     }
-    // In depends_on order; hasEdge skips a dependency named twice.
-    for (const target of resolution) {
-      if (target === undefined || this.dependencyGraph.hasEdge(path, target)) continue;
+    // In depends_on order, each target once (without edges yet, its own earlier entries tell).
+    for (let i = 0; i < resolution.length; i++) {
+      const target = resolution[i];
+      if (target === undefined) continue;
+      if (hadEdges ? this.dependencyGraph.hasEdge(path, target) : resolution.indexOf(target) < i) continue;
       this.recorder.edgeTouched(path, target, false);
       this.dependencyGraph.addEdge(path, target);
     }
