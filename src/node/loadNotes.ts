@@ -80,14 +80,20 @@ function walk(root: string, relativeFolder: string, wanted: (relative: string) =
 
 /** Read one listed note into `result`, or say why it was skipped. */
 export function readNote(root: string, relative: string, result: LoadedNotes): void {
-  let bytes: Buffer;
+  const file = path.join(root, relative);
+  let decoded: NoteText;
   try {
-    bytes = fs.readFileSync(path.join(root, relative));
+    // Node decodes UTF-8 as it reads, as fast as the read itself. Invalid bytes come out as
+    // U+FFFD and binary files hold NUL: only then are the bytes read again and judged.
+    const text = fs.readFileSync(file, 'utf8');
+    decoded =
+      text.includes('\0') || text.includes('\ufffd')
+        ? decodeNoteBytes(fs.readFileSync(file))
+        : { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
     result.skipped.push({ path: relative, reason: `cannot be read (${messageOf(error)})` });
     return;
   }
-  const decoded = decodeNoteBytes(bytes);
   if (decoded.ok) result.entries.push({ path: relative, text: decoded.text });
   else result.skipped.push({ path: relative, reason: decoded.reason });
 }

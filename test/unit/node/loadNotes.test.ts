@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { decodeNoteText } from '../../../src/core/noteText';
-import { decodeNoteBytes, globToRegExp, loadNotes } from '../../../src/node/loadNotes';
+import { decodeNoteBytes, globToRegExp, loadNotes, readNote, type LoadedNotes } from '../../../src/node/loadNotes';
 
 describe('loadNotes', () => {
   let folder: string;
@@ -71,6 +71,35 @@ describe('loadNotes', () => {
     assert.ok(globToRegExp('drafts').test('drafts/a.md'));
     assert.ok(!globToRegExp('drafts').test('drafts-old/a.md'));
     assert.ok(globToRegExp('a?.md').test('ab.md'));
+  });
+});
+
+describe('readNote', () => {
+  // Reading decodes as it goes and only re-reads the bytes of odd files; the outcome must be
+  // exactly the portable decoder's, for any file.
+  it('reads any file exactly as decodeNoteText decodes its bytes', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'protocol-atlas-read-'));
+    const pieces = fc.oneof(
+      fc.uint8Array({ maxLength: 24 }),
+      fc.constantFrom(Uint8Array.from([0xef, 0xbb, 0xbf]), Buffer.from('\ufffd'), Buffer.from('é🙂'), Uint8Array.from([0]), Uint8Array.from([0xe9])),
+      fc.string({ maxLength: 16 }).map((text) => Buffer.from(text, 'utf8')),
+    );
+    try {
+      fc.assert(
+        fc.property(fc.array(pieces, { maxLength: 5 }), (parts) => {
+          const bytes = Buffer.concat(parts.map((part) => Buffer.from(part)));
+          fs.writeFileSync(path.join(folder, 'note.md'), bytes);
+          const read: LoadedNotes = { entries: [], skipped: [] };
+          readNote(folder, 'note.md', read);
+          const expected = decodeNoteText(bytes);
+          if (expected.ok) assert.deepEqual(read, { entries: [{ path: 'note.md', text: expected.text }], skipped: [] });
+          else assert.deepEqual(read, { entries: [], skipped: [{ path: 'note.md', reason: expected.reason }] });
+        }),
+        { numRuns: 500 },
+      );
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
