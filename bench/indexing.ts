@@ -1,6 +1,6 @@
 // Indexing benchmark: 1,000 and 10,000 synthetic notes written to a temp folder, then each
 // scenario in its own process (bench/indexingScenario.ts, bundled like dist/): the raw read of
-// the files, a cold index, a warm start from the folder cache, one-note updates. Times are
+// the files, a cold index, a warm start from the index cache, one-note updates. Times are
 // compared with the raw read of the same files in the same run, since the machine's speed (and
 // what else it is doing) moves both alike. Each scenario runs RUNS times, alternating, median kept.
 import { execFileSync } from 'node:child_process';
@@ -76,9 +76,9 @@ async function benchCount(script: string, workspace: string, count: number): Pro
     info(`raw read (readFileSync loop), ${label} (median of ${RUNS})`, read, 'ms'),
     info(`cold index, ${label} (list, read, parse, index)`, cold, 'ms'),
     { name: `cold index / raw read, ${label}`, value: round(coldRatio), unit: 'x', target: `<= ${COLD_TARGET}`, ok: coldRatio <= COLD_TARGET },
-    info(`warm start from the folder cache, ${label} (${reused.toLocaleString('en')} notes reused)`, warm, 'ms'),
+    info(`warm start from the index cache, ${label} (${reused.toLocaleString('en')} notes reused)`, warm, 'ms'),
     { name: `warm start / raw read, ${label}`, value: round(warmRatio), unit: 'x', target: `<= ${WARM_TARGET}`, ok: warmRatio <= WARM_TARGET },
-    info(`folder cache size, ${label}`, cacheMb, 'MB'),
+    info(`index cache size, ${label}`, cacheMb, 'MB'),
     info(`CPU time of all threads, raw read, ${label}`, cpu(reads), 'ms'),
     info(`CPU time, cold index, ${label}`, cpu(colds), 'ms'),
     info(`CPU time, warm start, ${label}`, cpu(warms), 'ms'),
