@@ -18,8 +18,8 @@ export class Links {
   readonly names = new NameTable();
   private readonly keysByPath = new Map<string, NameKey[]>();
   /**
-   * Key -> the notes whose `depends_on` looks it up. Only an update after the first build needs
-   * it, so a build from empty leaves it unbuilt and the first such update builds it.
+   * Key -> the notes whose `depends_on` looks it up. Only updates after a build need it: a build
+   * from empty skips it note by note and builds it in one pass at the end.
    */
   private lookers: Map<string, Set<string>> | undefined;
   private readonly resolutions = new Map<string, Array<string | undefined>>();
@@ -113,6 +113,11 @@ export class Links {
 
   resolve(text: string): string | undefined {
     return this.names.winner(targetKey(text));
+  }
+
+  /** Build what updates after a build need now, so the first edit is as quick as the others. */
+  prepareForUpdates(): void {
+    this.lookersByKey();
   }
 
   private lookersByKey(): Map<string, Set<string>> {

@@ -297,6 +297,7 @@ export class ProtocolIndex {
     if (recorder.startedEmpty) {
       for (const path of this.notes.keys()) this.resolveNote(path);
       for (const path of this.links.names.sharedNamers()) this.duplicateCandidates.add(path);
+      this.links.prepareForUpdates();
     } else {
       for (const path of this.toResolve) this.resolveNote(path);
     }
