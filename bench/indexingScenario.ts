@@ -121,6 +121,7 @@ function incremental(folder: string): ScenarioResult {
   const paths = index.paths();
   const names = paths.map((notePath) => index.note(notePath)?.name.value ?? '');
   const times: number[] = [];
+  let first = NaN;
   for (let edit = 0; edit < EDITS + 20; edit++) {
     const notePath = paths[(edit * 7919) % paths.length];
     let text = fs.readFileSync(path.join(folder, notePath), 'utf8');
@@ -128,12 +129,13 @@ function incremental(folder: string): ScenarioResult {
     if (edit % 3 === 0) text = text.replace(/depends_on: \[/, `depends_on: ["${names[(edit * 31) % names.length]}", `);
     const editStarted = performance.now();
     index.set(notePath, text);
-    // The first 20 warm the JIT; a researcher's first edit comes long after the index was built.
+    // The first 20 warm the JIT; the very first is reported on its own.
+    if (edit === 0) first = performance.now() - editStarted;
     if (edit >= 20) times.push(performance.now() - editStarted);
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
-  return result(median, paths.length, { p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1] });
+  return result(median, paths.length, { p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1], first });
 }
 
 function result(ms: number, notes: number, extra?: Record<string, number>): ScenarioResult {
