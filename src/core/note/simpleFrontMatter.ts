@@ -181,12 +181,17 @@ function quoted(text: string): string | undefined {
 function plain(text: string, line: number, start: number, end: number): FrontMatterNode | undefined {
   if (INDICATOR_START.test(text)) return undefined;
   const range = rangeOn(line, start, end);
+  // Most values are words: only a value starting like null, a boolean or a number needs the tests.
+  if (!MAYBE_NOT_A_STRING.test(text)) return { kind: 'scalar', value: text, text, range };
   if (NULL_WORD.test(text)) return { kind: 'scalar', value: null, text, range };
   if (BOOLEAN_WORD.test(text)) return { kind: 'scalar', value: text.toLowerCase() === 'true', text, range };
   if (DECIMAL.test(text)) return { kind: 'scalar', value: Number(text), text, range };
   if (OTHER_NUMBER.test(text)) return undefined;
   return { kind: 'scalar', value: text, text, range };
 }
+
+/** The first characters of every null, boolean and number word above. */
+const MAYBE_NOT_A_STRING = /^[~nNtTfF0-9+.-]/;
 
 /** `[a, "b c", 'd']` on one line; nested brackets, maps and odd characters go to yaml. */
 function flowList(text: string, column: number, line: number): FrontMatterNode | undefined {
