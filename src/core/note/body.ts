@@ -13,10 +13,10 @@ export interface BodyScan {
   truncated: boolean;
 }
 
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+export const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const ATX_H1 = /^( {0,3}#)(?:[ \t]+|$)(.*)$/;
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
-const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[#>]|[-*+][ \t]|\d+[.)][ \t]|<|$))/;
+export const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[#>]|[-*+][ \t]|\d+[.)][ \t]|<|$))/;
 const LINK_DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)/;
 const LAYER_TAG = /(?:^|[\s(,;])#layer\/([A-Za-z0-9_-]+)/g;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -94,7 +94,8 @@ function mayOpenFence(text: string, start: number, end: number): boolean {
   return false;
 }
 
-function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: string, previousStartsParagraph: boolean): void {
+/** One line outside code fences (exported for the line-by-line reference scanner in the tests). */
+export function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: string, previousStartsParagraph: boolean): void {
   if (!scan.heading) {
     if (line.includes('#')) {
       const atx = ATX_H1.exec(line);
