@@ -13,10 +13,10 @@ export interface BodyScan {
   truncated: boolean;
 }
 
-export const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const ATX_H1 = /^( {0,3}#)(?:[ \t]+|$)(.*)$/;
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
-export const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[#>]|[-*+][ \t]|\d+[.)][ \t]|<|$))/;
+const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[#>]|[-*+][ \t]|\d+[.)][ \t]|<|$))/;
 const LINK_DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)/;
 const LAYER_TAG = /(?:^|[\s(,;])#layer\/([A-Za-z0-9_-]+)/g;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -25,10 +25,8 @@ const EMBEDDED_FILE = /\.(?:png|jpe?g|gif|svg|webp|bmp|pdf|mp3|mp4|webm|mov|wav|
 
 export function scanBody(text: string, offset: number, firstLine: number, limit: number): BodyScan {
   const scan: BodyScan = { mentions: [], layerTags: [], truncated: false };
+  const reader = new LineReader(scan);
   const stop = Math.min(text.length, offset + limit);
-  let fence: { marker: string; length: number } | undefined;
-  let previous = '';
-  let previousStartsParagraph = false;
   let lineNumber = firstLine;
   let start = offset;
   // Once the H1 is found, only a line holding a `]` (every kind of link has one) or a layer tag
@@ -40,46 +38,55 @@ export function scanBody(text: string, offset: number, firstLine: number, limit:
     let end = text.indexOf('\n', start);
     if (end < 0 || end > stop) end = stop;
     const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-
-    if (fence || scan.heading) {
-      const maybeFence = mayOpenFence(text, start, contentEnd);
-      let busy = maybeFence;
-      if (!busy && !fence) {
-        if (nextBracket < start && nextBracket !== Infinity) nextBracket = orInfinity(text.indexOf(']', start));
-        if (nextTag < start && nextTag !== Infinity) nextTag = orInfinity(text.indexOf('#layer/', start));
-        busy = nextBracket < contentEnd || nextTag < contentEnd;
-      }
-      if (!busy) {
-        if (end >= stop) break;
-        start = end + 1;
-        lineNumber++;
-        continue;
-      }
+    let busy = !(reader.inFence || scan.heading) || mayOpenFence(text, start, contentEnd);
+    if (!busy && !reader.inFence) {
+      if (nextBracket < start && nextBracket !== Infinity) nextBracket = orInfinity(text.indexOf(']', start));
+      if (nextTag < start && nextTag !== Infinity) nextTag = orInfinity(text.indexOf('#layer/', start));
+      busy = nextBracket < contentEnd || nextTag < contentEnd;
     }
-    const line = text.slice(start, contentEnd);
-
-    const fenceMatch = line.length >= 3 && (line.includes('```') || line.includes('~~~')) ? FENCE.exec(line) : null;
-    if (fence) {
-      if (fenceMatch && fenceMatch[2][0] === fence.marker && fenceMatch[2].length >= fence.length && !fenceMatch[3].trim()) {
-        fence = undefined;
-      }
-    } else if (fenceMatch && !(fenceMatch[2][0] === '`' && fenceMatch[3].includes('`'))) {
-      fence = { marker: fenceMatch[2][0], length: fenceMatch[2].length };
-      previous = '';
-    } else {
-      scanLine(scan, line, lineNumber, previous, previousStartsParagraph);
-      // Only a setext heading needs to know about paragraphs, and only until the H1 is found.
-      if (!scan.heading) {
-        previousStartsParagraph = !NOT_PARAGRAPH.test(line) && NOT_PARAGRAPH.test(previous);
-        previous = line;
-      }
-    }
+    if (busy) reader.read(text.slice(start, contentEnd), lineNumber);
     if (end >= stop) break;
     start = end + 1;
     lineNumber++;
   }
   scan.truncated = stop < text.length;
   return scan;
+}
+
+/**
+ * Reads the body line by line into a scan: code fences, the first H1 (ATX or setext), links and
+ * layer tags. scanBody hands it only the lines that can matter; the tests hand it every line.
+ */
+export class LineReader {
+  private fence: { marker: string; length: number } | undefined;
+  private previous = '';
+  private previousStartsParagraph = false;
+
+  constructor(private readonly scan: BodyScan) {}
+
+  get inFence(): boolean {
+    return this.fence !== undefined;
+  }
+
+  /** One line, without its line break. */
+  read(line: string, lineNumber: number): void {
+    const fenceMatch = line.length >= 3 && (line.includes('```') || line.includes('~~~')) ? FENCE.exec(line) : null;
+    if (this.fence) {
+      if (fenceMatch && fenceMatch[2][0] === this.fence.marker && fenceMatch[2].length >= this.fence.length && !fenceMatch[3].trim()) {
+        this.fence = undefined;
+      }
+    } else if (fenceMatch && !(fenceMatch[2][0] === '`' && fenceMatch[3].includes('`'))) {
+      this.fence = { marker: fenceMatch[2][0], length: fenceMatch[2].length };
+      this.previous = '';
+    } else {
+      scanLine(this.scan, line, lineNumber, this.previous, this.previousStartsParagraph);
+      // Only a setext heading needs to know about paragraphs, and only until the H1 is found.
+      if (!this.scan.heading) {
+        this.previousStartsParagraph = !NOT_PARAGRAPH.test(line) && NOT_PARAGRAPH.test(this.previous);
+        this.previous = line;
+      }
+    }
+  }
 }
 
 const orInfinity = (index: number): number => (index < 0 ? Infinity : index);
@@ -94,8 +101,7 @@ function mayOpenFence(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** One line outside code fences (exported for the line-by-line reference scanner in the tests). */
-export function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: string, previousStartsParagraph: boolean): void {
+function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: string, previousStartsParagraph: boolean): void {
   if (!scan.heading) {
     if (line.includes('#')) {
       const atx = ATX_H1.exec(line);
