@@ -205,12 +205,13 @@ function wikilinkWrittenBare(node: FrontMatterNode): string | undefined {
   return text ? `[[${text}]]` : undefined;
 }
 
-const VERDICT_SYNONYMS: Record<string, VerdictValue> = {
-  'not assessed': 'not-assessed',
-  neutral: 'not-assessed',
-};
+// A Map, not an object literal: note text such as `constructor` must not find Object's members.
+const VERDICT_SYNONYMS = new Map<string, VerdictValue>([
+  ['not assessed', 'not-assessed'],
+  ['neutral', 'not-assessed'],
+]);
 
 function normalizeVerdict(text: string): VerdictValue | undefined {
   const word = text.toLowerCase().replace(/[\s_-]+/g, ' ');
-  return VERDICT_VALUES.find((value) => value.replace('-', ' ') === word) ?? VERDICT_SYNONYMS[word];
+  return VERDICT_VALUES.find((value) => value.replace('-', ' ') === word) ?? VERDICT_SYNONYMS.get(word);
 }
