@@ -2,11 +2,14 @@
 // `.protocol-atlas/frameworks/*.{yaml,yml,json}`. A broken framework file is shown in the Problems
 // panel and left out; the choice is remembered per workspace and applied to the atlas at once.
 import * as vscode from 'vscode';
-import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, parseFramework, type Framework } from '../core/framework';
+import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, frameworkIdTaken, MAX_FRAMEWORK_BYTES, parseFramework, type Framework } from '../core/framework';
+import { readWorkspaceFile } from './safeWorkspaceRead';
 import type { Diagnostic } from '../core/model';
 import type { AtlasService } from './atlasService';
 
 export const FRAMEWORK_GLOB = '**/.protocol-atlas/frameworks/*.{yaml,yml,json}';
+/** A dependency's own `.protocol-atlas` folder is not the researcher's framework. */
+const NEVER_FRAMEWORKS = '{**/node_modules/**,**/.git/**}';
 const CHOICE_KEY = 'protocolAtlas.framework';
 /** A framework file, or a folder above one (a renamed or deleted frameworks folder). */
 const FRAMEWORK_PATH = /\/\.protocol-atlas(\/frameworks(\/[^/]+\.(ya?ml|json))?)?$/i;
@@ -76,7 +79,7 @@ export class WorkspaceFrameworks implements vscode.Disposable {
   }
 
   private async readAll(): Promise<void> {
-    const uris = (await vscode.workspace.findFiles(FRAMEWORK_GLOB)).sort((a, b) => a.toString().localeCompare(b.toString()));
+    const uris = (await vscode.workspace.findFiles(FRAMEWORK_GLOB, NEVER_FRAMEWORKS)).sort((a, b) => a.toString().localeCompare(b.toString()));
     const found: AvailableFramework[] = [];
     const ids = new Set(BUILTIN_FRAMEWORKS.map((framework) => framework.id));
     this.problems.clear();
@@ -85,15 +88,14 @@ export class WorkspaceFrameworks implements vscode.Disposable {
       let diagnostics: Diagnostic[];
       let framework: Framework | undefined;
       try {
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        ({ framework, diagnostics } = parseFramework(text, file));
+        const read = await readWorkspaceFile(uri, 4 * MAX_FRAMEWORK_BYTES);
+        if (read.ok) ({ framework, diagnostics } = parseFramework(new TextDecoder().decode(read.bytes), file));
+        else diagnostics = [unreadableFramework(file, `it ${read.reason}`)];
       } catch (error) {
-        const at = { line: 0, character: 0 };
-        const message = `could not read the framework file: ${error instanceof Error ? error.message : String(error)}`;
-        diagnostics = [{ file, range: { start: at, end: at }, severity: 'error', code: 'invalid-framework', message }];
+        diagnostics = [unreadableFramework(file, error instanceof Error ? error.message : String(error))];
       }
       if (framework && ids.has(framework.id)) {
-        diagnostics = [...diagnostics, idTaken(file, framework.id)];
+        diagnostics = [...diagnostics, frameworkIdTaken(file, framework.id)];
         framework = undefined;
       }
       if (framework) {
@@ -123,16 +125,6 @@ export class WorkspaceFrameworks implements vscode.Disposable {
   }
 }
 
-function idTaken(file: string, id: string): Diagnostic {
-  const at = { line: 0, character: 0 };
-  return {
-    file,
-    range: { start: at, end: at },
-    severity: 'error',
-    code: 'invalid-framework',
-    message: `another framework already has the id '${id}'; give this one its own id to switch to it`,
-  };
-}
 
 function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
   const { start, end } = diagnostic.range;
@@ -147,4 +139,9 @@ function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
   result.source = 'Protocol Atlas';
   result.code = diagnostic.code;
   return result;
+}
+
+function unreadableFramework(file: string, reason: string): Diagnostic {
+  const at = { line: 0, character: 0 };
+  return { file, range: { start: at, end: at }, severity: 'error', code: 'invalid-framework', message: `could not read the framework file: ${reason}` };
 }

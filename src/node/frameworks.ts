@@ -1,9 +1,10 @@
 // Frameworks a researcher keeps in the workspace, under .protocol-atlas/frameworks/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseFramework, type Framework } from '../core/framework';
+import { MAX_FRAMEWORK_BYTES, frameworkIdTaken, parseFramework, type Framework } from '../core/framework';
 import { BUILTIN_FRAMEWORKS } from '../core/framework/builtin';
 import type { Diagnostic } from '../core/model';
+import { UnsafeFileError, isInside, readRegularFile } from './safeRead';
 
 export const WORKSPACE_FRAMEWORKS_FOLDER = path.join('.protocol-atlas', 'frameworks');
 const FRAMEWORK_FILE = /\.(ya?ml|json)$/i;
@@ -18,11 +19,24 @@ export function loadWorkspaceFrameworks(folder: string): { frameworks: Framework
   } catch {
     return { frameworks, diagnostics };
   }
+  const ids = new Set(BUILTIN_FRAMEWORKS.map((framework) => framework.id));
   for (const name of names) {
     const file = path.join(directory, name);
-    const result = readFramework(file, path.relative(folder, file).split(path.sep).join('/'));
-    if (result.framework) frameworks.push(result.framework);
+    const displayName = path.relative(folder, file).split(path.sep).join('/');
+    // Git carries links: one that leads out of the vault is not read, whatever it points at.
+    if (!insideFolder(folder, file)) {
+      diagnostics.push(...unreadable(displayName, 'it is a link to a file outside the folder'));
+      continue;
+    }
+    const result = readFramework(file, displayName);
     diagnostics.push(...result.diagnostics);
+    if (!result.framework) continue;
+    if (ids.has(result.framework.id)) {
+      diagnostics.push(frameworkIdTaken(displayName, result.framework.id));
+      continue;
+    }
+    ids.add(result.framework.id);
+    frameworks.push(result.framework);
   }
   return { frameworks, diagnostics };
 }
@@ -30,13 +44,26 @@ export function loadWorkspaceFrameworks(folder: string): { frameworks: Framework
 export function readFramework(file: string, displayName = file): { framework?: Framework; diagnostics: Diagnostic[] } {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Characters, not bytes, bound a framework: four bytes a character at most.
+    text = readRegularFile(file, 4 * MAX_FRAMEWORK_BYTES);
   } catch (error) {
-    const message = `Cannot read the framework file: ${error instanceof Error ? error.message : String(error)}`;
-    const at = { line: 0, character: 0 };
-    return { diagnostics: [{ file: displayName, range: { start: at, end: at }, severity: 'error', code: 'invalid-framework', message }] };
+    const reason = error instanceof UnsafeFileError ? `it is ${error.message}` : error instanceof Error ? error.message : String(error);
+    return { diagnostics: unreadable(displayName, reason) };
   }
   return parseFramework(text, displayName);
+}
+
+function unreadable(file: string, reason: string): Diagnostic[] {
+  const at = { line: 0, character: 0 };
+  return [{ file, range: { start: at, end: at }, severity: 'error', code: 'invalid-framework', message: `Cannot read the framework file: ${reason}` }];
+}
+
+function insideFolder(folder: string, file: string): boolean {
+  try {
+    return isInside(fs.realpathSync(folder), fs.realpathSync(file));
+  } catch {
+    return true; // a broken link: reading it reports the problem
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeNoteText, type NoteText } from '../core/noteText';
+import { UnsafeFileError, isInside, readRegularFile, readRegularFileBytes } from './safeRead';
 
 export interface LoadedNotes {
   entries: Array<{ path: string; text: string }>;
@@ -41,12 +42,18 @@ export function listNotes(folder: string, options: LoadOptions = {}): ListedNote
   const wanted = (relative: string): boolean =>
     (!include || include.some((pattern) => pattern.test(relative))) && !exclude.some((pattern) => pattern.test(relative));
   const result: ListedNotes = { paths: [], skipped: [] };
-  walk(folder, '', wanted, result);
+  let realFolder = folder;
+  try {
+    realFolder = fs.realpathSync(folder);
+  } catch {
+    // walk reports the folder it cannot list
+  }
+  walk(folder, realFolder, '', wanted, result);
   result.paths.sort(compare);
   return result;
 }
 
-function walk(root: string, relativeFolder: string, wanted: (relative: string) => boolean, result: ListedNotes): void {
+function walk(root: string, realRoot: string, relativeFolder: string, wanted: (relative: string) => boolean, result: ListedNotes): void {
   let children: fs.Dirent[];
   try {
     children = fs.readdirSync(path.join(root, relativeFolder), { withFileTypes: true });
@@ -59,21 +66,32 @@ function walk(root: string, relativeFolder: string, wanted: (relative: string) =
     let isFolder = child.isDirectory();
     let isFile = child.isFile();
     if (child.isSymbolicLink()) {
-      // A linked note is read; a linked folder is not followed, since links can loop.
+      // A linked note is read when it lies inside the folder; a linked folder is not followed,
+      // since links can loop. A cloned vault's `passwd.md -> /etc/passwd` must not be printed.
       try {
-        const target = fs.statSync(path.join(root, relative));
+        const real = fs.realpathSync(path.join(root, relative));
+        if (!isInside(realRoot, real)) {
+          if (NOTE_FILE.test(child.name)) result.skipped.push({ path: relative, reason: 'a link to a file outside the folder (not read)' });
+          continue;
+        }
+        const target = fs.statSync(real);
+        if (target.isDirectory()) {
+          result.skipped.push({ path: relative, reason: 'a link to a folder (not followed)' });
+          continue;
+        }
         isFile = target.isFile();
         isFolder = false;
-        if (target.isDirectory()) result.skipped.push({ path: relative, reason: 'a link to a folder (not followed)' });
       } catch (error) {
         if (NOTE_FILE.test(child.name)) result.skipped.push({ path: relative, reason: `a broken link (${messageOf(error)})` });
         continue;
       }
     }
     if (isFolder) {
-      if (!IGNORED_FOLDERS.has(child.name)) walk(root, relative, wanted, result);
-    } else if (isFile && NOTE_FILE.test(child.name) && wanted(relative)) {
-      result.paths.push(relative);
+      if (!IGNORED_FOLDERS.has(child.name)) walk(root, realRoot, relative, wanted, result);
+    } else if (NOTE_FILE.test(child.name) && wanted(relative)) {
+      // A FIFO would block the read and a device never ends: named, never opened.
+      if (isFile) result.paths.push(relative);
+      else result.skipped.push({ path: relative, reason: 'not a regular file (a named pipe, device or socket)' });
     }
   }
 }
@@ -85,13 +103,14 @@ export function readNote(root: string, relative: string, result: LoadedNotes): v
   try {
     // Node decodes UTF-8 as it reads, as fast as the read itself. Invalid bytes come out as
     // U+FFFD and binary files hold NUL: only then are the bytes read again and judged.
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readRegularFile(file);
     decoded =
       text.includes('\0') || text.includes('\ufffd')
-        ? decodeNoteBytes(fs.readFileSync(file))
+        ? decodeNoteBytes(readRegularFileBytes(file))
         : { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
-    result.skipped.push({ path: relative, reason: `cannot be read (${messageOf(error)})` });
+    const reason = error instanceof UnsafeFileError ? error.message : `cannot be read (${messageOf(error)})`;
+    result.skipped.push({ path: relative, reason });
     return;
   }
   if (decoded.ok) result.entries.push({ path: relative, text: decoded.text });

@@ -1,5 +1,7 @@
 // Switch Framework… and Compare Frameworks… against the workspace's framework files.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { atlasApi, closeAllEditors, treeRow, waitFor, workspaceUri, writeText } from './atlasTestApi';
 
@@ -37,9 +39,10 @@ describe('Frameworks', () => {
   afterEach(async () => {
     const api = await atlasApi();
     await api.frameworks.choose('deepseek-2025');
-    for (const file of ['all-mixed.yaml', 'broken.yaml']) {
+    for (const file of ['all-mixed.yaml', 'broken.yaml', 'zero.yaml', 'pipe.yaml', 'copy.yaml']) {
       await vscode.workspace.fs.delete(workspaceUri(`.protocol-atlas/frameworks/${file}`)).then(undefined, () => undefined);
     }
+    await vscode.workspace.fs.delete(workspaceUri('node_modules'), { recursive: true }).then(undefined, () => undefined);
     await closeAllEditors();
   });
 
@@ -75,6 +78,27 @@ describe('Frameworks', () => {
     // Editing the active framework's file re-evaluates at once.
     await writeText('.protocol-atlas/frameworks/all-mixed.yaml', ALL_MIXED.replaceAll('verdict: mixed', 'verdict: positive'));
     await waitFor('the edited framework to apply', () => api.service.atlas.verdictOf('infrastructure/io-net.md').value === 'positive');
+  });
+
+  it('reads no device, pipe or dependency as a framework, and reports a reused built-in id', async function () {
+    if (process.platform === 'win32') this.skip();
+    const api = await atlasApi();
+    const frameworks = workspaceUri('.protocol-atlas/frameworks').fsPath;
+    // Git carries links: a cloned repository can put these where a framework file should be.
+    fs.symlinkSync('/dev/zero', `${frameworks}/zero.yaml`);
+    execFileSync('mkfifo', [`${frameworks}/pipe.yaml`]);
+    await writeText('.protocol-atlas/frameworks/copy.yaml', ALL_MIXED.replace('id: all-mixed', 'id: deepseek-2025'));
+    await writeText('node_modules/some-package/.protocol-atlas/frameworks/theirs.yaml', ALL_MIXED.replace('id: all-mixed', 'id: theirs'));
+    await api.frameworks.reload();
+    const problem = (file: string) => vscode.languages.getDiagnostics(workspaceUri(`.protocol-atlas/frameworks/${file}`)).map((d) => d.message).join(' ');
+    await waitFor('the reused id in Problems', () => problem('copy.yaml'));
+    // VS Code's file search lists regular files only, so the device and the pipe are never even
+    // found; if they were, reading them is refused (src/extension/safeWorkspaceRead.ts).
+    for (const file of ['zero.yaml', 'pipe.yaml']) assert.match(problem(file), /^$|not a regular file/, file);
+    assert.match(problem('copy.yaml'), /already has the id 'deepseek-2025'/);
+    const ids = api.frameworks.all().map((each) => each.framework.id);
+    assert.deepStrictEqual(ids, ['deepseek-2025', 'compute-rebound'], 'only the built-in and the workspace’s own framework');
+    assert.strictEqual(api.service.atlas.verdictOf('infrastructure/io-net.md').value, 'negative', 'the built-in still judges');
   });
 
   it('compares two frameworks in a readable, read-only report', async () => {

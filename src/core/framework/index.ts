@@ -2,7 +2,7 @@
 // those verdicts spread along dependencies, and the difference between two frameworks.
 export type { Framework, FrameworkMatch, FrameworkOutlook, FrameworkRule, FrameworkSource } from './types';
 export { HORIZONS, STRENGTHS } from './types';
-export { parseFramework, MAX_FRAMEWORK_BYTES, type FrameworkParseResult } from './parseFramework';
+export { parseFramework, frameworkIdTaken, MAX_FRAMEWORK_BYTES, type FrameworkParseResult } from './parseFramework';
 export { evaluate, type EvaluationSubject, type ResearcherOverride } from './evaluate';
 export { exposureOf, exposureSummary, type ExposureSummary, type VerdictLookup } from './exposure';
 export { compareFrameworks, type ComparedProtocol, type FrameworkComparison, type VerdictChange } from './compare';

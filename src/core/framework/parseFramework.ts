@@ -47,6 +47,11 @@ export function parseFramework(text: string, file: string): FrameworkParseResult
   }
 }
 
+/** A workspace framework whose id a built-in (or an earlier file) already has: left out, and said so. */
+export function frameworkIdTaken(file: string, id: string): Diagnostic {
+  return { ...fail(file, `another framework already has the id '${id}'; give this one its own id to switch to it`).diagnostics[0] };
+}
+
 function firstLine(message: string): string {
   return message.split('\n', 1)[0].trim();
 }
