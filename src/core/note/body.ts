@@ -13,6 +13,7 @@ export interface BodyScan {
   truncated: boolean;
 }
 
+const MAX_HEADING_LENGTH = 1_000;
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const ATX_H1 = /^( {0,3}#)(?:[ \t]+|$)(.*)$/;
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
@@ -106,7 +107,7 @@ function scanLine(scan: BodyScan, line: string, lineNumber: number, previous: st
     if (line.includes('#')) {
       const atx = ATX_H1.exec(line);
       if (atx) {
-        const content = atx[2].replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trimEnd();
+        const content = withoutClosingHashes(atx[2]);
         const text = plainHeading(content);
         if (text) {
           const column = line.length - atx[2].length;
@@ -152,8 +153,10 @@ function wikilinks(scan: BodyScan, line: string, lineNumber: number): void {
     const close = line.indexOf(']]', from);
     if (close < 0) return;
     from = close + 2;
-    let open = line.lastIndexOf('[', close - 1);
-    if (open < 1 || line[open - 1] !== '[' || open + 1 === close || line.slice(open + 1, close).includes(']')) continue;
+    // Back to the nearest bracket only: a `]` in between rules the link out, and stopping there
+    // keeps a line of `x]]x]]…` linear (the previous `]]` bounds each look back).
+    let open = nearestBracketBefore(line, close);
+    if (open < 1 || line[open] !== '[' || line[open - 1] !== '[' || open + 1 === close) continue;
     const target = wikilinkInner(line.slice(open + 1, close));
     open--;
     const embed = open > 0 && line[open - 1] === '!';
@@ -170,8 +173,8 @@ function markdownLinks(scan: BodyScan, line: string, lineNumber: number): void {
     const middle = line.indexOf('](', from);
     if (middle < 0) return;
     from = middle + 2;
-    const open = line.lastIndexOf('[', middle - 1);
-    if (open < 0 || line.slice(open + 1, middle).includes(']') || line[open - 1] === '!') continue;
+    const open = nearestBracketBefore(line, middle);
+    if (open < 0 || line[open] !== '[' || line[open - 1] === '!') continue;
     const close = line.indexOf(')', middle + 2);
     if (close < 0) return;
     const inside = line.slice(middle + 2, close).trim();
@@ -180,6 +183,36 @@ function markdownLinks(scan: BodyScan, line: string, lineNumber: number): void {
     if (target) scan.mentions.push({ target: detach(target), kind: 'link', range: on(lineNumber, open, close + 1) });
     from = close + 1;
   }
+}
+
+/** The index of the last `[` or `]` before `end`, or -1. */
+function nearestBracketBefore(line: string, end: number): number {
+  let index = end - 1;
+  while (index >= 0) {
+    const code = line.charCodeAt(index);
+    if (code === 91 || code === 93) return index;
+    index--;
+  }
+  return -1;
+}
+
+/**
+ * An ATX heading's text without its optional closing `#`s (CommonMark: a run of `#` at the end,
+ * after a space or alone). A scan from the end: the pattern /(?:^|[ \t]+)#+[ \t]*$/ backtracks
+ * quadratically on a line of spaces followed by `#`s.
+ */
+function withoutClosingHashes(content: string): string {
+  let end = content.length;
+  while (end > 0 && isBlank(content.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > 0 && content.charCodeAt(hashes - 1) === 35) hashes--;
+  if (hashes < end && (hashes === 0 || isBlank(content.charCodeAt(hashes - 1)))) end = hashes;
+  while (end > 0 && isBlank(content.charCodeAt(end - 1))) end--;
+  return content.slice(0, end).trimEnd();
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 /** A link destination that points at another note, as a path relative to this one. */
@@ -225,7 +258,10 @@ export function maskInlineCode(line: string): string {
 
 /** The heading as plain words: `**Akash** [[Network]]` reads "Akash Network". */
 function plainHeading(content: string): string {
+  // Past this length a line is not a heading anyone reads as a name; the patterns below are not
+  // linear on unclosed `[[`, so they only ever see this much.
   return content
+    .slice(0, MAX_HEADING_LENGTH)
     .replace(/\[\[([^[\]|]*)\|?([^[\]]*)\]\]/g, (_, target: string, label: string) => label || target)
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|`)/g, '')
