@@ -151,6 +151,11 @@ export class ProtocolIndex {
   }
 
   /** The notes that depend on this one. */
+  /** The names nearest to a target that names no note, for a quick fix (not bounded by the messages' budget). */
+  suggestNames(target: string): string[] {
+    return this.suggestions.nearest(target);
+  }
+
   dependents(path: string): string[] {
     return this.dependencyGraph.hasNode(path) ? this.dependencyGraph.inNeighbors(path).sort() : [];
   }

@@ -5,26 +5,46 @@
  * the distance exceeds `limit`: suggestions only care about near misses, and the index asks
  * this for every name in a large workspace.
  */
+// Two rows reused across calls: the suggestions ask this thousands of times in a row.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEGER): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  // Only cells within `limit` of the diagonal can lead to a distance within `limit` (Ukkonen's
+  // band): O(length × limit) instead of O(length²). Cells outside the band count as too far.
+  const band = Math.min(limit, Math.max(a.length, b.length));
+  const far = band + 1;
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(2 * (b.length + 1));
+    rowB = new Int32Array(2 * (b.length + 1));
+  }
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= band ? j : far;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowBest = current[0];
+    const from = Math.max(1, i - band);
+    const to = Math.min(b.length, i + band);
+    current[0] = i <= band ? i : far;
+    if (from > 1) current[from - 1] = far;
+    let rowBest = from === 1 ? current[0] : far;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = from; j <= to; j++) {
       const substitution = previous[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      current[j] = Math.min(substitution, previous[j] + 1, current[j - 1] + 1);
-      if (current[j] < rowBest) rowBest = current[j];
+      const value = Math.min(substitution, previous[j] + 1, current[j - 1] + 1, far);
+      current[j] = value;
+      if (value < rowBest) rowBest = value;
     }
+    if (to < b.length) current[to + 1] = far;
     if (rowBest > limit) return limit + 1;
     [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  return Math.min(previous[b.length], limit + 1);
 }
+
+/** Longer text gets no "did you mean": it is pasted, not typed. */
+export const MAX_SUGGESTED_LENGTH = 100;
 
 /** How far a candidate may be from what was typed and still be worth suggesting. */
 export function suggestionLimit(text: string): number {
@@ -37,20 +57,42 @@ export function suggestionLimit(text: string): number {
  * "Akash Network".
  */
 export function closestMatches(text: string, candidates: Iterable<string>, max = 3): string[] {
-  const wanted = text.trim().toLowerCase();
-  if (!wanted) return [];
-  const limit = suggestionLimit(wanted);
-  const scored: Array<{ candidate: string; score: number; order: number }> = [];
-  const seen = new Set<string>();
-  let order = 0;
-  for (const candidate of candidates) {
-    const key = candidate.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let score = editDistance(wanted, key, limit);
-    if (score > limit && wanted.length >= 3 && key.includes(wanted)) score = limit;
-    if (score <= limit) scored.push({ candidate, score, order: order++ });
+  return new SuggestionPool(candidates).closest(text, max);
+}
+
+/** Candidates lowercased and deduplicated once, for asking `closest` many times. */
+export class SuggestionPool {
+  private readonly candidates: string[] = [];
+  private readonly keys: string[] = [];
+
+  constructor(candidates: Iterable<string>) {
+    const seen = new Set<string>();
+    for (const candidate of candidates) {
+      const key = candidate.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.candidates.push(candidate);
+      this.keys.push(key);
+    }
   }
-  scored.sort((x, y) => x.score - y.score || x.order - y.order);
-  return scored.slice(0, max).map((entry) => entry.candidate);
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  closest(text: string, max = 3): string[] {
+    const wanted = text.trim().toLowerCase();
+    // Nobody misspells a 200-character name; comparing one costs as much as a hundred short ones.
+    if (!wanted || wanted.length > MAX_SUGGESTED_LENGTH) return [];
+    const limit = suggestionLimit(wanted);
+    const scored: Array<{ index: number; score: number }> = [];
+    for (let index = 0; index < this.keys.length; index++) {
+      const key = this.keys[index];
+      let score = Math.abs(key.length - wanted.length) > limit ? limit + 1 : editDistance(wanted, key, limit);
+      if (score > limit && wanted.length >= 3 && key.includes(wanted)) score = limit;
+      if (score <= limit) scored.push({ index, score });
+    }
+    scored.sort((x, y) => x.score - y.score || x.index - y.index);
+    return scored.slice(0, max).map((entry) => this.candidates[entry.index]);
+  }
 }

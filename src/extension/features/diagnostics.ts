@@ -6,6 +6,8 @@ import type { AtlasService } from '../atlasService';
 import { toRange } from './noteDocuments';
 
 export const DIAGNOSTIC_SOURCE = 'Protocol Atlas';
+/** Work per task before yielding; a host task over 50 ms is one the researcher can feel. */
+const SLICE_MS = 15;
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -30,17 +32,33 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: A
     collection.set(uri, service.atlas.index.diagnostics(path).map(toVscodeDiagnostic));
     published.set(path, uri);
   };
-  const publishAll = (): void => {
-    const paths = new Set([...published.keys(), ...service.atlas.index.paths()]);
-    for (const path of paths) publish(path);
+  // Publishing 10,000 notes at once would hold the extension host (shared with every other
+  // extension) for a long task; the queue publishes in slices and yields in between.
+  const pending = new Set<string>();
+  let draining: ReturnType<typeof setImmediate> | undefined;
+  const drain = (): void => {
+    draining = undefined;
+    const until = performance.now() + SLICE_MS;
+    for (const path of pending) {
+      pending.delete(path);
+      publish(path);
+      if (performance.now() > until) break;
+    }
+    if (pending.size > 0) draining = setImmediate(drain);
   };
+  const schedule = (paths: Iterable<string>): void => {
+    for (const path of paths) pending.add(path);
+    if (!draining && pending.size > 0) draining = setImmediate(drain);
+  };
+  const publishAll = (): void => schedule(new Set([...published.keys(), ...service.atlas.index.paths()]));
 
   context.subscriptions.push(
     collection,
+    { dispose: () => draining && clearImmediate(draining) },
     service.onDidChange((change) => {
       if (!change.index) return publishAll();
       const { added, updated, removed, diagnosticsChanged } = change.index;
-      for (const path of new Set([...diagnosticsChanged, ...added, ...updated, ...removed])) publish(path);
+      schedule([...diagnosticsChanged, ...added, ...updated, ...removed]);
     }),
   );
   void service.ready.then(publishAll, () => undefined);

@@ -2,6 +2,7 @@
 // New Protocol Note command for a dependency that names no note.
 import * as vscode from 'vscode';
 import { quickFixesFor } from '../../core/editing/quickFixes';
+import type { Diagnostic } from '../../core/model';
 import type { AtlasService } from '../atlasService';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { NOTE_SELECTOR, toRange } from './noteDocuments';
@@ -17,7 +18,7 @@ export function registerQuickFixes(context: vscode.ExtensionContext, service: At
       for (const shown of ours) {
         const diagnostic = known.find((each) => each.code === shown.code && toRange(each.range).isEqual(shown.range));
         if (!diagnostic) continue;
-        for (const fix of quickFixesFor(diagnostic, text)) actions.push(toCodeAction(document.uri, shown, fix));
+        for (const fix of quickFixesFor(withNameSuggestions(diagnostic, service), text)) actions.push(toCodeAction(document.uri, shown, fix));
       }
       return actions;
     },
@@ -25,6 +26,13 @@ export function registerQuickFixes(context: vscode.ExtensionContext, service: At
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(NOTE_SELECTOR, provider, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
+}
+
+/** A message past the suggestion budget names none; the quick fix still offers the nearest names. */
+function withNameSuggestions(diagnostic: Diagnostic, service: AtlasService): Diagnostic {
+  const target = diagnostic.data?.target;
+  if (diagnostic.code !== 'unresolved-dependency' || !target || diagnostic.data?.suggestions) return diagnostic;
+  return { ...diagnostic, data: { ...diagnostic.data, suggestions: service.atlas.index.suggestNames(target) } };
 }
 
 function toCodeAction(uri: vscode.Uri, shown: vscode.Diagnostic, fix: ReturnType<typeof quickFixesFor>[number]): vscode.CodeAction {
