@@ -51,8 +51,7 @@ export class Links {
     this.mentionCache.delete(path);
     const keys = note ? keysOfNote(note) : [];
     const old = this.keysByPath.get(path) ?? [];
-    const same = (a: NameKey, b: NameKey): boolean => a.key === b.key && a.rank === b.rank;
-    const changed = old.length === 0 ? keys : [...old.filter((k) => !keys.some((n) => same(k, n))), ...keys.filter((k) => !old.some((o) => same(k, o)))];
+    const changed = old.length === 0 ? keys : symmetricDifference(old, keys);
     if (changed.length > 0) {
       this.namesVersion++;
       for (const { key, rank } of changed) {
@@ -147,4 +146,12 @@ function addLooker(lookers: Map<string, Set<string>>, key: string, path: string)
 
 export function definedOnce(paths: ReadonlyArray<string | undefined>): string[] {
   return [...new Set(paths.filter((path): path is string => path !== undefined))];
+}
+
+/** The keys in one list and not the other (sets, so a note's many aliases cost linear time). */
+function symmetricDifference(a: readonly NameKey[], b: readonly NameKey[]): NameKey[] {
+  const id = (k: NameKey) => `${k.rank}:${k.key}`;
+  const inA = new Set(a.map(id));
+  const inB = new Set(b.map(id));
+  return [...a.filter((k) => !inB.has(id(k))), ...b.filter((k) => !inA.has(id(k)))];
 }

@@ -53,8 +53,11 @@ export function pathKey(path: string): string {
 /** The keys under which a note can be found. */
 export function keysOfNote(note: ProtocolNote): NameKey[] {
   const keys: NameKey[] = [];
+  const seen = new Set<string>();
   const add = (key: string, rank: Rank): void => {
-    if (key && !keys.some((existing) => existing.key === key && existing.rank === rank)) keys.push({ key, rank });
+    if (!key || seen.has(`${rank}:${key}`)) return;
+    seen.add(`${rank}:${key}`);
+    keys.push({ key, rank });
   };
   add(nameKey(note.name.value), Rank.Name);
   for (const alias of note.aliases) add(nameKey(alias), Rank.Alias);

@@ -56,7 +56,9 @@ export function readFields(file: string, entries: FrontMatterEntry[]): FrontMatt
 
   const byKey = new Map<string, FrontMatterNode>();
   for (const entry of entries) {
-    fields.fieldRanges[entry.key] = entry.value.range;
+    // Assigning `__proto__` would replace the object's prototype, not add a field; no field of
+    // ours has that name, so it is not recorded.
+    if (entry.key !== '__proto__') fields.fieldRanges[entry.key] = entry.value.range;
     byKey.set(entry.key, entry.value);
   }
 
@@ -69,7 +71,15 @@ export function readFields(file: string, entries: FrontMatterEntry[]): FrontMatt
   }
 
   const aliases = byKey.get('aliases');
-  if (aliases) fields.aliases = textList('aliases', aliases).map((item) => item.text);
+  if (aliases) {
+    const listed = textList('aliases', aliases);
+    // Every alias is a key in the name table, the search and the suggestions: a note with tens of
+    // thousands would cost every other note, so only the first MAX_ALIASES count.
+    if (listed.length > MAX_ALIASES) {
+      report('invalid-field', 'warning', listed[MAX_ALIASES].range, `Only the first ${MAX_ALIASES} of ${listed.length} aliases are used.`, { field: 'aliases' });
+    }
+    fields.aliases = listed.slice(0, MAX_ALIASES).map((item) => item.text);
+  }
 
   const layer = byKey.get('layer');
   if (layer) {
@@ -204,6 +214,9 @@ function wikilinkWrittenBare(node: FrontMatterNode): string | undefined {
   const text = textOf(inner.items[0]);
   return text ? `[[${text}]]` : undefined;
 }
+
+/** More names than any protocol goes by. */
+export const MAX_ALIASES = 100;
 
 // A Map, not an object literal: note text such as `constructor` must not find Object's members.
 const VERDICT_SYNONYMS = new Map<string, VerdictValue>([
