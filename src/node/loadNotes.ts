@@ -4,6 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { globMatcher } from '../core/glob';
 import { decodeNoteText, type NoteText } from '../core/noteText';
 import { UnsafeFileError, isInside, readRegularFile, readRegularFileBytes } from './safeRead';
 
@@ -13,7 +14,7 @@ export interface LoadedNotes {
 }
 
 export interface LoadOptions {
-  /** Globs over the relative path (`*`, `**`, `?`); a pattern without wildcards means that path or folder. */
+  /** Globs over the relative path, as `protocolAtlas.include`/`exclude` take them; a folder's pattern covers what is in it. */
   include?: string[];
   exclude?: string[];
 }
@@ -37,10 +38,10 @@ export interface ListedNotes {
 
 /** The notes below a folder, without reading them (so readers can share them out). */
 export function listNotes(folder: string, options: LoadOptions = {}): ListedNotes {
-  const include = options.include?.length ? options.include.map(globToRegExp) : undefined;
-  const exclude = (options.exclude ?? []).map(globToRegExp);
-  const wanted = (relative: string): boolean =>
-    (!include || include.some((pattern) => pattern.test(relative))) && !exclude.some((pattern) => pattern.test(relative));
+  // The extension's matcher (VS Code's glob dialect), so a folder indexes alike in both.
+  const include = options.include?.length ? globMatcher(options.include) : undefined;
+  const exclude = globMatcher(options.exclude ?? []);
+  const wanted = (relative: string): boolean => (!include || include(relative)) && !exclude(relative);
   const result: ListedNotes = { paths: [], skipped: [] };
   let realFolder = folder;
   try {
@@ -127,28 +128,6 @@ export function decodeNoteBytes(bytes: Buffer): NoteText {
   // TextDecoder drops a byte order mark; so do we, so both paths give the same text.
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   return { ok: true, text: bytes.toString('utf8', start) };
-}
-
-/** `infra/**` , `*.md`, `drafts` (the folder and everything in it). */
-export function globToRegExp(glob: string): RegExp {
-  const pattern = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-  if (!/[*?]/.test(pattern)) return new RegExp(`^${escape(pattern)}(?:/.*)?$`);
-  let source = '';
-  for (let index = 0; index < pattern.length; index++) {
-    const character = pattern[index];
-    if (character === '*' && pattern[index + 1] === '*') {
-      const slash = pattern[index + 2] === '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      index += slash ? 2 : 1;
-    } else if (character === '*') source += '[^/]*';
-    else if (character === '?') source += '[^/]';
-    else source += escape(character);
-  }
-  return new RegExp(`^${source}$`);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function compare(a: string, b: string): number {

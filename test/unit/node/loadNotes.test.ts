@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { decodeNoteText } from '../../../src/core/noteText';
-import { decodeNoteBytes, globToRegExp, loadNotes, readNote, type LoadedNotes } from '../../../src/node/loadNotes';
+import { decodeNoteBytes, loadNotes, readNote, type LoadedNotes } from '../../../src/node/loadNotes';
 
 describe('loadNotes', () => {
   let folder: string;
@@ -61,16 +61,6 @@ describe('loadNotes', () => {
     assert.deepEqual(entries, []);
     assert.equal(skipped.length, 1);
     assert.match(skipped[0].reason, /ENOENT/);
-  });
-
-  it('matches globs the usual way', () => {
-    assert.ok(globToRegExp('*.md').test('a.md'));
-    assert.ok(!globToRegExp('*.md').test('x/a.md'));
-    assert.ok(globToRegExp('**/*.md').test('a.md'));
-    assert.ok(globToRegExp('**/*.md').test('x/y/a.md'));
-    assert.ok(globToRegExp('drafts').test('drafts/a.md'));
-    assert.ok(!globToRegExp('drafts').test('drafts-old/a.md'));
-    assert.ok(globToRegExp('a?.md').test('ab.md'));
   });
 });
 

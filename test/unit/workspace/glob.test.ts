@@ -50,4 +50,24 @@ describe('globMatcher (protocolAtlas.include / exclude)', () => {
     assert.equal(globMatcher(['{a.md'])('{a.md'), true);
     assert.equal(globMatcher(['[a.md'])('[a.md'), true);
   });
+
+  it("a folder's pattern covers what is in it (the CLI reads folders with the same matcher)", () => {
+    assert.equal(globMatcher(['drafts'])('drafts/a.md'), true);
+    assert.equal(globMatcher(['drafts'])('drafts-old/a.md'), false);
+    assert.equal(globMatcher(['**/node_modules'])('notes/node_modules/pkg/x.md'), true);
+    assert.equal(globMatcher(['a?.md'])('ab.md'), true);
+  });
+
+  it("patterns from a cloned repository's settings cannot hang or throw", () => {
+    const started = Date.now();
+    const nested = globMatcher(['**/**/**/**/**/**/**/**/**/**/**/**/**/*.md']);
+    const deep = `${'a/'.repeat(40)}notes.mdx`;
+    assert.equal(nested(deep), false);
+    assert.equal(nested('a/b/c.md'), true);
+    assert.ok(Date.now() - started < 2000, 'a hang detector, not a speed target');
+    assert.doesNotThrow(() => globMatcher(['[z-a].md'])('b.md'));
+    assert.equal(globMatcher(['[z-a].md'])('b.md'), false);
+    assert.equal(globMatcher(['!notes/*.md'])('notes/a.md'), false, 'a leading ! is text, as in VS Code');
+    assert.equal(globMatcher(['x'.repeat(5000)])('x'.repeat(5000)), false, 'an absurdly long pattern is ignored');
+  });
 });
