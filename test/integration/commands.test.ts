@@ -1,5 +1,8 @@
 // New Protocol Note…, Rebuild Index and Show Output; and that the palette hides what does not apply.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { atlasApi, closeAllEditors, exists, readText, waitFor, workspaceUri } from './atlasTestApi';
 
@@ -27,6 +30,33 @@ describe('Commands', () => {
     const uri = await vscode.commands.executeCommand('protocolAtlas.newNote', { name: 'Bittensor', layer: 'model', category: 'model-training' });
     assert.strictEqual(uri, undefined, 'no note written');
     assert.strictEqual(await readText('model/bittensor.md'), before, 'the existing note is byte for byte the same');
+  });
+
+  it('New Protocol Note never writes through a layer folder that links outside the workspace', async function () {
+    if (process.platform === 'win32') this.skip();
+    const api = await atlasApi();
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'protocol-atlas-outside-'));
+    const layerFolder = workspaceUri('application').fsPath;
+    fs.renameSync(layerFolder, `${layerFolder}.real`);
+    fs.symlinkSync(outside, layerFolder);
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('protocolAtlas.newNote', { name: 'Con', layer: 'application', category: 'ai-agents' });
+      assert.deepStrictEqual(fs.readdirSync(outside), [], 'nothing was written outside');
+      // At the top of the workspace instead; `con.md` is a device name on Windows, so it is renamed.
+      assert.strictEqual(uri?.toString(), workspaceUri('con-protocol.md').toString());
+      await waitFor('the new note in the index', () => api.service.atlas.index.protocol('con-protocol.md'));
+    } finally {
+      await closeAllEditors();
+      fs.unlinkSync(layerFolder);
+      fs.renameSync(`${layerFolder}.real`, layerFolder);
+      fs.rmSync(outside, { recursive: true, force: true });
+      await vscode.workspace.fs.delete(workspaceUri('con-protocol.md')).then(undefined, () => undefined);
+    }
+    // The folder renames happened behind VS Code's back; the index follows them from the watcher.
+    await waitFor('the index to follow the folder back', () => {
+      const paths = api.service.atlas.index.paths();
+      return !paths.some((each) => each.startsWith('application.real/')) && paths.includes('application/yield-pilot.md') && !paths.includes('con-protocol.md');
+    });
   });
 
   it('Rebuild Index reads every note again; Show Output opens the log', async () => {

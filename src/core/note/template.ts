@@ -45,8 +45,12 @@ export function noteFileName(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
-  return `${slug || 'protocol'}.md`;
+  // Windows reserves these names in every folder, with any extension: `con.md` cannot be created.
+  const safe = WINDOWS_DEVICE_NAMES.test(slug) ? `${slug}-protocol` : slug;
+  return `${safe || 'protocol'}.md`;
 }
+
+const WINDOWS_DEVICE_NAMES = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 /** Why a name cannot be a protocol's name, or undefined when it can. */
 export function invalidProtocolName(name: string): string | undefined {

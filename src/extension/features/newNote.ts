@@ -3,6 +3,7 @@ import { LAYERS, type ClassifiedLayer } from '../../core/model';
 import { categoriesOf, normalizeCategory, normalizeLayer } from '../../core/note/taxonomy';
 import { invalidProtocolName, noteFileName, protocolNoteTemplate } from '../../core/note/template';
 import type { AtlasService } from '../atlasService';
+import { linkStaysInside } from '../safeWorkspaceRead';
 
 /** What a caller (a quick fix, the walkthrough) already knows; the rest is asked. */
 export interface NewNoteRequest {
@@ -108,7 +109,9 @@ async function noteLocation(folder: vscode.WorkspaceFolder, layer: ClassifiedLay
   const layerFolder = vscode.Uri.joinPath(folder.uri, layer);
   let hasLayerFolder = false;
   try {
-    hasLayerFolder = ((await vscode.workspace.fs.stat(layerFolder)).type & vscode.FileType.Directory) !== 0;
+    const stat = await vscode.workspace.fs.stat(layerFolder);
+    // A cloned repository's `model -> ../elsewhere` must not make us write outside the workspace.
+    hasLayerFolder = (stat.type & vscode.FileType.Directory) !== 0 && (!(stat.type & vscode.FileType.SymbolicLink) || linkStaysInside(layerFolder));
   } catch {
     // no such folder: the note goes at the top
   }

@@ -32,6 +32,11 @@ describe('protocolNoteTemplate (New Protocol Note…)', () => {
 });
 
 describe('noteFileName', () => {
+  it('never names a note after a Windows device (CON, NUL, COM1, full-width ＣＯＮ)', () => {
+    for (const name of ['CON', 'nul', 'Com1', 'LPT9', 'ＣＯＮ', 'aux']) assert.match(noteFileName(name), /^[a-z0-9]+-protocol\.md$/, name);
+    assert.equal(noteFileName('Console'), 'console.md');
+  });
+
   it('makes lower-case hyphenated file names', () => {
     assert.equal(noteFileName('io.net'), 'io-net.md');
     assert.equal(noteFileName('Fetch.ai'), 'fetch-ai.md');
