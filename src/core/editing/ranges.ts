@@ -20,5 +20,6 @@ export function textIn(lines: readonly string[], range: Range): string {
 }
 
 export function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
+  // VS Code breaks lines at LF, CRLF and a lone CR alike, and so must every position we compute.
+  return text.split(/\r\n|\r|\n/);
 }

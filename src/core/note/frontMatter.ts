@@ -1,6 +1,7 @@
 // Finding the front matter block and reading it with the `yaml` package into a small tree with
 // exact ranges. The fast reader (simpleFrontMatter.ts) produces the same tree for the common
 // subset; everything downstream reads only this tree, so both paths yield the same note.
+import { explainYamlError } from './yamlErrors';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Position, Range } from '../model';
 
@@ -107,10 +108,10 @@ export function readYamlFrontMatter(content: string, baseLine: number): FrontMat
   const rangeOf = (start: number, end: number): Range => ({ start: at(start), end: at(Math.max(start, end)) });
   const document = parseDocument(content, { prettyErrors: false });
   if (document.errors.length > 0) {
-    const errors = document.errors.map((error) => ({
-      message: firstLine(error.message),
-      range: rangeOf(error.pos[0], error.pos[1]),
-    }));
+    const errors = document.errors.map((error) => {
+      const explained = explainYamlError(error, content);
+      return { message: explained.message, range: rangeOf(explained.start, explained.end) };
+    });
     return { entries: [], errors };
   }
   const contents = document.contents;
@@ -157,6 +158,3 @@ export function readYamlFrontMatter(content: string, baseLine: number): FrontMat
   return { entries: top.kind === 'map' ? top.entries : [], errors: [] };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}

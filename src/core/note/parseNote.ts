@@ -25,11 +25,22 @@ export function parseNoteWith(path: string, text: string, options: ParseOptions 
   try {
     if (typeof text !== 'string') return unreadableNote(path, 'The note has no text.');
     if (text.includes('\0')) return unreadableNote(path, 'The note contains NUL bytes: it looks like a binary file, not markdown.');
-    return parse(path, text, options);
+    return parse(path, withoutLoneCarriageReturns(text), options);
   } catch (error) {
     return unreadableNote(path, `Protocol Atlas could not read this note: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+
+/**
+ * Old Mac files end lines with a lone CR, and VS Code shows them as lines. A lone CR becomes LF:
+ * one character for one, so every line and column stays where the editor has it.
+ */
+function withoutLoneCarriageReturns(text: string): string {
+  return text.includes('\r') && LONE_CR.test(text) ? text.replace(LONE_CR_ALL, '\n') : text;
+}
+
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
 
 /** What the index keeps for a note it could not read: findable by file name, never dropped. */
 export function unreadableNote(path: string, message: string): ProtocolNote {
