@@ -5,7 +5,7 @@ import { LAYERS, type Layer } from '../model';
 import type { Protocol } from '../index/protocol';
 import { CATEGORIES, LAYER_SYNONYMS } from '../note/taxonomy';
 import type { CompletionContext } from './completionContext';
-import { doubleQuoted, yamlScalar } from './yamlText';
+import { UNPRINTABLE, doubleQuoted, yamlScalar } from './yamlText';
 
 export interface CompletionCandidate {
   label: string;
@@ -58,19 +58,21 @@ function dependencyCandidates(context: CompletionContext, input: CompletionInput
   for (const protocol of input.protocols) {
     if (protocol.path === input.path || !protocol.name.value) continue;
     const where = [protocol.layer.value, protocol.category?.value].filter(Boolean).join(' · ');
-    candidates.push({
+    const nameText = dependencyText(protocol.name.value, context);
+    if (nameText !== undefined) candidates.push({
       label: protocol.name.value,
       kind: 'protocol',
-      insertText: dependencyText(protocol.name.value, context),
+      insertText: nameText,
       detail: where,
       sortText: `0${protocol.name.value.toLowerCase()}`,
       path: protocol.path,
     });
     for (const alias of protocol.aliases) {
-      candidates.push({
+      const aliasText = dependencyText(alias, context);
+      if (aliasText !== undefined) candidates.push({
         label: alias,
         kind: 'alias',
-        insertText: dependencyText(alias, context),
+        insertText: aliasText,
         detail: `alias of ${protocol.name.value} · ${where}`,
         sortText: `1${alias.toLowerCase()}`,
         path: protocol.path,
@@ -80,9 +82,16 @@ function dependencyCandidates(context: CompletionContext, input: CompletionInput
   return candidates;
 }
 
-function dependencyText(name: string, context: CompletionContext): string {
-  if (context.wikilink) return context.wikilink.closed ? name : `${name}]]`;
-  if (context.quoted) return name;
+/**
+ * The text that makes YAML read exactly `name`, or undefined when none can be typed here: inside
+ * a quote or a wikilink the name goes in as it is, so one that would end them is not offered.
+ */
+function dependencyText(name: string, context: CompletionContext): string | undefined {
+  if (context.wikilink) {
+    if (/[\]|#"'\\]/.test(name) || UNPRINTABLE.test(name)) return undefined;
+    return context.wikilink.closed ? name : `${name}]]`;
+  }
+  if (context.quoted) return /["'\\]/.test(name) || UNPRINTABLE.test(name) ? undefined : name;
   return yamlScalar(name, context.flow);
 }
 
