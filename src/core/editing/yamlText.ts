@@ -19,6 +19,7 @@ export function doubleQuoted(text: string): string {
 }
 
 /** Control characters, line and paragraph separators, and the byte order mark. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
 export const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 /** The text written unquoted when that is safe, otherwise double-quoted. */
