@@ -1,7 +1,7 @@
 // Search Protocols…: the QuickPick's items come from the core's typo-tolerant search, in its order.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { atlasApi, closeAllEditors, waitFor } from './atlasTestApi';
+import { atlasApi, closeAllEditors, waitFor, workspaceUri, writeText } from './atlasTestApi';
 
 const KEY = 'ctrl+alt+p';
 
@@ -31,6 +31,24 @@ describe('Search Protocols', () => {
     assert.strictEqual(items[0].detail, 'matched alias: TAO');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await waitFor('Bittensor to open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/model/bittensor.md'));
+  });
+
+  it('shows a name like "$(warning) Urgent" as those characters, not as an icon', async () => {
+    const api = await atlasApi();
+    await writeText('urgent.md', '---\nprotocol: "$(warning) Urgent"\naliases: ["$(zap)"]\n---\n');
+    try {
+      await waitFor('the note in the index', () => api.service.atlas.index.protocol('urgent.md'));
+      void vscode.commands.executeCommand('protocolAtlas.search', { query: 'Urgent' });
+      const items = await waitFor('search items', () => api.search.current()?.find((item) => item.path === 'urgent.md') && api.search.current());
+      const urgent = items.find((item) => item.path === 'urgent.md')!;
+      // VS Code's own escape: a backslash before `$(` renders the text as typed.
+      assert.strictEqual(urgent.label, '\\$(warning) Urgent');
+      void vscode.commands.executeCommand('protocolAtlas.search', { query: '$(zap)' });
+      const byAlias = await waitFor('alias items', () => api.search.current()?.find((item) => item.path === 'urgent.md'));
+      assert.ok(!byAlias.detail || byAlias.detail.includes('\\$(zap)'), byAlias.detail);
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri('urgent.md'));
+    }
   });
 
   it('updates the results as the query changes', async () => {

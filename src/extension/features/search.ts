@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withoutIcons } from '../iconText';
 import type { SearchMatch } from '../../core/search/protocolSearch';
 import { categoryById } from '../../core/note/taxonomy';
 import type { AtlasService } from '../atlasService';
@@ -82,12 +83,12 @@ function itemsFor(service: AtlasService, query: string): ProtocolPickItem[] {
     return [
       {
         path: result.id,
-        label: protocol.name.value,
+        label: withoutIcons(protocol.name.value),
         iconPath: verdictIcon(verdict.value),
-        description: [protocol.layer.value, category, verdictWord(verdict.value) + (verdict.source === 'override' ? ' (override)' : '')]
-          .filter(Boolean)
-          .join(' · '),
-        detail: matchDetail(result.matches, protocol.name.value),
+        description: withoutIcons(
+          [protocol.layer.value, category, verdictWord(verdict.value) + (verdict.source === 'override' ? ' (override)' : '')].filter(Boolean).join(' · '),
+        ),
+        detail: withoutIcons(matchDetail(result.matches, protocol.name.value) ?? '') || undefined,
         alwaysShow: true,
         buttons: [REVEAL_BUTTON],
       },
