@@ -1,8 +1,10 @@
 // Compare Frameworks… as a document a researcher reads: which protocols' verdicts change between
 // two frameworks, from what to what, and why under each. Markdown, so the editor's preview shows
-// it as a page; note text (names, reasons) is escaped so it cannot turn into markup or links.
+// it as a page; note text (names, reasons) is escaped so it cannot turn into markup or links
+// (src/core/present/untrustedText.ts).
 import type { FrameworkComparison } from './framework';
 import type { Layer, Verdict } from './model';
+import { markdownText } from './present/untrustedText';
 
 /** "negative", "positive (strongest)", "negative (short-term, override); positive (long-term)". */
 export function verdictLabel(verdict: Verdict): string {
@@ -18,7 +20,7 @@ export function compareReportMarkdown(comparison: FrameworkComparison, layerOf: 
   const lines = [
     `# ${escapeMarkdown(a.title)} → ${escapeMarkdown(b.title)}`,
     '',
-    `Frameworks \`${a.id}\` and \`${b.id}\`: **${changes.length}** protocol${changes.length === 1 ? '' : 's'} change verdict, ${unchanged} keep it.`,
+    `Frameworks ${markdownText(a.id)} and ${markdownText(b.id)}: **${changes.length}** protocol${changes.length === 1 ? '' : 's'} change verdict, ${unchanged} keep it.`,
     '',
   ];
   if (changes.length === 0) {
@@ -27,7 +29,7 @@ export function compareReportMarkdown(comparison: FrameworkComparison, layerOf: 
   }
   lines.push(`| layer | protocol | ${escapeCell(a.id)} | ${escapeCell(b.id)} |`, '|---|---|---|---|');
   for (const change of changes) {
-    lines.push(`| ${layerOf(change.path)} | ${escapeCell(change.name)} | ${escapeCell(verdictLabel(change.from))} | ${escapeCell(verdictLabel(change.to))} |`);
+    lines.push(`| ${markdownText(layerOf(change.path))} | ${escapeCell(change.name)} | ${escapeCell(verdictLabel(change.from))} | ${escapeCell(verdictLabel(change.to))} |`);
   }
   lines.push('', '## Why', '');
   for (const change of changes) {
@@ -47,8 +49,9 @@ function reason(verdict: Verdict): string {
   return `${escapeMarkdown(verdict.rationale.replace(/\s+/g, ' ').trim())}${section}`;
 }
 
+/** Note and framework text as literal Markdown (also safe in a table cell: `|` is escaped). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&').replace(/\r?\n/g, ' ');
+  return markdownText(text.replace(/\s+/g, ' ').trim());
 }
 
 function escapeCell(text: string): string {

@@ -5,6 +5,7 @@
 //
 // Output is deterministic (nodes and edges sorted by path), so an exported diagram committed
 // next to the notes only changes when the notes do.
+import { visibleText } from '../present/untrustedText';
 import type { SerializedGraph } from 'graphology-types';
 import { VERDICT_VALUES, type Layer, type VerdictValue } from '../model';
 import type { DependencyGraph } from './dependencyGraph';
@@ -98,17 +99,18 @@ function byLayer(nodes: ExportNode[]): Array<[Layer, ExportNode[]]> {
  */
 export function escapeMermaidLabel(text: string): string {
   let escaped = '';
-  for (const char of text) escaped += /^[\p{L}\p{M}\p{N} .,:_+/()'-]$/u.test(char) ? char : `#${char.codePointAt(0)};`;
+  // Decoded entities would still reorder or hide text: first make those characters visible.
+  for (const char of visibleText(text)) escaped += /^[\p{L}\p{M}\p{N} .,:_+/()'-]$/u.test(char) ? char : `#${char.codePointAt(0)};`;
   return escaped;
 }
 
 /**
  * A DOT double-quoted string: backslashes (Graphviz's own escapes such as \N and \l) and quotes
  * are escaped; `<`, `>` and `&` become entities, which Graphviz decodes, so the source never holds
- * markup; line breaks and other control characters become spaces.
+ * markup; control, direction-override and zero-width characters are shown (visibleText).
  */
 export function escapeDotLabel(text: string): string {
-  return text
+  return visibleText(text)
     .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, ' ')
     .replace(/[\\"]/g, (char) => `\\${char}`)
     .replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char] ?? char);

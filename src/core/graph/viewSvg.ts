@@ -1,6 +1,7 @@
 // The graph view as a standalone SVG: the bands, the edges with arrowheads and the protocols
 // coloured by verdict, at the layout's positions. Names come from notes, so every piece of text is
 // escaped and nothing from a note lands in an attribute except through the same escape.
+import { xmlText } from '../present/untrustedText';
 import type { GraphModel } from '../../webviewProtocol';
 import type { VerdictValue } from '../model';
 
@@ -13,12 +14,8 @@ const VERDICT_FILL: Record<VerdictValue, string> = {
 
 const VERDICT_LABEL: Record<VerdictValue, string> = { positive: 'Positive', negative: 'Negative', mixed: 'Mixed', 'not-assessed': 'Not assessed' };
 
-export function escapeXml(text: string): string {
-  // Characters XML 1.0 forbids are dropped; the five markup characters become entities.
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char] ?? char);
-}
+/** Text in the SVG: the one XML escaper (control, bidi and zero-width characters shown, entities). */
+export const escapeXml = xmlText;
 
 export function graphViewToSvg(model: GraphModel, options: { scale?: number } = {}): string {
   const scale = options.scale ?? 12;

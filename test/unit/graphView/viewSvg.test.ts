@@ -41,8 +41,10 @@ describe('graph view as SVG', () => {
     for (const tag of tags) assert.ok(['?xml', 'circle', 'defs', 'g', 'line', 'marker', 'path', 'rect', 'svg', 'text', 'title'].includes(tag), `unexpected <${tag}>`);
   });
 
-  it('drops characters XML cannot hold', () => {
-    assert.strictEqual(escapeXml('a\u0000b\u0007c'), 'abc');
+  it('shows characters XML cannot hold (or a reader cannot see) as visible symbols', () => {
+    assert.strictEqual(escapeXml('a\u0000b\u0007c'), 'a\u2400b\u2407c');
+    assert.strictEqual(escapeXml('\u202Egnp.exe'), '⟨U+202E⟩gnp.exe');
+    assert.strictEqual(escapeXml('\uFFFE\uD800'), '\uFFFD\uFFFD', 'not even a visible symbol exists for these');
     assert.strictEqual(escapeXml(`<&>"'`), '&lt;&amp;&gt;&quot;&apos;');
   });
 });
