@@ -97,7 +97,7 @@ function median(values: number[]): number {
 }
 
 /** Why a run does not count, or undefined when it ran to its end. `check` exits 1 when it finds errors. */
-function failureOf(run: ProcessRun, command: string, timeoutMs: number): string | undefined {
+export function failureOf(run: ProcessRun, command: string, timeoutMs: number): string | undefined {
   if (run.timedOut) return `timed out at ${Math.round(timeoutMs / 1000)} s (killed)`;
   const crashed = /FATAL ERROR|^\S*Error\b|^\s+at /m.test(run.stderrHead);
   const expected = run.exitCode === 0 || (command.startsWith('check') && run.exitCode === 1);
@@ -112,13 +112,13 @@ interface CommandResult {
 }
 
 /** Every figure of one vault: read floors interleaved with the commands' runs, so load touches all alike. */
-async function measureVault(options: CliOptions, helpers: Helpers, vault: Vault, folder: string): Promise<{ floor: number[]; results: Map<string, CommandResult> }> {
+async function measureVault(options: CliOptions, helpers: Helpers, vault: Vault, folder: string): Promise<{ floor: ProcessRun[]; results: Map<string, CommandResult> }> {
   const runs = vault.count > BASE_COUNT ? options.runsLarge : options.runs;
-  const floor: number[] = [];
+  const floor: ProcessRun[] = [];
   const measureFloor = async () => {
     const run = await readFloor(helpers, folder, options.timeoutMs);
     if (run.exitCode !== 0) throw new Error(`the read floor of ${folder} failed: ${run.stderrHead}`);
-    floor.push(run.ms);
+    floor.push(run);
   };
   await measureFloor();
   await measureFloor();
@@ -131,15 +131,16 @@ async function measureVault(options: CliOptions, helpers: Helpers, vault: Vault,
       const run = await runProcess(helpers, options.cli, command.args(folder), options.timeoutMs);
       result.runs.push(run);
       result.failure = failureOf(run, command.label, options.timeoutMs);
-      options.log(`  ${command.label}: ${(run.ms / 1000).toFixed(2)} s, ${Math.round(run.rssMb)} MB, ${run.stdoutBytes.toLocaleString('en')} bytes${result.failure ? ` — ${result.failure}` : ''}`);
+      options.log(`  ${command.label}: ${(run.ms / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(2)} s), ${Math.round(run.rssMb)} MB, ${run.stdoutBytes.toLocaleString('en')} bytes${result.failure ? ` — ${result.failure}` : ''}`);
     }
     await measureFloor();
   }
   return { floor, results };
 }
 
-function vaultRows(vault: Vault, floorRuns: number[], results: Map<string, CommandResult>, baseTimes: Map<string, number>): BenchRow[] {
-  const floor = median(floorRuns);
+function vaultRows(vault: Vault, floorRuns: ProcessRun[], results: Map<string, CommandResult>, baseTimes: Map<string, number>): BenchRow[] {
+  const floor = median(floorRuns.map((run) => run.ms));
+  const floorCpu = median(floorRuns.map((run) => run.cpuMs));
   const large = vault.count > BASE_COUNT;
   const rssTarget = large ? RSS_TARGET_MB.large : RSS_TARGET_MB.small;
   const rows: BenchRow[] = [
@@ -153,7 +154,8 @@ function vaultRows(vault: Vault, floorRuns: number[], results: Map<string, Comma
     const bytes = counted[counted.length - 1]?.stdoutBytes ?? NaN;
     const ratio = ms / floor;
     const atLeast = failure ? `${failure}: at least this` : undefined;
-    const how = failure ? atLeast : `median of ${counted.length} run${counted.length === 1 ? '' : 's'}`;
+    const cpu = median(counted.map((run) => run.cpuMs));
+    const how = failure ? atLeast : `median of ${counted.length} run${counted.length === 1 ? '' : 's'}; CPU time ${Math.round(cpu).toLocaleString('en')} ms (read floor ${Math.round(floorCpu)} ms)`;
     rows.push(
       { name: rowName.time(vault, command), value: round(ms, 0), unit: 'ms', target: 'report', ok: !failure, note: how },
       large

@@ -11,6 +11,8 @@ export interface ProcessRun {
   ms: number;
   /** Peak resident set of the child, threads included; NaN when it could not be read. */
   rssMb: number;
+  /** CPU time of all the child's threads (less moved by other load than wall time); NaN if killed. */
+  cpuMs: number;
   stdoutBytes: number;
   exitCode: number | null;
   timedOut: boolean;
@@ -20,14 +22,17 @@ export interface ProcessRun {
 
 /**
  * Preloaded into the child (`--require`): writes the process's peak RSS (`maxRSS`, kilobytes on
- * Linux and macOS) to the file its environment names, at exit. GNU time is not on every machine;
- * this is the same figure, read from inside. Only the main thread writes (workers inherit --require).
+ * Linux and macOS) and its CPU time, all threads, to the file its environment names, at exit. GNU
+ * time is not on every machine; these are the same figures, read from inside. Only the main thread
+ * writes (workers inherit --require).
  */
 const RSS_PRELOAD = `'use strict';
 const file = process.env.PROTOCOL_ATLAS_BENCH_RSS_FILE;
 if (file && require('node:worker_threads').isMainThread) {
   process.on('exit', () => {
-    try { require('node:fs').writeFileSync(file, String(process.resourceUsage().maxRSS)); } catch {}
+    const usage = process.resourceUsage();
+    const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+    try { require('node:fs').writeFileSync(file, JSON.stringify({ maxRss: usage.maxRSS, cpuMs })); } catch {}
   });
 }
 `;
@@ -120,14 +125,18 @@ export function runProcess(helpers: Helpers, script: string, args: string[], tim
       clearInterval(poll);
       clearTimeout(timer);
       let rssMb = polledMb;
+      let cpuMs = NaN;
       try {
-        rssMb = Number(fs.readFileSync(helpers.rssFile, 'utf8')) / 1024;
+        const usage = JSON.parse(fs.readFileSync(helpers.rssFile, 'utf8')) as { maxRss: number; cpuMs: number };
+        rssMb = usage.maxRss / 1024;
+        cpuMs = usage.cpuMs;
       } catch {
         // no file: killed or crashed before its exit handlers ran; the sampled figure stands
       }
       resolve({
         ms: exited?.ms ?? performance.now() - started,
         rssMb,
+        cpuMs,
         stdoutBytes,
         exitCode: exited?.code ?? code,
         timedOut,
