@@ -153,7 +153,7 @@ function vaultRows(vault: Vault, floorRuns: ProcessRun[], results: Map<string, C
     const rss = Math.max(...counted.map((run) => run.rssMb));
     const bytes = counted[counted.length - 1]?.stdoutBytes ?? NaN;
     const ratio = ms / floor;
-    const atLeast = failure ? `${failure}: at least this` : undefined;
+    const atLeast = failure ? `${failure}${Number.isFinite(counted[0]?.cpuMs) ? `, CPU time ${Math.round(counted[0].cpuMs).toLocaleString('en')} ms so far` : ''}: at least this` : undefined;
     const cpu = median(counted.map((run) => run.cpuMs));
     const how = failure ? atLeast : `median of ${counted.length} run${counted.length === 1 ? '' : 's'}; CPU time ${Math.round(cpu).toLocaleString('en')} ms (read floor ${Math.round(floorCpu)} ms)`;
     rows.push(

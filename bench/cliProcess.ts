@@ -11,7 +11,7 @@ export interface ProcessRun {
   ms: number;
   /** Peak resident set of the child, threads included; NaN when it could not be read. */
   rssMb: number;
-  /** CPU time of all the child's threads (less moved by other load than wall time); NaN if killed. */
+  /** CPU time of all the child's threads (less moved by other load than wall time); so far, if killed. */
   cpuMs: number;
   stdoutBytes: number;
   exitCode: number | null;
@@ -87,6 +87,18 @@ function highWaterMarkMb(pid: number | undefined): number {
   }
 }
 
+/** CPU time so far from /proc (Linux, 100 clock ticks a second): what a killed child leaves us. */
+function cpuSoFarMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    // Fields after the command's name (in parentheses, may hold spaces): utime and stime are the 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000;
+  } catch {
+    return NaN;
+  }
+}
+
 const STDERR_KEPT = 2048;
 
 /** Runs `node --require preload <script> ...args` to its end or its timeout. */
@@ -102,6 +114,7 @@ export function runProcess(helpers: Helpers, script: string, args: string[], tim
     let stderrHead = '';
     let polledMb = NaN;
     let timedOut = false;
+    let cpuAtKillMs = NaN;
     let exited: { ms: number; code: number | null } | undefined;
     child.stdout.on('data', (chunk: Buffer) => (stdoutBytes += chunk.length));
     child.stderr.on('data', (chunk: Buffer) => {
@@ -117,6 +130,7 @@ export function runProcess(helpers: Helpers, script: string, args: string[], tim
     const timer = setTimeout(() => {
       timedOut = true;
       sample();
+      cpuAtKillMs = cpuSoFarMs(child.pid);
       child.kill('SIGKILL');
     }, timeoutMs);
     child.on('exit', (code) => (exited = { ms: performance.now() - started, code }));
@@ -125,7 +139,7 @@ export function runProcess(helpers: Helpers, script: string, args: string[], tim
       clearInterval(poll);
       clearTimeout(timer);
       let rssMb = polledMb;
-      let cpuMs = NaN;
+      let cpuMs = cpuAtKillMs;
       try {
         const usage = JSON.parse(fs.readFileSync(helpers.rssFile, 'utf8')) as { maxRss: number; cpuMs: number };
         rssMb = usage.maxRss / 1024;

@@ -39,7 +39,10 @@ describe('CLI benchmark: one child process', () => {
     const run = await runProcess(helpers, child, [], 4_000);
     assert.equal(run.timedOut, true);
     assert.equal(run.stdoutBytes, 'started\n'.length);
-    if (process.platform === 'linux') assert.ok(run.rssMb > 10, `sampled peak RSS ${run.rssMb} MB`);
+    if (process.platform === 'linux') {
+      assert.ok(run.rssMb > 10, `sampled peak RSS ${run.rssMb} MB`);
+      assert.ok(run.cpuMs >= 0, `CPU time so far ${run.cpuMs} ms`);
+    }
   });
 
   it('tells a finished run from a crash: check may exit 1 for the errors it found, not for an exception', () => {
