@@ -80,6 +80,7 @@ export const FLOOR_ROW_PREFIX = 'cli read floor, ';
 export const rowName = {
   floor: (vault: Vault) => `${FLOOR_ROW_PREFIX}${vaultLabel(vault)}`,
   time: (vault: Vault, command: string) => `cli ${command}, ${vaultLabel(vault)}: time`,
+  cpu: (vault: Vault, command: string) => `cli ${command}, ${vaultLabel(vault)}: CPU time`,
   ratio: (vault: Vault, command: string) => `cli ${command}, ${vaultLabel(vault)}: time / read floor`,
   growth: (vault: Vault, command: string) => `cli ${command}, ${vaultLabel(vault)}: time / time at ${BASE_COUNT.toLocaleString('en')}`,
   rss: (vault: Vault, command: string) => `cli ${command}, ${vaultLabel(vault)}: peak RSS`,
@@ -144,7 +145,7 @@ function vaultRows(vault: Vault, floorRuns: ProcessRun[], results: Map<string, C
   const large = vault.count > BASE_COUNT;
   const rssTarget = large ? RSS_TARGET_MB.large : RSS_TARGET_MB.small;
   const rows: BenchRow[] = [
-    { name: rowName.floor(vault), value: round(floor, 0), unit: 'ms', target: 'report', ok: true, note: `a fresh node process listing the notes and reading each with readFileSync, median of ${floorRuns.length}` },
+    { name: rowName.floor(vault), value: round(floor, 0), unit: 'ms', target: 'report', ok: true, note: `a fresh node process listing the notes and reading each with readFileSync, median of ${floorRuns.length}; CPU time ${Math.round(floorCpu)} ms` },
   ];
   for (const [command, result] of results) {
     const { failure } = result;
@@ -153,11 +154,13 @@ function vaultRows(vault: Vault, floorRuns: ProcessRun[], results: Map<string, C
     const rss = Math.max(...counted.map((run) => run.rssMb));
     const bytes = counted[counted.length - 1]?.stdoutBytes ?? NaN;
     const ratio = ms / floor;
-    const atLeast = failure ? `${failure}${Number.isFinite(counted[0]?.cpuMs) ? `, CPU time ${Math.round(counted[0].cpuMs).toLocaleString('en')} ms so far` : ''}: at least this` : undefined;
+    const atLeast = failure ? `${failure}: at least this` : undefined;
     const cpu = median(counted.map((run) => run.cpuMs));
-    const how = failure ? atLeast : `median of ${counted.length} run${counted.length === 1 ? '' : 's'}; CPU time ${Math.round(cpu).toLocaleString('en')} ms (read floor ${Math.round(floorCpu)} ms)`;
+    const how = failure ? atLeast : `median of ${counted.length} run${counted.length === 1 ? '' : 's'}`;
     rows.push(
       { name: rowName.time(vault, command), value: round(ms, 0), unit: 'ms', target: 'report', ok: !failure, note: how },
+      // Beside the wall time: on a loaded machine the CPU time moves less (the floor's is in its row).
+      { name: rowName.cpu(vault, command), value: round(cpu, 0), unit: 'ms', target: 'report', ok: !failure, note: failure ? `${failure}: so far` : 'all threads' },
       large
         ? { name: rowName.ratio(vault, command), value: round(ratio), unit: 'x', target: 'report', ok: !failure, note: atLeast ?? 'judged by growth over 10,000 notes' }
         : { name: rowName.ratio(vault, command), value: round(ratio), unit: 'x', target: `<= ${TIME_TARGET}`, ok: !failure && ratio <= TIME_TARGET, ...(atLeast && { note: atLeast }) },

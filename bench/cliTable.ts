@@ -24,8 +24,8 @@ export function markdownTable(results: { cli?: BenchRow[] | { error: string } })
   const mark = (row: BenchRow | undefined, text: string): string => (row && row.target !== 'report' && !row.ok ? `**${text}** ✗` : text);
   const cell = (row: BenchRow | undefined, show: (value: number) => string): string => (row ? mark(row, show(row.value ?? NaN)) : '');
   const lines = [
-    '| Vault (read floor) | Command | Time | × read floor (≤ 10) | × 10,000-note time (≤ 6) | Peak RSS (≤ 300 MB; 1 GB at 50,000) | Output |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| Vault (read floor) | Command | Time | CPU time | × read floor (≤ 10) | × 10,000-note time (≤ 6) | Peak RSS (≤ 300 MB; 1 GB at 50,000) | Output |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   // The vaults measured, in the order they ran: each has a read-floor row.
   const vaults = rows.flatMap((row): Vault[] => {
@@ -49,6 +49,7 @@ export function markdownTable(results: { cli?: BenchRow[] | { error: string } })
           i === 0 ? `${vaultLabel(vault)} (${seconds(floor.value)})` : '',
           `\`${command.label}\``,
           failure ? `**≥ ${seconds(time.value)}**: ${failure}` : seconds(time.value),
+          cell(byName.get(rowName.cpu(vault, command.label)), (value) => (Number.isFinite(value) ? `${failure ? '≥ ' : ''}${seconds(value)}` : '?')),
           cell(byName.get(rowName.ratio(vault, command.label)), (value) => `${failure ? '≥ ' : ''}${value}×`),
           cell(byName.get(rowName.growth(vault, command.label)), (value) => (Number.isFinite(value) ? `${value}×` : '—')),
           cell(byName.get(rowName.rss(vault, command.label)), (value) => `${failure ? '≥ ' : ''}${value} MB`),
