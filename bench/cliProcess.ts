@@ -2,7 +2,7 @@
 // meets it: wall time from spawn to exit, peak RSS of that process, bytes it printed (counted,
 // never kept: `report --json` of a messy vault can be hundreds of MB). A child that runs past its
 // timeout is killed and reported, never waited for.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -71,6 +71,7 @@ export interface Helpers {
 export function writeHelpers(workspace: string): Helpers {
   const preload = path.join(workspace, 'rss-preload.cjs');
   const readFloor = path.join(workspace, 'read-floor.cjs');
+  workspaces.add(workspace);
   fs.writeFileSync(preload, RSS_PRELOAD);
   fs.writeFileSync(readFloor, READ_FLOOR);
   return { preload, readFloor, rssFile: path.join(workspace, 'rss.txt') };
@@ -101,6 +102,24 @@ function cpuSoFarMs(pid: number | undefined): number {
 
 const STDERR_KEPT = 2048;
 
+/** Children still running: a benchmark stopped by a signal takes them along, never leaves them behind. */
+const running = new Set<ChildProcess>();
+/** Workspaces of the helpers, removed on such a stop too (a normal end removes its own). */
+const workspaces = new Set<string>();
+let signalsHandled = false;
+
+function killRunningOnSignals(): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const child of running) child.kill('SIGKILL');
+      for (const workspace of workspaces) fs.rmSync(workspace, { recursive: true, force: true });
+      process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
+    });
+  }
+}
+
 /** Runs `node --require preload <script> ...args` to its end or its timeout. */
 export function runProcess(helpers: Helpers, script: string, args: string[], timeoutMs: number): Promise<ProcessRun> {
   fs.rmSync(helpers.rssFile, { force: true });
@@ -110,6 +129,8 @@ export function runProcess(helpers: Helpers, script: string, args: string[], tim
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PROTOCOL_ATLAS_BENCH_RSS_FILE: helpers.rssFile },
     });
+    killRunningOnSignals();
+    running.add(child);
     let stdoutBytes = 0;
     let stderrHead = '';
     let polledMb = NaN;
@@ -136,6 +157,7 @@ export function runProcess(helpers: Helpers, script: string, args: string[], tim
     child.on('exit', (code) => (exited = { ms: performance.now() - started, code }));
     child.on('error', (error) => (stderrHead += `spawn failed: ${error.message}`));
     child.on('close', (code) => {
+      running.delete(child);
       clearInterval(poll);
       clearTimeout(timer);
       let rssMb = polledMb;
