@@ -15,6 +15,12 @@ export type { BenchRow } from './benchRow';
 
 
 const RUNS = 5;
+/**
+ * Issue 10 retired the fresh-process targets (cold ≤ 3×, warm ≤ 1.5× the raw read): the figures
+ * stay, for context; the CLI benchmark's cold `check` of a 10,000-note DAG (≤ 6× its read floor)
+ * and the real extension host's figures are what is judged now.
+ */
+const retired = (target: number): string => `target retired by issue 10 (was <= ${target}); judged instead: the CLI benchmark's cold check <= 6x the read floor`;
 const COLD_TARGET = 3;
 const WARM_TARGET = 1.5;
 const UPDATE_TARGET_MS = 2;
@@ -75,9 +81,9 @@ async function benchCount(script: string, workspace: string, count: number): Pro
   const rows: BenchRow[] = [
     info(`raw read (readFileSync loop), ${label} (median of ${RUNS})`, read, 'ms'),
     info(`cold index, ${label} (list, read, parse, index)`, cold, 'ms'),
-    { name: `cold index / raw read, ${label}`, value: round(coldRatio), unit: 'x', target: `<= ${COLD_TARGET}`, ok: coldRatio <= COLD_TARGET },
+    { name: `cold index / raw read, ${label}`, value: round(coldRatio), unit: 'x', target: 'report', ok: true, note: retired(COLD_TARGET) },
     info(`warm start from the index cache, ${label} (${reused.toLocaleString('en')} notes reused)`, warm, 'ms'),
-    { name: `warm start / raw read, ${label}`, value: round(warmRatio), unit: 'x', target: `<= ${WARM_TARGET}`, ok: warmRatio <= WARM_TARGET },
+    { name: `warm start / raw read, ${label}`, value: round(warmRatio), unit: 'x', target: 'report', ok: true, note: retired(WARM_TARGET) },
     info(`index cache size, ${label}`, cacheMb, 'MB'),
     info(`CPU time of all threads, raw read, ${label}`, cpu(reads), 'ms'),
     info(`CPU time, cold index, ${label}`, cpu(colds), 'ms'),

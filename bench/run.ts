@@ -1,14 +1,17 @@
 // `npm run bench`: every benchmark, each figure next to its target, as one JSON object on stdout
 // (progress goes to stderr). Each benchmark runs in its own process so one cannot inflate another's
 // peak memory. Targets are reported, never asserted: a slow machine is not a failing build.
+// `npm run bench -- cli search` runs only the sections named (indexing, search, layout, webview, cli).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { benchCli } from './cli';
 import { benchIndexing } from './indexing';
 import type { BenchRow } from './benchRow';
 
 const RSS_TARGET_MB = 250;
+const SECTIONS = ['indexing', 'search', 'layout', 'webview', 'cli'];
 
 /**
  * The memory target is the product's (indexing, search, layout). The webview benchmark's process
@@ -31,7 +34,15 @@ async function main(): Promise<void> {
   const started = Date.now();
   const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))) };
   const sections: Record<string, BenchRow[] | { error: string }> = {};
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !SECTIONS.includes(name));
+  if (unknown.length) {
+    console.error(`bench: no section ${unknown.join(', ')}; the sections are ${SECTIONS.join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
   const step = async (name: string, run: () => Promise<BenchRow[]> | BenchRow[]): Promise<void> => {
+    if (wanted.length && !wanted.includes(name)) return;
     process.stderr.write(`bench: ${name}…\n`);
     try {
       sections[name] = await run();
@@ -43,6 +54,8 @@ async function main(): Promise<void> {
   await step('search', () => inChild('search'));
   await step('layout', () => inChild('layout'));
   if (fs.existsSync(path.join(__dirname, 'webview.ts'))) await step('webview', () => inChild('webview', false));
+  // The CLI as a whole process on every vault shape (bench/cli.ts): the longest section, last.
+  await step('cli', () => benchCli());
   const rows = Object.values(sections).flatMap((section) => (Array.isArray(section) ? section : []));
   const summary = {
     targetsMet: rows.filter((row) => row.target !== 'report' && row.ok).length,

@@ -9,7 +9,8 @@
 //   hubs       a DAG where every application depends on 3 of 5 agent-framework hubs, each running
 //              on 60 compute networks (negatively affected under the built-in framework), so
 //              thousands of notes are exposed to the same hundred and more
-//   backedges  the DAG with 1% of its dependencies pointing up a layer: scattered cycles
+//   backedges  the DAG with 1% of its dependencies pointing back up, to a note that depends on it:
+//              scattered cycles
 //   chain      a 1,000-long chain of compute notes, each depending on the next, and 5,000 notes
 //              depending on its top; the rest as in the DAG
 //
@@ -61,20 +62,29 @@ export function vaultNotes(shape: VaultShape, count: number, seed = 42): Synthet
       if (layerOf[i] === APPLICATION) {
         const chosen = new Set<number>();
         while (chosen.size < 3) chosen.add(hubs[random(hubs.length)]);
-        for (const d of downward(i, random(2))) chosen.add(d);
+        // A downward pick may land on a hub too: keep it to exactly 3 hubs, as the shape says.
+        for (const d of downward(i, random(2))) if (!hubs.includes(d)) chosen.add(d);
         dependsOn[i] = [...chosen];
       } else {
         dependsOn[i] = downward(i, 1 + random(4));
       }
     }
   } else if (shape === 'backedges') {
-    for (let i = 0; i < count; i++) {
-      const picked = new Set(downward(i, 1 + random(4)));
-      // 1% of dependencies point up: to any note in a higher layer.
-      const upperStart = Math.floor(((layerOf[i] + 1) / 4) * count);
-      if (upperStart < count && next() < 0.025) picked.add(upperStart + random(count - upperStart));
-      picked.delete(i);
-      dependsOn[i] = [...picked];
+    for (let i = 0; i < count; i++) dependsOn[i] = downward(i, 1 + random(4));
+    // 1% of dependencies point back up: from a note to one that depends on it, directly or a few
+    // steps up, so each closes a cycle. (An up-edge to any higher note closes none: a note reaches
+    // only a handful of the notes below it through 4 shallow layers.)
+    const dependents: number[][] = names.map(() => []);
+    dependsOn.forEach((targets, from) => targets.forEach((to) => dependents[to].push(from)));
+    const total = dependsOn.reduce((sum, targets) => sum + targets.length, 0);
+    const withDependents = names.map((_, i) => i).filter((i) => dependents[i].length > 0);
+    const wanted = Math.min(withDependents.length, Math.round(total / 99));
+    const backFrom = new Set<number>();
+    while (backFrom.size < wanted) backFrom.add(withDependents[random(withDependents.length)]);
+    for (const i of backFrom) {
+      let ancestor = dependents[i][random(dependents[i].length)];
+      while (dependents[ancestor].length > 0 && next() < 0.5) ancestor = dependents[ancestor][random(dependents[ancestor].length)];
+      dependsOn[i].push(ancestor);
     }
   } else if (shape === 'chain') {
     const length = Math.min(1000, Math.floor(count / 10));
