@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ProtocolSearch, type SearchEntry } from '../../../src/core/search/protocolSearch';
 import { BigramIndex } from '../../../src/core/search/typoFallback';
+import { syntheticProtocols } from './fixtures';
 
 // Few letters, so names share bigrams and typo queries find several of them.
 const letters = fc.constantFrom('a', 'b', 'e', 'n', 'o', 'r', 't', ' ', '.');
@@ -80,5 +81,18 @@ describe('search index updates', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('indexes pending protocols in slices when asked, and a search sees every one of them', () => {
+    const entries = syntheticProtocols(500, 7);
+    const search = new ProtocolSearch(entries);
+    let slices = 0;
+    while (search.indexPending(0)) slices++;
+    assert.ok(slices > 1, `indexed in ${slices + 1} slices, not at once`);
+    assert.equal(search.indexPending(), false, 'nothing left');
+    const lazy = new ProtocolSearch(entries);
+    for (const query of [entries[3].name, entries[40].aliases[0] ?? 'x', 'defai', 'nuer']) assert.deepEqual(lazy.search(query, Infinity), search.search(query, Infinity));
+    search.delete(entries[3].id);
+    assert.ok(!search.search(entries[3].name, Infinity).some((result) => result.id === entries[3].id), 'a delete is seen by the next search');
   });
 });
