@@ -15,6 +15,12 @@ const LAYER_TITLES: Record<Layer, string> = {
   unclassified: 'Unclassified',
 };
 const REFRESH_DELAY_MS = 50;
+/**
+ * A layer or category opens by itself only up to this many rows: VS Code fetches and sends every
+ * row of an open list, and at 10,000 notes opening them all cost seconds at start for a list
+ * nobody scrolls. Bigger lists start closed; VS Code remembers what the researcher opens.
+ */
+const OPEN_UP_TO = 200;
 
 /**
  * The Protocols view: layer → category → protocol, each protocol with its verdict. The rows and
@@ -48,7 +54,7 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
 
   getTreeItem(element: ProtocolsTreeElement): vscode.TreeItem {
     if (element.kind === 'layer') {
-      const item = new vscode.TreeItem(LAYER_TITLES[element.layer], vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(LAYER_TITLES[element.layer], openUnlessLong(this.model.directRows(element)));
       item.id = `layer:${element.layer}`;
       item.description = `${this.model.count(element)}`;
       item.iconPath = new vscode.ThemeIcon('layers');
@@ -58,7 +64,7 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
     if (element.kind === 'category') {
       const known = categoryById(element.category);
       const count = this.model.count(element);
-      const item = new vscode.TreeItem(known?.label ?? element.category, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(known?.label ?? element.category, openUnlessLong(count));
       item.id = `category:${element.layer}/${element.category}`;
       item.description = known ? `${count}` : `${count} · not a known category`;
       item.iconPath = new vscode.ThemeIcon('symbol-folder');
@@ -97,6 +103,10 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
     if (refresh === 'all') this.changeEmitter.fire(undefined);
     else if (refresh.length > 0) this.changeEmitter.fire(refresh);
   }
+}
+
+function openUnlessLong(rows: number): vscode.TreeItemCollapsibleState {
+  return rows <= OPEN_UP_TO ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
 }
 
 /** The Protocols view, and its context menu: Reveal in Graph and Copy Name. */

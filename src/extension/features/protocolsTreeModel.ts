@@ -190,6 +190,14 @@ export class ProtocolsTreeModel {
     return this.categories.get(categoryKey(element.layer, element.category))?.rows.length ?? 0;
   }
 
+  /** The rows listed right under a layer (its categories and its protocols without one) or a category. */
+  directRows(element: LayerElement | CategoryElement): number {
+    this.apply();
+    if (element.kind === 'category') return this.count(element);
+    const layer = this.layers.get(element.layer);
+    return layer ? layer.categories.length + layer.uncategorised.length : 0;
+  }
+
   /** A protocol row's name and the text after it, or undefined for a row no longer listed. */
   protocol(element: ProtocolElement): { name: string; summary: string } | undefined {
     this.apply();

@@ -91,6 +91,8 @@ describe('Protocols tree rows', () => {
     assert.equal(lines.find((line) => line.label === 'infrastructure')?.description, '3');
     assert.match(lines.find((line) => line.label === 'Yield Pilot')?.description ?? '', /exposed via Eliza → io\.net/);
     assert.deepEqual(model.takeRefresh(), [], 'the first listing is what VS Code asked for: nothing to refresh');
+    const infrastructure = lines.find((line) => line.label === 'infrastructure')?.element as { kind: 'layer'; layer: 'infrastructure' };
+    assert.equal(model.directRows(infrastructure), 2, 'two categories right under the layer');
   });
 
   it('refreshes only the edited row for a dependency edit, with the row object VS Code holds', () => {
