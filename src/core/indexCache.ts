@@ -54,6 +54,36 @@ export function indexCacheOf(entries: Iterable<CachedNote>): IndexCacheFile {
   return { kind: INDEX_CACHE_KIND, format: INDEX_CACHE_FORMAT, noteVersion: COMPACT_NOTE_VERSION, files };
 }
 
+/**
+ * The cache file's text, kept ready between saves: each note is packed and stringified once and
+ * again only when its note or stamp changed, so saving after an edit costs a join, not a pack of
+ * every note (0.36 s at 10,000 notes, in the extension host, after every edit). The text is
+ * exactly `JSON.stringify(createIndexCache(index, stamps))`.
+ */
+export class IndexCacheText {
+  private entries = new Map<string, { note: ProtocolNote; size: number; mtime: number; json: string }>();
+
+  of(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>): string {
+    const header = JSON.stringify(indexCacheOf([])); // ...,"files":[]}
+    const kept = new Map<string, { note: ProtocolNote; size: number; mtime: number; json: string }>();
+    const parts: string[] = [];
+    for (const path of index.paths()) {
+      const stamp = stamps.get(path);
+      const note = index.note(path);
+      if (!stamp || !note) continue;
+      let entry = this.entries.get(path);
+      // Notes are replaced, never changed in place: the same object is the same note.
+      if (!entry || entry.note !== note || entry.size !== stamp.size || entry.mtime !== stamp.mtime) {
+        entry = { note, size: stamp.size, mtime: stamp.mtime, json: JSON.stringify([stamp.size, stamp.mtime, packNote(note)]) };
+      }
+      kept.set(path, entry);
+      parts.push(entry.json);
+    }
+    this.entries = kept;
+    return `${header.slice(0, -2)}${parts.join(',')}]}`;
+  }
+}
+
 /** The cached notes by path, or undefined when the cache is corrupt or of another format. */
 export function readIndexCache(value: unknown): Map<string, CachedNote> | undefined {
   if (!isObject(value) || value.kind !== INDEX_CACHE_KIND || value.format !== INDEX_CACHE_FORMAT) return undefined;

@@ -6,10 +6,15 @@ import * as vscode from 'vscode';
 import { Atlas, type AtlasChange } from '../core/atlas';
 import type { Framework } from '../core/framework';
 import { readIndexCache, reusableNote, type CachedNote, type FileStamp } from '../core/indexCache';
+import { parseChecked } from '../core/index/serialize';
+import type { ProtocolNote } from '../core/model';
+import { parseNote } from '../core/note/parseNote';
 import { IndexCacheStore } from './indexCacheStore';
-import { NoteScope, readNoteFile, statNoteFile } from './workspaceNotes';
+import { NoteScope, readNoteFile, statNoteFile, TaskSlicer } from './workspaceNotes';
 
 const EDIT_DEBOUNCE_MS = 150;
+/** Cached notes checked per slice of a cache read (~1 ms each 40). */
+const CACHE_SLICE = 500;
 /** Below this the first index is quick enough that a notification would only flicker. */
 const PROGRESS_AFTER_MS = 500;
 
@@ -32,6 +37,7 @@ export class AtlasService implements vscode.Disposable {
   /** Disk work runs one step at a time, so a delete never overtakes the read it follows. */
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  private searchIndexing = false;
   /** Fires after the index or the framework changed, with what changed. */
   readonly onDidChange = this.changeEmitter.event;
   /** Settles once the first full index of the workspace is built. */
@@ -49,7 +55,10 @@ export class AtlasService implements vscode.Disposable {
     this.cache = options.storageUri && new IndexCacheStore(options.storageUri, log);
     const subscription = this.atlas.onDidChange((change) => {
       this.changeEmitter.fire(change);
-      if (change.index) this.cache?.scheduleSave(this.atlas.index, this.stamps);
+      if (change.index) {
+        this.cache?.scheduleSave(this.atlas.index, this.stamps);
+        this.indexSearchInSlices();
+      }
     });
     this.disposables.push({ dispose: () => subscription.dispose() }, this.changeEmitter);
     this.ready = this.enqueue(() => this.firstBuild());
@@ -100,7 +109,7 @@ export class AtlasService implements vscode.Disposable {
 
   private async firstBuild(): Promise<void> {
     const stored = await this.cache?.load();
-    const cached = stored === undefined ? undefined : readIndexCache(stored);
+    const cached = stored === undefined ? undefined : await readCacheInSlices(stored);
     if (stored !== undefined && !cached) {
       this.firstIndex.cacheDiscarded = true;
       this.log.warn('Discarded the index cache: it was corrupt or from another version. Every note is read again.');
@@ -130,34 +139,44 @@ export class AtlasService implements vscode.Disposable {
       }),
     );
     if (this.disposed) return { fromCache: 0, parsed: 0 };
-    const present = entries.filter((entry) => entry !== undefined).sort((a, b) => a.path.localeCompare(b.path));
-    const keep = new Set(present.map((entry) => entry.path));
+    // Code-unit order: deterministic, and a tenth of the cost of localeCompare over 10,000 paths.
+    const present = entries.filter((entry) => entry !== undefined).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // Parsing 10,000 notes takes most of a second: it runs in slices, so the extension host (shared
+    // with every other extension) answers in between. Only the index build below is one step.
+    const slicer = new TaskSlicer();
+    const notes: ProtocolNote[] = [];
+    let fromCache = 0;
+    for (const entry of present) {
+      if ('note' in entry && entry.note) {
+        fromCache++;
+        notes.push(entry.note);
+      } else if ('text' in entry && entry.text !== undefined) {
+        notes.push(parseChecked(parseNote, entry.path, entry.text, true));
+      }
+      await slicer.yieldIfDue();
+      if (this.disposed) return { fromCache: 0, parsed: 0 };
+    }
     this.skipped = skipped;
     this.uris.clear();
     this.stamps.clear();
-    let fromCache = 0;
-    const index = this.atlas.index;
-    index.batch(() => {
-      for (const path of index.paths()) if (!keep.has(path)) index.delete(path);
-      for (const entry of present) {
-        this.uris.set(entry.path, entry.uri);
-        this.stamps.set(entry.path, entry.stamp);
-        if ('note' in entry && entry.note) {
-          fromCache++;
-          index.setParsed(entry.note);
-        } else if ('text' in entry && entry.text !== undefined) {
-          index.set(entry.path, entry.text);
-        }
-      }
-      // What the researcher is typing wins over what is saved.
-      for (const document of vscode.workspace.textDocuments) {
-        if (!document.isDirty || !this.isNote(document.uri)) continue;
-        const path = this.pathOf(document.uri);
-        this.uris.set(path, document.uri);
-        this.stamps.delete(path);
-        index.set(path, document.getText());
-      }
-    });
+    for (const entry of present) {
+      this.uris.set(entry.path, entry.uri);
+      this.stamps.set(entry.path, entry.stamp);
+    }
+    // What the researcher is typing wins over what is saved (read now: it may have changed meanwhile).
+    const at = new Map(notes.map((note, i) => [note.path, i]));
+    for (const document of vscode.workspace.textDocuments) {
+      if (!document.isDirty || !this.isNote(document.uri)) continue;
+      const path = this.pathOf(document.uri);
+      this.uris.set(path, document.uri);
+      this.stamps.delete(path);
+      const note = parseChecked(parseNote, path, document.getText(), true);
+      const known = at.get(path);
+      if (known === undefined) notes.push(note);
+      else notes[known] = note;
+    }
+    // Notes from parseNote or a checked cache: the index need not check them again (0.3 s saved).
+    this.atlas.index.buildParsed(notes);
     return { fromCache, parsed: present.length - fromCache };
   }
 
@@ -169,6 +188,21 @@ export class AtlasService implements vscode.Disposable {
       if (note) cached.set(path, { note, stamp });
     }
     return cached;
+  }
+
+  /**
+   * The search indexes what changed lazily; after a first index or a rebuild that is every note,
+   * indexed here a slice at a time so the first search finds it done and no step is long.
+   */
+  private indexSearchInSlices(): void {
+    if (this.searchIndexing) return;
+    this.searchIndexing = true;
+    const slicer = new TaskSlicer();
+    const step = (): void => {
+      if (!this.disposed && this.atlas.search.indexPending(slicer.budgetMs)) setImmediate(step);
+      else this.searchIndexing = false;
+    };
+    setImmediate(step);
   }
 
   private showProgressIfSlow(): void {
@@ -309,4 +343,27 @@ export class AtlasService implements vscode.Disposable {
     });
     return run;
   }
+}
+
+/**
+ * readIndexCache a slice of entries at a time (the core checks and unpacks each note: 0.25 s for
+ * 10,000), yielding between slices; the same answer as one call, a repeated path included.
+ */
+async function readCacheInSlices(stored: unknown): Promise<Map<string, CachedNote> | undefined> {
+  const files = typeof stored === 'object' && stored !== null ? (stored as { files?: unknown }).files : undefined;
+  if (!Array.isArray(files)) return readIndexCache(stored);
+  const header = { ...(stored as Record<string, unknown>) };
+  if (!readIndexCache({ ...header, files: [] })) return undefined;
+  const slicer = new TaskSlicer();
+  const cached = new Map<string, CachedNote>();
+  for (let start = 0; start < files.length; start += CACHE_SLICE) {
+    const slice = readIndexCache({ ...header, files: files.slice(start, start + CACHE_SLICE) });
+    if (!slice) return undefined;
+    for (const [path, entry] of slice) {
+      if (cached.has(path)) return undefined;
+      cached.set(path, entry);
+    }
+    await slicer.yieldIfDue();
+  }
+  return cached;
 }

@@ -1,7 +1,7 @@
 // Where the index cache lives: one JSON file in the extension's storage for this workspace. It is
 // written a moment after the index settles, never on the typing path, and read once at start.
 import * as vscode from 'vscode';
-import { createIndexCache, type FileStamp } from '../core/indexCache';
+import { IndexCacheText, type FileStamp } from '../core/indexCache';
 import type { ProtocolIndex } from '../core/index/protocolIndex';
 
 const SAVE_DELAY_MS = 2000;
@@ -10,6 +10,7 @@ export const INDEX_CACHE_FILE = 'index-cache.json';
 export class IndexCacheStore {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
+  private readonly text = new IndexCacheText();
 
   constructor(
     private readonly storageUri: vscode.Uri,
@@ -43,7 +44,7 @@ export class IndexCacheStore {
   saveNow(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const bytes = new TextEncoder().encode(JSON.stringify(createIndexCache(index, stamps)));
+    const bytes = new TextEncoder().encode(this.text.of(index, stamps));
     this.writing = this.writing.then(async () => {
       try {
         await vscode.workspace.fs.createDirectory(this.storageUri);

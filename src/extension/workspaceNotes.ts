@@ -105,3 +105,20 @@ function excludeGlob(exclude: string[]): string | undefined {
   if (simple.length === 0) return undefined;
   return simple.length === 1 ? simple[0] : `{${simple.join(',')}}`;
 }
+
+/**
+ * Long work in the extension host, cut into steps: the host is shared with every other extension,
+ * so no step should run past ~50 ms. Call `yieldIfDue` often; it gives the host back (a
+ * macrotask, after pending I/O) once `budgetMs` of work has run since the last time.
+ */
+export class TaskSlicer {
+  private since = performance.now();
+
+  constructor(readonly budgetMs = 20) {}
+
+  async yieldIfDue(): Promise<void> {
+    if (performance.now() - this.since < this.budgetMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.since = performance.now();
+  }
+}

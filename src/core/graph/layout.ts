@@ -48,7 +48,7 @@ export interface LayeredLayoutOptions {
   sweeps?: number;
 }
 
-const BAND_LABELS: Record<Layer, string> = {
+export const BAND_LABELS: Record<Layer, string> = {
   infrastructure: 'Infrastructure',
   middleware: 'Middleware',
   model: 'Model',
@@ -62,13 +62,14 @@ const DEFAULTS: Required<LayeredLayoutOptions> = { nodeSpacing: 10, rowSpacing: 
 const PATIENCE = 2;
 
 export function layeredLayout(graph: DependencyGraph, options: LayeredLayoutOptions = {}): GraphLayout {
-  const settings = sanitize(options);
+  const settings = sanitizeLayoutOptions(options);
   const index = indexGraph(graph);
   const rank = orderBands(index, groupSegments(index), settings.sweeps);
   return place(index, rank, settings);
 }
 
-function sanitize(options: LayeredLayoutOptions): Required<LayeredLayoutOptions> {
+/** The options with every missing or nonsensical value replaced by its default. */
+export function sanitizeLayoutOptions(options: LayeredLayoutOptions): Required<LayeredLayoutOptions> {
   const positive = (value: unknown, fallback: number): number =>
     typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
   const count = (value: unknown, fallback: number, min: number, max: number): number =>

@@ -1,11 +1,11 @@
 // What the graph webview draws, built from the atlas: every protocol with its verdict, exposure
 // and layered position, and the bands. The webview only draws; all judgement happens here.
 //
-// Live updates are a diff of two views rather than a translation of the IndexChange: a one-line
-// edit can move positions (the layout reorders a band), change a verdict, or change the exposure
-// of every dependent upstream, and the diff catches all of those exactly, so the webview touches
-// only what changed and keeps its viewport.
+// Live updates come from liveView.ts, which builds the patch from the change itself; the diff of
+// two whole views here is the reference it is tested against (and too slow for 10,000 notes:
+// every node stringified twice per edit).
 import type { Atlas } from '../atlas';
+import type { Exposure } from '../model';
 import type { GraphEdge, GraphModel, GraphNode, GraphPatch } from '../../webviewProtocol';
 import { layeredLayout, type GraphLayout, type LayeredLayoutOptions } from './layout';
 
@@ -18,33 +18,8 @@ export const VIEW_LAYOUT: LayeredLayoutOptions = { nodeSpacing: 24, rowSpacing: 
 export function buildGraphView(atlas: Atlas, layout: GraphLayout = layeredLayout(atlas.index.graph, VIEW_LAYOUT)): GraphModel {
   const graph = atlas.index.graph;
   const exposure = atlas.exposureCounts();
-  const nameOf = (path: string): string => graph.getNodeAttribute(path, 'name') ?? path;
   const nodes: GraphNode[] = [];
-  for (const protocol of atlas.protocols()) {
-    const verdict = atlas.verdictOf(protocol.path);
-    const position = layout.positions[protocol.path] ?? { x: 0, y: 0 };
-    const summary = exposure.get(protocol.path);
-    nodes.push({
-      id: protocol.path,
-      name: protocol.name.value,
-      layer: protocol.layer.value,
-      ...(protocol.category && { category: protocol.category.value }),
-      verdict: {
-        value: verdict.value,
-        rationale: verdict.rationale,
-        ...(verdict.section !== undefined && { section: verdict.section }),
-        source: verdict.source,
-        ...(verdict.outlook && { outlook: { ...verdict.outlook } }),
-      },
-      override: verdict.source === 'override',
-      exposure: {
-        count: summary?.count ?? 0,
-        ...(summary?.nearest && { nearest: summary.nearest.path.map(nameOf) }),
-      },
-      x: position.x,
-      y: position.y,
-    });
-  }
+  graph.forEachNode((path) => nodes.push(graphNode(atlas, path, exposure.get(path), layout.positions[path])));
   nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const edges: GraphEdge[] = [];
   graph.forEachEdge((_key, _attributes, source, target) => {
@@ -59,6 +34,65 @@ export function buildGraphView(atlas: Atlas, layout: GraphLayout = layeredLayout
     width: layout.width,
     height: layout.height,
   };
+}
+
+/** One protocol as the webview draws it. */
+export function graphNode(
+  atlas: Atlas,
+  path: string,
+  summary: { count: number; nearest?: Exposure } | undefined,
+  position: { x: number; y: number } | undefined,
+): GraphNode {
+  const graph = atlas.index.graph;
+  const attributes = graph.getNodeAttributes(path);
+  const nameOf = (each: string): string => (graph.hasNode(each) ? graph.getNodeAttribute(each, 'name') : undefined) ?? each;
+  const verdict = atlas.verdictOf(path);
+  return {
+    id: path,
+    name: attributes.name ?? path,
+    layer: attributes.layer,
+    ...(attributes.category !== undefined && { category: attributes.category }),
+    verdict: {
+      value: verdict.value,
+      rationale: verdict.rationale,
+      ...(verdict.section !== undefined && { section: verdict.section }),
+      source: verdict.source,
+      ...(verdict.outlook && { outlook: { ...verdict.outlook } }),
+    },
+    override: verdict.source === 'override',
+    exposure: {
+      count: summary?.count ?? 0,
+      ...(summary?.nearest && { nearest: summary.nearest.path.map(nameOf) }),
+    },
+    x: position?.x ?? 0,
+    y: position?.y ?? 0,
+  };
+}
+
+/** Whether two nodes draw the same, field by field (cheaper than comparing their JSON). */
+export function sameGraphNode(a: GraphNode, b: GraphNode): boolean {
+  const va = a.verdict;
+  const vb = b.verdict;
+  const oa = va.outlook;
+  const ob = vb.outlook;
+  const na = a.exposure.nearest;
+  const nb = b.exposure.nearest;
+  return (
+    a.id === b.id &&
+    a.name === b.name &&
+    a.layer === b.layer &&
+    a.category === b.category &&
+    a.x === b.x &&
+    a.y === b.y &&
+    a.override === b.override &&
+    va.value === vb.value &&
+    va.rationale === vb.rationale &&
+    va.section === vb.section &&
+    va.source === vb.source &&
+    (oa === ob || (oa !== undefined && ob !== undefined && oa.horizon === ob.horizon && oa.value === ob.value && oa.rationale === ob.rationale)) &&
+    a.exposure.count === b.exposure.count &&
+    (na === nb || (na !== undefined && nb !== undefined && na.length === nb.length && na.every((name, i) => name === nb[i])))
+  );
 }
 
 const edgeKey = (edge: GraphEdge): string => JSON.stringify([edge.source, edge.target]);

@@ -121,7 +121,7 @@ export class FieldIndex<Owner> {
     if (!field) return;
     removeFrom(this.byKey, field.key, id);
     removeFrom(this.byCompact, field.compact, id);
-    this.bigrams.remove(id, field.folded.text);
+    this.bigrams.remove(id);
     this.fields[id] = undefined;
     this.haystack[id] = '';
     this.masks[id] = 0;

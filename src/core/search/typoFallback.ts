@@ -29,37 +29,74 @@ export interface TypoHit {
   score: number;
 }
 
+/** The fields holding one bigram, and where in each field's own list this posting sits. */
+interface Posting {
+  readonly bigram: string;
+  readonly fields: number[];
+  /** `slots[i]` is the position of this posting in `fields[i]`'s `FieldPostings`. */
+  readonly slots: number[];
+}
+
+/** One field's postings, each with its position in the posting's list, for O(1) removal. */
+interface FieldPostings {
+  readonly postings: Posting[];
+  readonly at: number[];
+}
+
 export class BigramIndex {
   /** Field ids per bigram. Arrays rather than Sets: 10,000 names make ~1,000 lists, some long. */
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<string, Posting>();
+  /**
+   * Per field, the lists it is in and its position in each. Common bigrams ("en", "or") list
+   * nearly every name; finding a field in them by scanning made re-setting n names O(n²)
+   * (9 s for 40,000): with positions a removal costs O(the name's bigrams), whatever the vault.
+   */
+  private readonly byField: Array<FieldPostings | undefined> = [];
   /** Scratch counts per field id, zeroed again after each use. */
   private shared = new Uint8Array(0);
   /** One more than the highest field id seen. */
   private capacity = 0;
 
   add(field: number, text: string): void {
+    if (this.byField[field]) this.remove(field);
     this.capacity = Math.max(this.capacity, field + 1);
+    const own: FieldPostings = { postings: [], at: [] };
     for (const bigram of distinctBigrams(text)) {
-      const fields = this.postings.get(bigram);
-      if (fields) fields.push(field);
-      else this.postings.set(bigram, [field]);
+      let posting = this.postings.get(bigram);
+      if (!posting) this.postings.set(bigram, (posting = { bigram, fields: [], slots: [] }));
+      own.at.push(posting.fields.length);
+      own.postings.push(posting);
+      posting.fields.push(field);
+      posting.slots.push(own.postings.length - 1);
     }
+    this.byField[field] = own;
   }
 
-  remove(field: number, text: string): void {
-    for (const bigram of distinctBigrams(text)) {
-      const fields = this.postings.get(bigram);
-      const at = fields ? fields.indexOf(field) : -1;
-      if (!fields || at < 0) continue;
-      fields[at] = fields[fields.length - 1];
-      fields.pop();
-      if (fields.length === 0) this.postings.delete(bigram);
+  remove(field: number): void {
+    const own = this.byField[field];
+    if (!own) return;
+    for (let slot = 0; slot < own.postings.length; slot++) {
+      const posting = own.postings[slot];
+      const at = own.at[slot];
+      const last = posting.fields.length - 1;
+      if (at !== last) {
+        // The last entry fills the gap; its own record of where it sits follows it.
+        const moved = posting.fields[last];
+        const movedSlot = posting.slots[last];
+        posting.fields[at] = moved;
+        posting.slots[at] = movedSlot;
+        (this.byField[moved] as FieldPostings).at[movedSlot] = at;
+      }
+      posting.fields.pop();
+      posting.slots.pop();
+      if (posting.fields.length === 0) this.postings.delete(posting.bigram);
     }
+    this.byField[field] = undefined;
   }
 
   /**
-   * Fields sharing at least `needed` of the bigram positions of `patterns`, most shared first,
-   * at most `cap` of them; `skip` drops fields already matched.
+   * Fields sharing at least `needed` of the bigram positions of `patterns`, most shared first
+   * (ties by field id), at most `cap` of them; `skip` drops fields already matched.
    */
   candidates(patterns: readonly string[], needed: number, cap: number, skip: (field: number) => boolean): number[] {
     const weights = new Map<string, number>();
@@ -74,7 +111,7 @@ export class BigramIndex {
     const shared = this.shared;
     const touched: number[] = [];
     for (const [bigram, weight] of weights) {
-      for (const field of this.postings.get(bigram) ?? []) {
+      for (const field of this.postings.get(bigram)?.fields ?? []) {
         if (shared[field] === 0) touched.push(field);
         shared[field] = Math.min(255, shared[field] + weight);
       }
@@ -82,7 +119,9 @@ export class BigramIndex {
     const passing: number[] = [];
     const floor = Math.max(1, needed);
     for (const field of touched) if (shared[field] >= floor && !skip(field)) passing.push(field);
-    if (passing.length > cap) passing.sort((a, b) => shared[b] - shared[a] || a - b).length = cap;
+    // Removals reorder the posting lists: sorting keeps the answer independent of the edit history.
+    passing.sort((a, b) => shared[b] - shared[a] || a - b);
+    if (passing.length > cap) passing.length = cap;
     for (const field of touched) shared[field] = 0;
     return passing;
   }
@@ -90,9 +129,13 @@ export class BigramIndex {
 
 function distinctBigrams(text: string): string[] {
   const bigrams: string[] = [];
+  // A Set only for long values: for a name, a scan of a few entries is cheaper than hashing.
+  const seen = text.length > 48 ? new Set<string>() : undefined;
   for (let i = 0; i + 1 < text.length; i++) {
     const bigram = text.slice(i, i + 2);
-    if (!bigrams.includes(bigram)) bigrams.push(bigram);
+    if (seen ? seen.has(bigram) : bigrams.includes(bigram)) continue;
+    seen?.add(bigram);
+    bigrams.push(bigram);
   }
   return bigrams;
 }

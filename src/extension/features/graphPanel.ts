@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildGraphView, diffGraphView, isEmptyPatch } from '../../core/graph/view';
+import { LiveGraphView } from '../../core/graph/liveView';
 import { isWebviewMessage, type ExtensionMessage, type GraphModel } from '../../webviewProtocol';
 import type { AtlasService } from '../atlasService';
 import { registerExportGraph } from './exportGraph';
@@ -68,7 +68,7 @@ export class GraphPanel {
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
   /** What the webview has drawn; undefined until it said it is ready (and again after a reload of the page). */
-  private shown: GraphModel | undefined;
+  private shown: LiveGraphView | undefined;
   private pendingReveal: string | undefined;
   private nextRequestId = 1;
   private readonly exports = new Map<number, (result: { dataUrl: string | null; error?: string }) => void>();
@@ -86,14 +86,17 @@ export class GraphPanel {
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState(({ webviewPanel }) => void setVisible(webviewPanel.visible)),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
-      service.onDidChange(() => this.schedulePatch()),
+      service.onDidChange((change) => {
+        this.shown?.noteChange(change);
+        this.schedulePatch();
+      }),
     );
     void setVisible(panel.visible);
   }
 
   /** The model as drawn, for the SVG export. */
   get model(): GraphModel | undefined {
-    return this.shown;
+    return this.shown?.model();
   }
 
   reveal(): void {
@@ -161,8 +164,8 @@ export class GraphPanel {
   private async sendGraph(): Promise<void> {
     await this.service.ready;
     if (this.disposed) return;
-    this.shown = buildGraphView(this.service.atlas);
-    this.post({ type: 'graph', model: this.shown, skipped: this.service.skipped });
+    this.shown = new LiveGraphView(this.service.atlas);
+    this.post({ type: 'graph', model: this.shown.model(), skipped: this.service.skipped });
     if (this.pendingReveal) this.post({ type: 'reveal', id: this.pendingReveal });
     this.pendingReveal = undefined;
   }
@@ -176,12 +179,11 @@ export class GraphPanel {
     }, PATCH_DELAY_MS);
   }
 
+  /** Only what the changes touched: the live view builds the patch from the change detail. */
   private sendPatch(): void {
     if (!this.shown || this.disposed) return;
-    const next = buildGraphView(this.service.atlas);
-    const patch = diffGraphView(this.shown, next);
-    this.shown = next;
-    if (!isEmptyPatch(patch)) this.post({ type: 'patch', patch });
+    const patch = this.shown.takePatch();
+    if (patch) this.post({ type: 'patch', patch });
   }
 
   private post(message: ExtensionMessage): void {

@@ -1,18 +1,12 @@
 import * as vscode from 'vscode';
-import type { Protocol } from '../../core/index/protocol';
-import { LAYERS, type Layer } from '../../core/model';
-import { CATEGORIES, categoryById } from '../../core/note/taxonomy';
+import type { Layer } from '../../core/model';
+import { categoryById } from '../../core/note/taxonomy';
 import type { AtlasService } from '../atlasService';
 import { protocolSummary, protocolTooltip, verdictIcon } from '../verdictStyle';
+import { ProtocolsTreeModel, type ProtocolsTreeElement } from './protocolsTreeModel';
 
-/** A row of the Protocols view: a layer, a category within it, or a protocol. */
-export type ProtocolsTreeElement =
-  | { kind: 'layer'; layer: Layer }
-  | { kind: 'category'; layer: Layer; category: string }
-  | { kind: 'protocol'; path: string };
+export type { ProtocolsTreeElement } from './protocolsTreeModel';
 
-// Bottom to top, as the article stacks them: what everything rests on comes first.
-const LAYER_ORDER: readonly Layer[] = [...LAYERS, 'unclassified'];
 const LAYER_TITLES: Record<Layer, string> = {
   infrastructure: 'Infrastructure',
   middleware: 'Middleware',
@@ -21,89 +15,73 @@ const LAYER_TITLES: Record<Layer, string> = {
   unclassified: 'Unclassified',
 };
 const REFRESH_DELAY_MS = 50;
+/**
+ * A layer or category opens by itself only up to this many rows: VS Code fetches and sends every
+ * row of an open list, and at 10,000 notes opening them all cost seconds at start for a list
+ * nobody scrolls. Bigger lists start closed; VS Code remembers what the researcher opens.
+ */
+const OPEN_UP_TO = 200;
 
-/** The Protocols view: layer → category → protocol, each protocol with its verdict. */
+/**
+ * The Protocols view: layer → category → protocol, each protocol with its verdict. The rows and
+ * their order live in ProtocolsTreeModel, which follows the atlas change by change and says which
+ * rows changed: VS Code is asked to fetch those again, not the whole tree.
+ */
 export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeElement>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly changeEmitter = new vscode.EventEmitter<ProtocolsTreeElement[] | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly subscription: vscode.Disposable;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** The protocols of the last refresh, so a refresh reads the index once, not once per row. */
-  private snapshot: Protocol[] | undefined;
+  private readonly model: ProtocolsTreeModel;
 
   constructor(private readonly service: AtlasService) {
+    this.model = new ProtocolsTreeModel(service.atlas, (path) => protocolSummary(service.atlas, path));
     // One refresh per burst of changes (a folder rename is many notes, a framework switch all of them).
-    this.subscription = service.onDidChange(() => {
-      this.snapshot = undefined;
+    this.subscription = service.onDidChange((change) => {
+      this.model.noteChange(change);
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.changeEmitter.fire(), REFRESH_DELAY_MS);
+      this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
     });
   }
 
   getChildren(element?: ProtocolsTreeElement): ProtocolsTreeElement[] {
-    const protocols = this.protocols();
-    if (!element) {
-      const present = new Set(protocols.map((protocol) => protocol.layer.value));
-      return LAYER_ORDER.filter((layer) => present.has(layer)).map((layer) => ({ kind: 'layer', layer }));
-    }
-    if (element.kind === 'protocol') return [];
-    const inLayer = protocols.filter((protocol) => protocol.layer.value === element.layer);
-    if (element.kind === 'category') {
-      return byName(inLayer.filter((protocol) => protocol.category?.value === element.category)).map(protocolElement);
-    }
-    const categories = [...new Set(inLayer.flatMap((protocol) => (protocol.category ? [protocol.category.value] : [])))];
-    categories.sort((a, b) => categoryRank(a) - categoryRank(b) || a.localeCompare(b));
-    const uncategorised = byName(inLayer.filter((protocol) => !protocol.category)).map(protocolElement);
-    return [...categories.map((category): ProtocolsTreeElement => ({ kind: 'category', layer: element.layer, category })), ...uncategorised];
+    return this.model.children(element);
   }
 
   getParent(element: ProtocolsTreeElement): ProtocolsTreeElement | undefined {
-    if (element.kind === 'layer') return undefined;
-    if (element.kind === 'category') return { kind: 'layer', layer: element.layer };
-    const protocol = this.service.atlas.index.protocol(element.path);
-    if (!protocol) return undefined;
-    return protocol.category
-      ? { kind: 'category', layer: protocol.layer.value, category: protocol.category.value }
-      : { kind: 'layer', layer: protocol.layer.value };
+    return this.model.parent(element);
   }
 
   getTreeItem(element: ProtocolsTreeElement): vscode.TreeItem {
-    const atlas = this.service.atlas;
     if (element.kind === 'layer') {
-      const count = this.protocols().filter((protocol) => protocol.layer.value === element.layer).length;
-      const item = new vscode.TreeItem(LAYER_TITLES[element.layer], vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(LAYER_TITLES[element.layer], openUnlessLong(this.model.directRows(element)));
       item.id = `layer:${element.layer}`;
-      item.description = `${count}`;
+      item.description = `${this.model.count(element)}`;
       item.iconPath = new vscode.ThemeIcon('layers');
       item.contextValue = 'layer';
       return item;
     }
     if (element.kind === 'category') {
       const known = categoryById(element.category);
-      const count = this.protocols().filter((p) => p.layer.value === element.layer && p.category?.value === element.category).length;
-      const item = new vscode.TreeItem(known?.label ?? element.category, vscode.TreeItemCollapsibleState.Expanded);
+      const count = this.model.count(element);
+      const item = new vscode.TreeItem(known?.label ?? element.category, openUnlessLong(count));
       item.id = `category:${element.layer}/${element.category}`;
       item.description = known ? `${count}` : `${count} · not a known category`;
       item.iconPath = new vscode.ThemeIcon('symbol-folder');
       item.contextValue = 'category';
       return item;
     }
-    const protocol = atlas.index.protocol(element.path);
-    const item = new vscode.TreeItem(protocol?.name.value ?? element.path, vscode.TreeItemCollapsibleState.None);
+    const row = this.model.protocol(element);
+    const name = row?.name ?? element.path;
+    const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
     item.id = `protocol:${element.path}`;
-    const verdict = atlas.verdictOf(element.path);
-    item.iconPath = verdictIcon(verdict.value);
-    item.description = protocolSummary(atlas, element.path);
+    item.iconPath = verdictIcon(this.service.atlas.verdictOf(element.path).value);
+    item.description = row?.summary ?? '';
     item.contextValue = 'protocol';
-    item.accessibilityInformation = { label: `${protocol?.name.value ?? element.path}: ${item.description}` };
+    item.accessibilityInformation = { label: `${name}: ${item.description}` };
     const uri = this.service.uriOf(element.path);
     if (uri) item.command = { command: 'vscode.open', title: 'Open Note', arguments: [uri] };
     return item;
-  }
-
-  private protocols(): Protocol[] {
-    this.snapshot ??= this.service.atlas.protocols();
-    return this.snapshot;
   }
 
   /** The tooltip walks the protocol's dependencies for its exposure: only for the row hovered. */
@@ -119,6 +97,16 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
     this.subscription.dispose();
     this.changeEmitter.dispose();
   }
+
+  private refresh(): void {
+    const refresh = this.model.takeRefresh();
+    if (refresh === 'all') this.changeEmitter.fire(undefined);
+    else if (refresh.length > 0) this.changeEmitter.fire(refresh);
+  }
+}
+
+function openUnlessLong(rows: number): vscode.TreeItemCollapsibleState {
+  return rows <= OPEN_UP_TO ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
 }
 
 /** The Protocols view, and its context menu: Reveal in Graph and Copy Name. */
@@ -151,18 +139,4 @@ export function registerProtocolsTree(context: vscode.ExtensionContext, service:
 function activeNotePath(service: AtlasService): string | undefined {
   const uri = vscode.window.activeTextEditor?.document.uri;
   return uri && service.isNote(uri) ? service.pathOf(uri) : undefined;
-}
-
-function protocolElement(protocol: Protocol): ProtocolsTreeElement {
-  return { kind: 'protocol', path: protocol.path };
-}
-
-function byName(protocols: Protocol[]): Protocol[] {
-  return [...protocols].sort((a, b) => a.name.value.localeCompare(b.name.value, 'en', { sensitivity: 'base' }) || a.path.localeCompare(b.path));
-}
-
-function categoryRank(category: string): number {
-  // The taxonomy lists categories in the article's order; unknown ones come after.
-  const rank = CATEGORIES.findIndex((known) => known.id === category);
-  return rank === -1 ? CATEGORIES.length : rank;
 }

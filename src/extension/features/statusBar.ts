@@ -11,7 +11,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Atl
   item.command = 'protocolAtlas.showGraph';
   let hadNotes: boolean | undefined;
   const update = () => {
-    const count = service.atlas.index.paths().length;
+    // The graph has one node per note: its size is the count, where paths() would sort them all.
+    const count = service.atlas.index.graph.order;
     const framework = service.atlas.framework;
     item.text = `$(type-hierarchy) ${count} protocol${count === 1 ? '' : 's'} · ${framework.id}`;
     item.tooltip = new vscode.MarkdownString(undefined, true);

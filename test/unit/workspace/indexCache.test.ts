@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
 import { COMPACT_NOTE_VERSION, unpackNote } from '../../../src/core/index/compactNote';
-import { createIndexCache, INDEX_CACHE_FORMAT, INDEX_CACHE_KIND, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/indexCache';
+import { createIndexCache, IndexCacheText, INDEX_CACHE_FORMAT, INDEX_CACHE_KIND, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/indexCache';
 
 const notes = {
   'model/bittensor.md': '---\nprotocol: Bittensor\naliases: [TAO]\nlayer: model\ncategory: model-training\ndepends_on: ["[[io.net]]"]\n---\n',
@@ -98,5 +98,26 @@ describe('index cache', () => {
     assert.equal(cache.noteVersion, COMPACT_NOTE_VERSION);
     assert.equal(cache.files.length, stamps.size);
     assert.deepEqual(roundTrip(cache), cache);
+  });
+
+  it('keeps the cache text ready between saves, always exactly the cache of the index as it is', () => {
+    const index = indexed();
+    const current = new Map(stamps);
+    const text = new IndexCacheText();
+    const same = () => assert.equal(text.of(index, current), JSON.stringify(createIndexCache(index, current)));
+    same();
+    same(); // nothing changed: every entry reused
+    index.set('infrastructure/io-net.md', `${notes['infrastructure/io-net.md']}\n# io.net\n`);
+    same(); // a note replaced under the same stamp
+    current.set('infrastructure/io-net.md', { size: 71, mtime: 1_700_000_001_000 });
+    same(); // a new stamp
+    current.set('application/draft.md', { size: 40, mtime: 1_700_000_002_000 });
+    same(); // saved at last
+    index.delete('model/bittensor.md');
+    same();
+    current.delete('application/draft.md');
+    same(); // back to an unsaved buffer
+    index.set('model/bittensor.md', notes['model/bittensor.md']);
+    same();
   });
 });

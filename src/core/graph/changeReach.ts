@@ -1,0 +1,48 @@
+// Which protocols an index change can touch, so the tree and the graph redraw those and no
+// others. A protocol's exposure (how many negatively affected protocols it depends on, the
+// nearest one and the names along the way) is a function of what it can reach: only a changed
+// note and the notes that depend on it, directly or transitively, can see a different exposure.
+// The same holds for how ties between equally near protocols are broken, as long as the exposure
+// search only ever looks downstream (a multi-source search from the negative protocols over the
+// reversed edges discovers a protocol only from protocols it depends on).
+import type { IndexChange } from '../index/protocol';
+import type { DependencyGraph } from './dependencyGraph';
+
+/**
+ * The notes whose own data or dependencies a change altered: added, updated and removed notes,
+ * and the dependent end of each added or removed edge (what it points to reaches as before).
+ */
+export function changedPaths(changes: Iterable<IndexChange>): Set<string> {
+  const paths = new Set<string>();
+  for (const change of changes) {
+    for (const path of change.added) paths.add(path);
+    for (const path of change.updated) paths.add(path);
+    for (const path of change.removed) paths.add(path);
+    for (const [from] of change.edgesAdded) paths.add(from);
+    for (const [from] of change.edgesRemoved) paths.add(from);
+  }
+  return paths;
+}
+
+/**
+ * The seeds and every protocol that depends on one of them, in the graph as it is now. A removed
+ * note is no longer in the graph; the notes that depended on it are seeds themselves (they are
+ * the sources of the edges the change removed).
+ */
+export function dependentsClosure(graph: DependencyGraph, seeds: Iterable<string>): Set<string> {
+  const reached = new Set<string>();
+  const queue: string[] = [];
+  for (const seed of seeds) {
+    if (!graph.hasNode(seed) || reached.has(seed)) continue;
+    reached.add(seed);
+    queue.push(seed);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    graph.forEachInNeighbor(queue[head], (dependent) => {
+      if (reached.has(dependent)) return;
+      reached.add(dependent);
+      queue.push(dependent);
+    });
+  }
+  return reached;
+}
