@@ -1,6 +1,8 @@
 // Which files of the workspace are notes (the `protocolAtlas.include` / `exclude` settings, per
 // workspace folder) and how one is read: its text and the stamp the index cache is keyed by.
 import * as vscode from 'vscode';
+import { MAX_READ_BYTES } from '../node/safeRead';
+import { readWorkspaceFile } from './safeWorkspaceRead';
 import { globMatcher, type PathMatcher } from '../core/glob';
 import type { FileStamp } from '../core/indexCache';
 import { decodeNoteText } from '../core/noteText';
@@ -68,11 +70,13 @@ export class NoteScope {
 /** Reads a note file; a file that cannot be read or is not text comes back with the reason. */
 export async function readNoteFile(uri: vscode.Uri): Promise<NoteFile> {
   try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.type & vscode.FileType.Directory) return { ok: false, reason: 'is a folder' };
-    const decoded = decodeNoteText(await vscode.workspace.fs.readFile(uri));
+    // Not a plain readFile: a note that a `git pull` turned into a link to /dev/zero, or a named
+    // pipe called x.md, would grow the host without end or stall the index queue.
+    const read = await readWorkspaceFile(uri, MAX_READ_BYTES);
+    if (!read.ok) return read;
+    const decoded = decodeNoteText(read.bytes);
     if (!decoded.ok) return { ok: false, reason: decoded.reason };
-    return { ok: true, text: decoded.text, stamp: { size: stat.size, mtime: stat.mtime } };
+    return { ok: true, text: decoded.text, stamp: { size: read.stat.size, mtime: read.stat.mtime } };
   } catch (error) {
     return { ok: false, reason: `could not be read (${error instanceof Error ? error.message : String(error)})` };
   }

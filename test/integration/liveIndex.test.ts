@@ -1,6 +1,8 @@
 // The live index in the real extension host: unsaved edits, files and folders created, renamed and
 // deleted, the include/exclude settings, and the persisted cache of a reopened workspace.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -47,6 +49,32 @@ describe('Live index', () => {
     // Reverting the buffer puts the saved text back in the index.
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor('the reverted dependency to go', () => api.service.atlas.index.protocol(file)?.dependsOn.length === 0, 2000);
+  });
+
+  it('a note turned into a link to /dev/zero, or a named pipe called x.md, is skipped: the host stays small and the queue moves', async function () {
+    if (process.platform === 'win32') this.skip();
+    const api = await atlasApi();
+    const zero = 'infrastructure/zero-swap.md';
+    const pipe = 'infrastructure/pipe.md';
+    const after = 'infrastructure/after-the-pipe.md';
+    await writeText(zero, '---\nprotocol: Zero Swap\nlayer: infrastructure\n---\n');
+    await waitFor('the note in the index', () => api.service.atlas.index.protocol(zero));
+    const heapBefore = process.memoryUsage().rss;
+    try {
+      // What a `git pull` can do to a tracked file: it becomes a link to a device.
+      fs.unlinkSync(workspaceUri(zero).fsPath);
+      fs.symlinkSync('/dev/zero', workspaceUri(zero).fsPath);
+      execFileSync('mkfifo', [workspaceUri(pipe).fsPath]);
+      await writeText(after, '---\nprotocol: After The Pipe\nlayer: infrastructure\n---\n');
+      await waitFor('a note written after the pipe to be indexed', () => api.service.atlas.index.protocol(after));
+      await waitFor('the device link to leave the index', () => !api.service.atlas.index.note(zero));
+      assert.ok(!api.service.atlas.index.note(pipe), 'the pipe is not a note');
+      const grown = (process.memoryUsage().rss - heapBefore) / (1024 * 1024);
+      assert.ok(grown < 200, `the extension host grew by ${grown.toFixed(0)} MB`);
+    } finally {
+      for (const file of [zero, pipe, after]) fs.rmSync(workspaceUri(file).fsPath, { force: true });
+      await waitFor('the index to forget them', () => !api.service.atlas.index.note(after));
+    }
   });
 
   it('adds a created note and forgets a deleted one, in the index and the tree', async () => {
