@@ -23,7 +23,9 @@ const problemMatcher = {
 const common = {
   bundle: true,
   minify: production,
-  sourcemap: !production,
+  // Maps in every build, each matching its bundle, so a profile or a stack trace of a production
+  // build maps back to src/ (the .vsix leaves them out; see .vscodeignore).
+  sourcemap: true,
   sourcesContent: false,
   logLevel: 'warning',
   plugins: watch ? [problemMatcher] : [],
@@ -38,6 +40,8 @@ const builds = [
 ];
 
 async function main() {
+  // A fresh dist/: no map or bundle left over from an earlier build can pass for this one's.
+  if (!watch) require('fs').rmSync('dist', { recursive: true, force: true });
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));
