@@ -10,7 +10,7 @@ import { parseNote } from '../src/core/note/parseNote';
 import { Atlas } from '../src/core/atlas';
 import { listNotes } from '../src/node/loadNotes';
 import { indexFolder } from '../src/node/indexFolder';
-import { indexFolderCached } from '../src/node/folderCache';
+import { indexFolderCached } from './folderCache';
 import { createDependencyGraph } from '../src/core/graph/dependencyGraph';
 
 export type Scenario = 'read' | 'cold' | 'prime' | 'warm' | 'incremental' | 'stat' | 'graph' | 'threads';

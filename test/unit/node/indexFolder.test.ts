@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
-import { indexFolderCached, readFolderCache } from '../../../src/node/folderCache';
+import { indexFolderCached, readFolderCache } from '../../../bench/folderCache';
 import { indexFolder, parseFolder } from '../../../src/node/indexFolder';
 import { loadNotes } from '../../../src/node/loadNotes';
 import { syntheticNotes, writeNotes } from '../../../bench/syntheticNotes';

@@ -1,14 +1,14 @@
-// A folder's parsed notes persisted between runs, in the same format as the extension's index
+// The benchmark's warm start (the CLI keeps no cache): a folder's parsed notes persisted between runs, in the same format as the extension's index
 // cache (core/indexCache.ts): each note under the size and modification time of its file, so a
 // warm start parses only the notes that changed. The cache is a convenience, never a source of
 // truth: a missing, corrupt, foreign or old-version file is ignored (and rewritten).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexCacheOf, readIndexCache, reusableNote, type CachedNote, type FileStamp } from '../core/indexCache';
-import { ProtocolIndex } from '../core/index/protocolIndex';
-import type { ProtocolNote } from '../core/model';
-import { compare, listNotes, messageOf } from './loadNotes';
-import { parsePaths, type FolderOptions } from './indexFolder';
+import { indexCacheOf, readIndexCache, reusableNote, type CachedNote, type FileStamp } from '../src/core/indexCache';
+import { ProtocolIndex } from '../src/core/index/protocolIndex';
+import type { ProtocolNote } from '../src/core/model';
+import { compare, listNotes, messageOf } from '../src/node/loadNotes';
+import { parsePaths, type FolderOptions } from '../src/node/indexFolder';
 
 export interface CachedFolderIndex {
   index: ProtocolIndex;
