@@ -1,4 +1,4 @@
-// Bundles: the extension host code, the webview app, the CLI and the index worker. Everything a
+// Bundles: the extension host code, the webview app and the CLI. Everything a
 // bundle needs is inlined, so the .vsix ships without node_modules.
 const esbuild = require('esbuild');
 
@@ -35,8 +35,6 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
-  // Worker threads that read and parse notes for a cold index; loaded from beside cli.js and extension.js.
-  { ...common, entryPoints: ['src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
 ];
 
 async function main() {

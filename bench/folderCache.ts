@@ -62,7 +62,7 @@ export function indexFolderCached(folder: string, cacheFile: string, options: Fo
     if (note) kept.push({ note, stamp });
     else stale.push(relative);
   }
-  const fresh = parsePaths(folder, stale, options.workers);
+  const fresh = parsePaths(folder, stale);
   skipped.push(...fresh.skipped);
   skipped.sort((a, b) => compare(a.path, b.path));
   const all = [...kept, ...fresh.notes.map((note) => ({ note, stamp: stamps.get(note.path) as FileStamp }))];

@@ -34,12 +34,11 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** The scenario script and the index worker, bundled side by side as in dist/. */
+/** The scenario script, bundled as dist/ holds cli.js. */
 async function bundle(folder: string): Promise<string> {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' } as const;
   const root = path.join(__dirname, '..');
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'bench/indexingScenario.ts')], outfile: path.join(folder, 'scenario.js') });
-  await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/node/indexWorker.ts')], outfile: path.join(folder, 'indexWorker.js') });
   return path.join(folder, 'scenario.js');
 }
 

@@ -1,6 +1,6 @@
 // One indexing scenario, run alone in a fresh process so its time and peak memory are its own.
-// bench/indexing.ts bundles this file next to the index worker (as dist/ holds cli.js and
-// indexWorker.js) and runs it with plain node: what is measured is the code as it ships.
+// bench/indexing.ts bundles this file (as dist/ holds cli.js) and runs it with plain node: what
+// is measured is the code as it ships.
 // Usage: node scenario.js '<json: { scenario, folder, cacheFile? }>'; prints one JSON line.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -47,7 +47,7 @@ interface EditFigures {
 
 async function benchVault(folder: string): Promise<BenchRow[]> {
   const label = path.basename(folder);
-  const { index } = indexFolder(folder, { workers: 0 });
+  const { index } = indexFolder(folder);
   const atlas = new Atlas({ index });
   const changes = new vscode.EventEmitter<AtlasChange>();
   atlas.onDidChange((change) => changes.fire(change));

@@ -95,7 +95,7 @@ export class ProtocolIndex {
   }
 
   /**
-   * Make the index hold exactly these notes, parsed by `parseNote` elsewhere (worker threads):
+   * Make the index hold exactly these notes, parsed by `parseNote` elsewhere (the CLI, the cache):
    * unlike setParsed they are not checked again, which keeps a cold build of thousands cheap.
    */
   buildParsed(notes: Iterable<ProtocolNote>): IndexChange {

@@ -40,32 +40,29 @@ describe('indexFolder and the folder cache', function () {
 
   afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  it('builds the same index as reading the notes and building from their text, with or without workers', () => {
-    const expected = snapshot(freshBuild(folder));
-    for (const workers of [0, 1, 2]) {
-      const { index, skipped } = indexFolder(folder, { workers });
-      assert.deepEqual(snapshot(index), expected, `with ${workers} worker(s)`);
-      assert.deepEqual(
-        skipped.map((file) => file.path),
-        ['binary.md'],
-      );
-    }
+  it('builds the same index as reading the notes and building from their text', () => {
+    const { index, skipped } = indexFolder(folder);
+    assert.deepEqual(snapshot(index), snapshot(freshBuild(folder)));
+    assert.deepEqual(
+      skipped.map((file) => file.path),
+      ['binary.md'],
+    );
   });
 
-  it('keeps notes in path order whichever thread parsed them', () => {
-    const { notes } = parseFolder(folder, { workers: 2 });
+  it('keeps notes in path order', () => {
+    const { notes } = parseFolder(folder);
     const paths = notes.map((note) => note.path);
     assert.deepEqual(paths, [...paths].sort());
     assert.equal(paths.length, 62);
   });
 
   it('starts warm from the cache, parsing only notes whose size or time changed', () => {
-    const first = indexFolderCached(folder, cacheFile, { workers: 0 });
+    const first = indexFolderCached(folder, cacheFile);
     assert.equal(first.parsed, 62);
     assert.equal(first.reused, 0);
     assert.equal(readFolderCache(cacheFile).size, 62);
 
-    const warm = indexFolderCached(folder, cacheFile, { workers: 0 });
+    const warm = indexFolderCached(folder, cacheFile);
     assert.equal(warm.reused, 62);
     assert.equal(warm.parsed, 0);
     assert.deepEqual(snapshot(warm.index), snapshot(first.index));
@@ -73,7 +70,7 @@ describe('indexFolder and the folder cache', function () {
     const edited = path.join(folder, 'model', fs.readdirSync(path.join(folder, 'model'))[0]);
     fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8').replace(/^protocol: .*$/m, 'protocol: Renamed Protocol'));
     fs.rmSync(path.join(folder, 'override.md'));
-    const after = indexFolderCached(folder, cacheFile, { workers: 0 });
+    const after = indexFolderCached(folder, cacheFile);
     assert.equal(after.parsed, 1);
     assert.equal(after.reused, 60);
     assert.deepEqual(snapshot(after.index), snapshot(freshBuild(folder)));
@@ -84,7 +81,7 @@ describe('indexFolder and the folder cache', function () {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
     const expected = snapshot(freshBuild(folder));
     const good = () => JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { format: number; files: unknown[][] };
-    indexFolderCached(folder, cacheFile, { workers: 0 });
+    indexFolderCached(folder, cacheFile);
     const valid = good();
     const corruptions: Array<[string, string]> = [
       ['truncated', JSON.stringify(valid).slice(0, 5_000)],
@@ -96,7 +93,7 @@ describe('indexFolder and the folder cache', function () {
     ];
     for (const [what, text] of corruptions) {
       fs.writeFileSync(cacheFile, text);
-      const result = indexFolderCached(folder, cacheFile, { workers: 0 });
+      const result = indexFolderCached(folder, cacheFile);
       assert.deepEqual(snapshot(result.index), expected, what);
       assert.ok(result.parsed >= 1, `${what}: parsed again`);
       assert.equal(readFolderCache(cacheFile).size, 62, `${what}: rewritten`);
