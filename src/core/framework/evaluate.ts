@@ -24,7 +24,7 @@ export interface EvaluationSubject {
  */
 export function evaluate(framework: Framework, subject: EvaluationSubject): Verdict {
   const rule = subject.layer === 'unclassified' ? undefined : decidingRule(framework.rules, subject);
-  const verdict = rule ? fromRule(rule) : notAssessed(subject);
+  const verdict = rule ? fromRule(rule) : notAssessed(framework, subject);
   if (!subject.override) return verdict;
   // Overrides come from hand-written front matter; a missing reason must not break the flag.
   const reason = typeof subject.override.reason === 'string' ? subject.override.reason.trim() : '';
@@ -66,7 +66,18 @@ function fromRule(rule: FrameworkRule): Verdict {
   };
 }
 
-function notAssessed(subject: EvaluationSubject): Verdict {
+function notAssessed(framework: Framework, subject: EvaluationSubject): Verdict {
+  if (subject.layer !== 'unclassified' && !subject.category) {
+    // What is missing is the note's category, not the framework's judgement: say which it judges.
+    const judged = [...new Set(framework.rules.filter((rule) => rule.match.layer === subject.layer && rule.match.category).map((rule) => rule.match.category as string))];
+    if (judged.length > 0) {
+      return {
+        value: 'not-assessed',
+        rationale: `Not assessed by this framework yet: this note has no category, and the framework judges ${subject.layer} by category (${judged.join(', ')}). Set \`category:\` in the note.`,
+        source: 'framework',
+      };
+    }
+  }
   const scope =
     subject.layer === 'unclassified'
       ? 'the protocol has no layer yet, so no rule can apply'

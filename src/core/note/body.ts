@@ -19,7 +19,7 @@ const ATX_H1 = /^( {0,3}#)(?:[ \t]+|$)(.*)$/;
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[#>]|[-*+][ \t]|\d+[.)][ \t]|<|$))/;
 const LINK_DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)/;
-const LAYER_TAG = /(?:^|[\s(,;])#layer\/([A-Za-z0-9_-]+)/g;
+const LAYER_TAG = /(?:^|[\s(,;])#layer\/([\p{L}\p{N}_-]+)/gu;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const NOTE_LINK = /\.(?:md|markdown)$/i;
 const EMBEDDED_FILE = /\.(?:png|jpe?g|gif|svg|webp|bmp|pdf|mp3|mp4|webm|mov|wav|ogg|canvas|excalidraw)$/i;

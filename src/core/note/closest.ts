@@ -89,6 +89,8 @@ export class SuggestionPool {
     for (let index = 0; index < this.keys.length; index++) {
       const key = this.keys[index];
       let score = Math.abs(key.length - wanted.length) > limit ? limit + 1 : editDistance(wanted, key, limit);
+      // Replacing every character is not a near miss: "算力" is two edits from "l1", and unrelated.
+      if (score >= Math.min(wanted.length, key.length)) score = limit + 1;
       if (score > limit && wanted.length >= 3 && key.includes(wanted)) score = limit;
       if (score <= limit) scored.push({ index, score });
     }

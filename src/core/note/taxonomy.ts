@@ -9,43 +9,66 @@ export interface Category {
   layer: ClassifiedLayer;
   /** How the article names it, for completion details and hovers. */
   label: string;
-  /** Other spellings that mean the same category (the id and label always count). */
+  /** The Chinese article's own word for it. */
+  chineseLabel: string;
+  /** Other spellings that mean the same category, in any language (the id and labels always count). */
   synonyms: readonly string[];
 }
 
+export interface LayerWords {
+  label: string;
+  chineseLabel: string;
+  /** Every word that names the layer, the id first. */
+  synonyms: readonly string[];
+}
+
+// The article is Chinese (BlockBooster): its four layers are 基础设施层, 中间件层, 模型层 and 应用层,
+// and researchers who read it write their notes with those words.
+export const LAYER_WORDS: Readonly<Record<ClassifiedLayer, LayerWords>> = {
+  infrastructure: { label: 'Infrastructure', chineseLabel: '基础设施层', synonyms: ['infrastructure', 'infra', '基础设施层', '基础设施'] },
+  middleware: { label: 'Middleware', chineseLabel: '中间件层', synonyms: ['middleware', 'mw', '中间件层', '中间件'] },
+  model: { label: 'Model', chineseLabel: '模型层', synonyms: ['model', 'models', '模型层', '模型'] },
+  application: { label: 'Application', chineseLabel: '应用层', synonyms: ['application', 'applications', 'app', 'apps', '应用层', '应用'] },
+};
+
 export const LAYER_SYNONYMS: Readonly<Record<ClassifiedLayer, readonly string[]>> = {
-  infrastructure: ['infrastructure', 'infra'],
-  middleware: ['middleware', 'mw'],
-  model: ['model', 'models'],
-  application: ['application', 'applications', 'app', 'apps'],
+  infrastructure: LAYER_WORDS.infrastructure.synonyms,
+  middleware: LAYER_WORDS.middleware.synonyms,
+  model: LAYER_WORDS.model.synonyms,
+  application: LAYER_WORDS.application.synonyms,
 };
 
 export const CATEGORIES: readonly Category[] = [
-  { id: 'compute', layer: 'infrastructure', label: 'Compute', synonyms: [] },
-  { id: 'storage', layer: 'infrastructure', label: 'Storage', synonyms: [] },
-  { id: 'l1', layer: 'infrastructure', label: 'L1', synonyms: ['layer 1', 'layer-1'] },
-  { id: 'data', layer: 'middleware', label: 'Data', synonyms: ['data collection', 'labelling'] },
+  { id: 'compute', layer: 'infrastructure', label: 'Compute', chineseLabel: '算力', synonyms: ['computing', 'gpu compute', '算力', '计算', '算力网络'] },
+  { id: 'storage', layer: 'infrastructure', label: 'Storage', chineseLabel: '存储', synonyms: ['存储', '去中心化存储'] },
+  { id: 'l1', layer: 'infrastructure', label: 'L1', chineseLabel: '公链', synonyms: ['layer 1', 'layer-1', '公链', '一层网络'] },
+  { id: 'data', layer: 'middleware', label: 'Data', chineseLabel: '数据', synonyms: ['data collection', 'labelling', '数据', '数据采集', '数据标注'] },
   {
     id: 'agent-framework',
     layer: 'middleware',
     label: 'Agent frameworks',
-    synonyms: ['agent frameworks', 'framework'],
+    chineseLabel: '智能体框架',
+    synonyms: ['agent frameworks', 'framework', '智能体框架', 'agent框架', 'ai agent框架', '代理框架'],
   },
-  { id: 'privacy', layer: 'middleware', label: 'Privacy computing', synonyms: ['privacy computing'] },
+  { id: 'privacy', layer: 'middleware', label: 'Privacy computing', chineseLabel: '隐私计算', synonyms: ['privacy computing', '隐私计算', '隐私'] },
   {
     id: 'model-training',
     layer: 'model',
     label: 'Open model training networks',
-    synonyms: ['open model training network', 'open model training networks', 'training'],
+    chineseLabel: '开源模型训练网络',
+    synonyms: ['open model training network', 'open model training networks', 'training', '模型训练', '开源模型训练网络', '模型训练网络'],
   },
-  { id: 'ai-agents', layer: 'application', label: 'AI agents', synonyms: ['ai agents', 'agents'] },
-  { id: 'defai', layer: 'application', label: 'DeFAI', synonyms: [] },
-  { id: 'agent-swarm', layer: 'application', label: 'Agent swarms', synonyms: ['agent swarms', 'swarm'] },
+  { id: 'ai-agents', layer: 'application', label: 'AI agents', chineseLabel: 'AI代理', synonyms: ['ai agents', 'agents', 'ai agent', 'ai代理', '智能体', 'ai智能体'] },
+  { id: 'defai', layer: 'application', label: 'DeFAI', chineseLabel: 'DeFAI', synonyms: ['de fai'] },
+  { id: 'agent-swarm', layer: 'application', label: 'Agent swarms', chineseLabel: '智能体集群', synonyms: ['agent swarms', 'swarm', 'swarms', '智能体集群', '集群'] },
 ];
 
-/** "Layer-1", "layer_1" and "LAYER 1" are the same word to a researcher. */
+/**
+ * "Layer-1", "layer_1", "LAYER 1" and full-width "ＬＡＹＥＲ－１" are the same word to a researcher:
+ * NFKC folds full-width and compatibility forms, then case, spaces, underscores and hyphens fold.
+ */
 export function normalizeTerm(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 }
 
 const layerByTerm = new Map<string, Layer>();
@@ -54,7 +77,7 @@ layerByTerm.set('unclassified', 'unclassified');
 
 const categoryByTerm = new Map<string, Category>();
 for (const category of CATEGORIES) {
-  for (const word of [category.id, category.label, ...category.synonyms]) {
+  for (const word of [category.id, category.label, category.chineseLabel, ...category.synonyms]) {
     categoryByTerm.set(normalizeTerm(word), category);
   }
 }
@@ -89,7 +112,8 @@ export function closestLayers(text: string): ClassifiedLayer[] {
 /** The category ids nearest to a misspelt word, optionally only those of one layer. */
 export function closestCategories(text: string, layer?: Layer): string[] {
   const pool = layer && layer !== 'unclassified' ? categoriesOf(layer) : [...CATEGORIES];
-  const ids = nearest(text, pool, (category) => [category.id, category.label, ...category.synonyms], []);
+  // When nothing is near, the valid values themselves: a list to pick from beats one wrong guess.
+  const ids = nearest(text, pool, (category) => [category.id, category.label, category.chineseLabel, ...category.synonyms], pool);
   return ids.map((category) => category.id);
 }
 
@@ -101,5 +125,5 @@ function nearest<T>(text: string, items: readonly T[], wordsOf: (item: T) => rea
     const item = owner.get(word);
     if (item !== undefined && !found.includes(item)) found.push(item);
   }
-  return found.length > 0 ? found.slice(0, 3) : otherwise;
+  return found.length > 0 ? found.slice(0, 3) : [...otherwise];
 }
