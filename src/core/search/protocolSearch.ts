@@ -6,6 +6,8 @@ import { exactKey, fold, type TextRange } from './fold';
 import { FieldIndex, type FieldHit } from './fieldIndex';
 import { prepareQuery } from './query';
 import { tierScore, weighted } from './scoring';
+import { HAN, pinyinSpellings } from './pinyin';
+import { LAYER_WORDS, categoryById } from '../note/taxonomy';
 
 export interface SearchEntry {
   /** The note's path: the result's identity. */
@@ -17,7 +19,7 @@ export interface SearchEntry {
 }
 
 export interface SearchMatch {
-  field: 'name' | 'alias' | 'category' | 'layer';
+  field: 'name' | 'alias' | 'pinyin' | 'category' | 'layer';
   value: string;
   ranges: Array<[start: number, endExclusive: number]>;
 }
@@ -43,6 +45,7 @@ const ENOUGH_PROTOCOLS = 3;
 const RANKING_SLACK = 100;
 
 const NAME_TAG = -1;
+const PINYIN_TAG = -2;
 
 interface IndexedProtocol {
   readonly entry: SearchEntry;
@@ -68,7 +71,7 @@ interface Candidate {
   hits: Array<{ field: SearchMatch['field']; tag: number; value: string; ranges: TextRange[] }>;
 }
 
-const FIELD_ORDER: Record<SearchMatch['field'], number> = { name: 0, alias: 1, category: 2, layer: 3 };
+const FIELD_ORDER: Record<SearchMatch['field'], number> = { name: 0, alias: 1, pinyin: 2, category: 3, layer: 4 };
 
 export class ProtocolSearch {
   private readonly protocols = new Map<string, IndexedProtocol>();
@@ -151,8 +154,16 @@ export class ProtocolSearch {
     };
     addName(copy.name, NAME_TAG);
     copy.aliases.forEach((alias, index) => addName(alias, index));
-    if (copy.category !== undefined && copy.category.trim() !== '') this.join(protocol, 'category', copy.category);
-    if (typeof copy.layer === 'string' && copy.layer.trim() !== '') this.join(protocol, 'layer', copy.layer);
+    for (const value of [copy.name, ...copy.aliases]) for (const spelling of pinyinSpellings(value)) addName(spelling, PINYIN_TAG);
+    if (copy.category !== undefined && copy.category.trim() !== '') {
+      this.join(protocol, 'category', copy.category);
+      // 算力 finds the compute networks: the category's words in other scripts are its values too.
+      for (const word of chineseWordsOf(categoryWords(copy.category))) this.join(protocol, 'category', word);
+    }
+    if (typeof copy.layer === 'string' && copy.layer.trim() !== '') {
+      this.join(protocol, 'layer', copy.layer);
+      for (const word of chineseWordsOf(layerWords(copy.layer))) this.join(protocol, 'layer', word);
+    }
     this.protocols.set(copy.id, protocol);
     this.sortedByName = undefined;
   }
@@ -197,7 +208,7 @@ export class ProtocolSearch {
     };
     let namedExactly = false;
     for (const hit of this.names.search(prepared, { enough: ENOUGH_PROTOCOLS, budget })) {
-      add(hit.owner, hit.tag === NAME_TAG ? 'name' : 'alias', hit);
+      add(hit.owner, hit.tag === NAME_TAG ? 'name' : hit.tag === PINYIN_TAG ? 'pinyin' : 'alias', hit);
       namedExactly ||= hit.score >= tierScore('compact');
     }
     // A category or layer lists thousands of protocols at one score, and ties go by name, so
@@ -238,6 +249,20 @@ export class ProtocolSearch {
     this.sortedByName ??= [...this.protocols.values()].sort(bySortKey);
     return this.sortedByName;
   }
+}
+
+function categoryWords(id: string): readonly string[] {
+  const category = categoryById(id);
+  return category ? [category.chineseLabel, ...category.synonyms] : [];
+}
+
+function layerWords(layer: string): readonly string[] {
+  return (LAYER_WORDS as Record<string, { chineseLabel: string; synonyms: readonly string[] } | undefined>)[layer]?.synonyms ?? [];
+}
+
+/** Only the words with Han characters: the English ones are the id's own spelling variants. */
+function chineseWordsOf(words: readonly string[]): string[] {
+  return [...new Set(words.filter((word) => HAN.test(word)))];
 }
 
 function groupKey(kind: ValueGroup['kind'], value: string): string {

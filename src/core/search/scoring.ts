@@ -26,6 +26,8 @@ export function tierScore(tier: Tier, quality = 1): number {
 export const FIELD_WEIGHT = {
   name: { factor: 1, offset: 0 },
   alias: { factor: 1, offset: -20 },
+  // The pinyin of a Chinese name or alias: what a researcher types without a Chinese keyboard.
+  pinyin: { factor: 1, offset: -25 },
   // A category or layer match lists every protocol in it, so it must never bury a name match.
   category: { factor: 0.35, offset: 0 },
   layer: { factor: 0.3, offset: 0 },
