@@ -47,7 +47,7 @@ Options:
         .map((change) => ({ ...change, layer: atlas.index.protocol(change.path)?.layer.value ?? 'unclassified' }))
         .sort(byLayerThenName);
       const rows = changes.map((c) => [c.layer, c.name, describeVerdict(reportVerdict(c.from)), describeVerdict(reportVerdict(c.to)), c.to.rationale]);
-      output.out(formatTable(['LAYER', 'PROTOCOL', a.id, b.id, `WHY (${b.id})`], rows, { width: process.stdout.columns || 140, flexible: [4] }));
+      output.out(formatTable(['LAYER', 'PROTOCOL', a.id, b.id, `WHY (${b.id})`], rows, { width: output.columns || 140, flexible: [4] }));
     }
     return 0;
   },

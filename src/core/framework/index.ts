@@ -15,5 +15,6 @@ export {
   type ProtocolExposure,
   type VerdictLookup,
 } from './exposure';
+export { exposureSentence, exposureShort, routeText } from './exposureText';
 export { compareFrameworks, type ComparedProtocol, type FrameworkComparison, type VerdictChange } from './compare';
 export { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID } from './builtin';
