@@ -51,9 +51,12 @@ export function fitWidth(text: string, width: number): string {
  * segmenting a whole 999,000-character name is slow, and the cut needs only its start.
  */
 function takeWidth(text: string, width: number, atLeastOne: boolean): string {
+  const prefix = text.slice(0, 4 * width + 16);
+  // Printable ASCII is one column a character: no segmenting (an ICU call costs ~0.1 ms).
+  if (PRINTABLE_ASCII.test(prefix)) return prefix.slice(0, Math.max(width, atLeastOne ? 1 : 0));
   let taken = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text.slice(0, 4 * width + 16))) {
+  for (const { segment } of graphemes.segment(prefix)) {
     const next = graphemeWidth(segment);
     if (used + next > width && (taken || !atLeastOne)) break;
     taken += segment;
