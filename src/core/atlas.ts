@@ -99,7 +99,8 @@ export class Atlas implements Disposable {
 
   /** How many negatively affected protocols each protocol reaches and the nearest, for colouring many at once. */
   exposureCounts(): Map<string, ExposureSummary> {
-    this.summary ??= summaryOf(this.exposureTable(DEFAULT_NEAREST), this.index.graph.nodes());
+    // The nearest one is all a row or a node shows: a table of one is enough unless a larger one is kept.
+    this.summary ??= summaryOf(this.exposureTable(1), this.index.graph.nodes());
     return this.summary;
   }
 
@@ -107,9 +108,9 @@ export class Atlas implements Disposable {
     return this.index.protocols();
   }
 
-  /** The one pass behind `exposure`: a table that keeps at least `nearest` per protocol. */
+  /** The one pass behind `exposure`: a table that keeps at least `nearest` per protocol, replaced by a larger one when asked. */
   private exposureTable(nearest: number): ExposureTable {
-    if (!this.table || this.table.nearest < nearest) this.table = exposureTable(this.index.graph, this.verdictOf, Math.max(nearest, DEFAULT_NEAREST));
+    if (!this.table || this.table.nearest < nearest) this.table = exposureTable(this.index.graph, this.verdictOf, nearest);
     return this.table;
   }
 

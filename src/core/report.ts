@@ -57,6 +57,9 @@ export interface AtlasReport {
 
 export const LAYER_ORDER: readonly Layer[] = [...LAYERS, 'unclassified'];
 
+/** The order of `localeCompare` without arguments, from one collator instead of one per comparison. */
+const collator = new Intl.Collator();
+
 export interface ReportOptions {
   /** How many of the nearest negatively affected protocols each protocol lists (`Infinity`: all). */
   nearest?: number;
@@ -112,6 +115,3 @@ export function reportVerdict(verdict: Verdict): ReportVerdict {
 export function byLayerThenName<T extends { layer: Layer; name: string }>(a: T, b: T): number {
   return LAYER_ORDER.indexOf(a.layer) - LAYER_ORDER.indexOf(b.layer) || collator.compare(a.name, b.name);
 }
-
-/** The order of `localeCompare` without arguments, from one collator instead of one per comparison. */
-const collator = new Intl.Collator();
