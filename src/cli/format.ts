@@ -29,6 +29,13 @@ export function displayWidth(text: string, atMost = Infinity): number {
 /** One column a character: the common case, measured without string-width's (much slower) tables. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/**
+ * Text in which every UTF-16 unit is a grapheme of its own: Latin, general punctuation (dashes,
+ * quotes, …), arrows, box drawing, kana, CJK ideographs, Hangul syllables, full-width forms; none
+ * of their combining marks, joiners or surrogates. Such text can be cut anywhere.
+ */
+const ONE_UNIT_GRAPHEMES = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u257f\u3000-\u3029\u3030-\u303f\u3040-\u3098\u309b-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff9d]*$/;
+
 function graphemeWidth(segment: string): number {
   if (segment.length === 1) {
     const code = segment.charCodeAt(0);
@@ -52,8 +59,20 @@ export function fitWidth(text: string, width: number): string {
  */
 function takeWidth(text: string, width: number, atLeastOne: boolean): string {
   const prefix = text.slice(0, 4 * width + 16);
+  const least = atLeastOne ? 1 : 0;
   // Printable ASCII is one column a character: no segmenting (an ICU call costs ~0.1 ms).
-  if (PRINTABLE_ASCII.test(prefix)) return prefix.slice(0, Math.max(width, atLeastOne ? 1 : 0));
+  if (PRINTABLE_ASCII.test(prefix)) return prefix.slice(0, Math.max(width, least));
+  if (ONE_UNIT_GRAPHEMES.test(prefix)) {
+    // Every code unit its own grapheme: the longest start that fits, by bisection on its width.
+    let fits = 0;
+    let over = prefix.length + 1;
+    while (over - fits > 1) {
+      const middle = (fits + over) >> 1;
+      if (stringWidth(prefix.slice(0, middle)) <= width) fits = middle;
+      else over = middle;
+    }
+    return prefix.slice(0, Math.max(fits, least));
+  }
   let taken = '';
   let used = 0;
   for (const { segment } of graphemes.segment(prefix)) {

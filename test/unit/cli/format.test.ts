@@ -17,14 +17,21 @@ describe('terminal formatting', () => {
     assert.equal(fitWidth('去中心化算力', 6), '去中…');
     assert.equal(fitWidth('去中心化算力', 5), '去中…');
     assert.equal(fitWidth('anything', 0), '');
-    fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'é', '中', '😀', ' ', 'Ω') }), fc.integer({ min: 1, max: 30 }), (text, width) => {
-        const fitted = fitWidth(text, width);
-        assert.ok(stringWidth(fitted) <= width);
-        if (stringWidth(text) <= width) assert.equal(fitted, text);
-        else assert.ok(fitted.endsWith('…') && text.startsWith(fitted.slice(0, -1)));
-      }),
-    );
+    // Three kinds of text, three ways of cutting: ASCII, one unit a character, anything (segmented).
+    for (const characters of [['a', ' ', '.'], ['a', 'é', '中', '—', '→', 'ア', ' '], ['a', 'é', '中', '😀', ' ', 'Ω', 'e\u0301']]) {
+      fc.assert(
+        fc.property(fc.string({ unit: fc.constantFrom(...characters), maxLength: 60 }), fc.integer({ min: 1, max: 30 }), (text, width) => {
+          const fitted = fitWidth(text, width);
+          assert.ok(stringWidth(fitted) <= width);
+          if (stringWidth(text) <= width) return assert.equal(fitted, text);
+          assert.ok(fitted.endsWith('…') && text.startsWith(fitted.slice(0, -1)));
+          // As much as fits: one more character would not.
+          const kept = fitted.slice(0, -1);
+          const next = [...new Intl.Segmenter().segment(text.slice(kept.length))][0].segment;
+          assert.ok(stringWidth(kept + next) > width - 1, JSON.stringify([text, width, fitted]));
+        }),
+      );
+    }
   });
 
   it("takes a reason's first sentence, not a stop inside a name or an abbreviation", () => {
