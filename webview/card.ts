@@ -1,5 +1,6 @@
 // The hover card. Every string in it comes from a note or a framework, so it is built from
 // elements and textContent only: a name like `<img onerror=…>` shows as those characters.
+import { exposureSentence } from '../src/core/framework/exposureText';
 import type { NodeAttributes } from './state';
 import type { Palette } from './theme';
 
@@ -70,15 +71,7 @@ export class HoverCard {
       rows.push(line('card-outlook', outlook.horizon === 'long-term' ? 'Long term' : 'Short term', `${VERDICT_TEXT[outlook.value] ?? outlook.value}: ${outlook.rationale}`));
     }
     const exposure = node.exposure;
-    rows.push(
-      line(
-        'card-exposure',
-        'Exposure',
-        exposure.count === 0
-          ? 'None: depends on no negatively affected protocol'
-          : `${exposure.count} negatively affected ${exposure.count === 1 ? 'dependency' : 'dependencies'}${exposure.nearest ? `, nearest: ${exposure.nearest.join(' → ')}` : ''}`,
-      ),
-    );
+    rows.push(line('card-exposure', 'Exposure', exposureSentence(exposure.count, exposure.nearest ? [exposure.nearest] : [])));
     this.element.replaceChildren(...rows);
     this.element.hidden = false;
     this.place(at);

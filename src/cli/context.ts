@@ -10,12 +10,20 @@ export class UsageError extends Error {}
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** The terminal's width in columns; absent when the output is not a terminal (a file, a pipe). */
+  readonly columns?: number;
 }
 
 export const processOutput: Output = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+  get columns() {
+    return process.stdout.isTTY ? process.stdout.columns : undefined;
+  },
 };
+
+/** Lines are fitted to this many columns when the output is not a terminal. */
+export const DEFAULT_COLUMNS = 100;
 
 export function requireFolder(folder: string | undefined): string {
   if (!folder) throw new UsageError('Give the folder that holds your protocol notes.');

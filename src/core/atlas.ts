@@ -1,10 +1,21 @@
 // The atlas: one index of notes seen through one framework. It keeps verdicts, exposure and
-// search in step with the index, so the CLI, the extension and the webview ask one object.
+// search in step with the index, so the CLI, the extension and the webview ask one object. Each is
+// computed on first use: `check` needs none of them, `report` no search.
 import { Emitter, type Disposable } from './events';
 import type { Exposure, Verdict } from './model';
 import { ProtocolIndex, type IndexChange } from './index/protocolIndex';
 import type { Protocol } from './index/protocol';
-import { evaluate, exposureOf, exposureSummary, type Framework } from './framework';
+import {
+  DEFAULT_NEAREST,
+  evaluate,
+  exposureOf,
+  exposureTable,
+  summaryOf,
+  type ExposureSummary,
+  type ExposureTable,
+  type Framework,
+  type ProtocolExposure,
+} from './framework';
 import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID } from './framework/builtin';
 import { ProtocolSearch, type SearchEntry } from './search/protocolSearch';
 
@@ -16,10 +27,11 @@ export interface AtlasChange {
 
 export class Atlas implements Disposable {
   readonly index: ProtocolIndex;
-  readonly search = new ProtocolSearch();
   private currentFramework: Framework;
   private readonly verdicts = new Map<string, Verdict>();
-  private summary: Map<string, { count: number; nearest?: Exposure }> | undefined;
+  private searchIndex: ProtocolSearch | undefined;
+  private table: ExposureTable | undefined;
+  private summary: Map<string, ExposureSummary> | undefined;
   private readonly changeEmitter = new Emitter<AtlasChange>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly subscription: Disposable;
@@ -27,8 +39,16 @@ export class Atlas implements Disposable {
   constructor(options: { index?: ProtocolIndex; framework?: Framework } = {}) {
     this.index = options.index ?? new ProtocolIndex();
     this.currentFramework = options.framework ?? defaultFramework();
-    this.search.replaceAll(this.index.protocols().map(searchEntry));
     this.subscription = this.index.onDidChange((change) => this.indexChanged(change));
+  }
+
+  /** The fuzzy search over names, aliases, categories and layers; built when first asked for. */
+  get search(): ProtocolSearch {
+    if (!this.searchIndex) {
+      this.searchIndex = new ProtocolSearch();
+      this.searchIndex.replaceAll(this.index.protocols().map(searchEntry));
+    }
+    return this.searchIndex;
   }
 
   get framework(): Framework {
@@ -38,7 +58,7 @@ export class Atlas implements Disposable {
   setFramework(framework: Framework): void {
     this.currentFramework = framework;
     this.verdicts.clear();
-    this.summary = undefined;
+    this.forgetExposure();
     this.changeEmitter.fire({ frameworkChanged: true });
   }
 
@@ -60,19 +80,43 @@ export class Atlas implements Disposable {
     return verdict;
   };
 
-  /** Every negatively affected protocol this one depends on, each with its path. */
+  /**
+   * Every negatively affected protocol this one depends on, each with its path: a search of its
+   * own, for one protocol at a time (the graph's highlight). Over many protocols, ask `exposure`.
+   */
   exposureOf(path: string): Exposure[] {
     return exposureOf(this.index.graph, path, this.verdictOf);
   }
 
-  /** How many negatively affected protocols each protocol reaches, for colouring many at once. */
-  exposureCounts(): Map<string, { count: number; nearest?: Exposure }> {
-    this.summary ??= exposureSummary(this.index.graph, this.verdictOf);
+  /**
+   * How many negatively affected protocols this one depends on, and the `nearest` nearest of them
+   * (`Infinity`: all), each with a shortest path. Every protocol's comes from one pass over the
+   * graph, kept until the index or the framework changes.
+   */
+  exposure(path: string, nearest: number = DEFAULT_NEAREST): ProtocolExposure {
+    return this.exposureTable(nearest).of(path, nearest);
+  }
+
+  /** How many negatively affected protocols each protocol reaches and the nearest, for colouring many at once. */
+  exposureCounts(): Map<string, ExposureSummary> {
+    // The nearest one is all a row or a node shows: a table of one is enough unless a larger one is kept.
+    this.summary ??= summaryOf(this.exposureTable(1), this.index.graph.nodes());
     return this.summary;
   }
 
   protocols(): Protocol[] {
     return this.index.protocols();
+  }
+
+  /** The one pass behind `exposure`: a table that keeps at least `nearest` per protocol, replaced by a larger one when asked. */
+  private exposureTable(nearest: number): ExposureTable {
+    if (!this.table || this.table.nearest < nearest) this.table = exposureTable(this.index.graph, this.verdictOf, nearest);
+    return this.table;
+  }
+
+  private forgetExposure(): void {
+    this.table = undefined;
+    this.summary = undefined;
   }
 
   dispose(): void {
@@ -81,17 +125,18 @@ export class Atlas implements Disposable {
   }
 
   private indexChanged(change: IndexChange): void {
+    const search = this.searchIndex;
     for (const path of change.removed) {
       this.verdicts.delete(path);
-      this.search.delete(path);
+      search?.delete(path);
     }
     for (const path of [...change.added, ...change.updated]) {
       this.verdicts.delete(path);
-      const protocol = this.index.protocol(path);
-      if (protocol) this.search.set(searchEntry(protocol));
+      const protocol = search && this.index.protocol(path);
+      if (protocol) search.set(searchEntry(protocol));
     }
     // Exposure follows edges and verdicts anywhere downstream: recompute lazily on next ask.
-    this.summary = undefined;
+    this.forgetExposure();
     this.changeEmitter.fire({ index: change });
   }
 }

@@ -1,6 +1,8 @@
 // The report a researcher reads (CLI table) or a script consumes (CLI --json): every protocol
-// with its verdict, the reason and the section behind it, and its exposure.
+// with its verdict, the reason and the section behind it, and its exposure: how many negatively
+// affected protocols it depends on and the nearest few, so a hub's dependents stay a few lines each.
 import type { Atlas } from './atlas';
+import { DEFAULT_NEAREST } from './framework';
 import { LAYERS, type Layer, type Severity, type Verdict } from './model';
 
 export interface ReportVerdict {
@@ -21,7 +23,20 @@ export interface ReportProtocol {
   category?: string;
   dependsOn: string[];
   verdict: ReportVerdict;
-  exposure: Array<{ path: string[]; verdict: ReportVerdict }>;
+  /** How many distinct negatively affected protocols it depends on, directly or transitively. */
+  exposureCount: number;
+  /** The nearest of them (at most the report's `nearest`), each by one shortest path of names. */
+  exposure: ReportExposure[];
+}
+
+export interface ReportExposure {
+  /** Names from this protocol (first) to the negatively affected one (last). */
+  path: string[];
+  /**
+   * The last one's verdict without its reason, which its own entry carries: repeated on every
+   * path it would make a hub's dependents kilobytes each.
+   */
+  verdict: Pick<ReportVerdict, 'value' | 'section' | 'source' | 'strength' | 'horizon'>;
 }
 
 export interface ReportDiagnostic {
@@ -42,24 +57,44 @@ export interface AtlasReport {
 
 export const LAYER_ORDER: readonly Layer[] = [...LAYERS, 'unclassified'];
 
-export function buildReport(atlas: Atlas): AtlasReport {
-  const nameOf = (path: string) => atlas.index.protocol(path)?.name.value ?? path;
-  const protocols = atlas
-    .protocols()
-    .map((protocol): ReportProtocol => ({
-      name: protocol.name.value,
-      file: protocol.path,
-      layer: protocol.layer.value,
-      category: protocol.category?.value,
-      dependsOn: protocol.dependsOn.map(nameOf),
-      verdict: reportVerdict(atlas.verdictOf(protocol.path)),
-      exposure: atlas.exposureOf(protocol.path).map((exposure) => ({
-        path: exposure.path.map(nameOf),
-        verdict: reportVerdict(exposure.verdict),
-      })),
-    }))
+/** The order of `localeCompare` without arguments, from one collator instead of one per comparison. */
+const collator = new Intl.Collator();
+
+export interface ReportOptions {
+  /** How many of the nearest negatively affected protocols each protocol lists (`Infinity`: all). */
+  nearest?: number;
+}
+
+export function buildReport(atlas: Atlas, options: ReportOptions = {}): AtlasReport {
+  const nearest = options.nearest ?? DEFAULT_NEAREST;
+  const all = atlas.protocols();
+  // One lookup table for every name on every path, rather than a fresh Protocol per lookup.
+  const names = new Map(all.map((protocol) => [protocol.path, protocol.name.value]));
+  const nameOf = (path: string) => names.get(path) ?? path;
+  const protocols = all
+    .map((protocol): ReportProtocol => {
+      const { count, nearest: exposures } = atlas.exposure(protocol.path, nearest);
+      return {
+        name: protocol.name.value,
+        file: protocol.path,
+        layer: protocol.layer.value,
+        category: protocol.category?.value,
+        dependsOn: protocol.dependsOn.map(nameOf),
+        verdict: reportVerdict(atlas.verdictOf(protocol.path)),
+        exposureCount: count,
+        exposure: exposures.map((exposure): ReportExposure => {
+          const { value, section, source, strength, horizon } = exposure.verdict;
+          return { path: exposure.path.map(nameOf), verdict: { value, section, source, strength, horizon } };
+        }),
+      };
+    })
     .sort(byLayerThenName);
-  const diagnostics = atlas.index
+  return { framework: { id: atlas.framework.id, title: atlas.framework.title }, protocols, diagnostics: reportDiagnostics(atlas) };
+}
+
+/** The index's problems, in file and position order: all `check` needs (no verdicts, no exposure). */
+export function reportDiagnostics(atlas: Atlas): ReportDiagnostic[] {
+  return atlas.index
     .diagnostics()
     .map((diagnostic): ReportDiagnostic => ({
       file: diagnostic.file,
@@ -69,8 +104,7 @@ export function buildReport(atlas: Atlas): AtlasReport {
       code: diagnostic.code,
       message: diagnostic.message,
     }))
-    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { framework: { id: atlas.framework.id, title: atlas.framework.title }, protocols, diagnostics };
+    .sort((a, b) => collator.compare(a.file, b.file) || a.line - b.line || a.column - b.column);
 }
 
 export function reportVerdict(verdict: Verdict): ReportVerdict {
@@ -79,5 +113,5 @@ export function reportVerdict(verdict: Verdict): ReportVerdict {
 }
 
 export function byLayerThenName<T extends { layer: Layer; name: string }>(a: T, b: T): number {
-  return LAYER_ORDER.indexOf(a.layer) - LAYER_ORDER.indexOf(b.layer) || a.name.localeCompare(b.name);
+  return LAYER_ORDER.indexOf(a.layer) - LAYER_ORDER.indexOf(b.layer) || collator.compare(a.name, b.name);
 }

@@ -2,6 +2,7 @@
 // verdict's colour, contributed in package.json so themes and high-contrast modes can adjust it.
 import * as vscode from 'vscode';
 import type { Atlas } from '../core/atlas';
+import { exposureSentence, routeText } from '../core/framework';
 import type { VerdictValue } from '../core/model';
 
 const ICONS: Record<VerdictValue, { icon: string; color: string }> = {
@@ -20,18 +21,21 @@ export function verdictWord(value: VerdictValue): string {
   return value === 'not-assessed' ? 'not assessed' : value;
 }
 
-/** "negative · override · exposed via Eliza → Akash": what a protocol's row says after its name. */
+/**
+ * "negative · override · exposed to 812 negatively affected protocols, nearest: Eliza → io.net":
+ * what a protocol's row says after its name.
+ */
 export function protocolSummary(atlas: Atlas, path: string): string {
   const verdict = atlas.verdictOf(path);
   const parts = [verdictWord(verdict.value)];
   if (verdict.source === 'override') parts.push('✎ override');
   const exposure = atlas.exposureCounts().get(path);
-  if (exposure?.nearest) {
-    const via = exposure.nearest.path.slice(1).map((each) => atlas.index.protocol(each)?.name.value ?? each);
-    const more = exposure.count > 1 ? ` (+${exposure.count - 1})` : '';
-    parts.push(`exposed via ${via.join(' → ')}${more}`);
-  }
+  if (exposure?.nearest) parts.push(exposureSentence(exposure.count, [exposure.nearest.path.map((each) => nameOf(atlas, each))]));
   return parts.join(' · ');
+}
+
+function nameOf(atlas: Atlas, path: string): string {
+  return atlas.index.graph.hasNode(path) ? (atlas.index.graph.getNodeAttribute(path, 'name') ?? path) : path;
 }
 
 /** The verdict, its reason and section, the override and the exposure, as a hover. Note text is untrusted. */
@@ -60,16 +64,20 @@ export function protocolTooltip(atlas: Atlas, path: string): vscode.MarkdownStri
     tooltip.appendMarkdown('\n\n*The framework says* ');
     text(`${verdictWord(verdict.frameworkVerdict.value)}: ${verdict.frameworkVerdict.rationale}`);
   }
-  const exposures = atlas.exposureOf(path);
-  if (exposures.length > 0) {
-    tooltip.appendMarkdown('\n\n**Exposure** (depends on negatively affected protocols):\n');
-    for (const exposure of exposures.slice(0, 5)) {
+  // The nearest few from the atlas's one pass over the graph, never a search of this protocol's own.
+  const { count, nearest } = atlas.exposure(path);
+  if (count > 0) {
+    tooltip.appendMarkdown('\n\n**Exposure:** ');
+    text(exposureSentence(count, []));
+    text(count === 1 ? ':' : `, nearest${nearest.length > 1 ? ` ${nearest.length}` : ''}:`);
+    tooltip.appendMarkdown('\n');
+    for (const exposure of nearest) {
       tooltip.appendMarkdown('\n- ');
-      text(exposure.path.map((each) => atlas.index.protocol(each)?.name.value ?? each).join(' → '));
+      text(routeText(exposure.path.map((each) => nameOf(atlas, each))));
     }
-    if (exposures.length > 5) {
+    if (count > nearest.length) {
       tooltip.appendMarkdown('\n- ');
-      text(`and ${exposures.length - 5} more`);
+      text(`and ${count - nearest.length} more`);
     }
   }
   tooltip.appendMarkdown('\n\n');

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { buildReport } from '../../core/report';
+import { reportDiagnostics } from '../../core/report';
 import type { Command } from '../command';
 import { frameworkFor, openAtlas, requireFolder } from '../context';
 
@@ -18,13 +18,15 @@ Options:
   run(args, output) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
     const folder = requireFolder(positionals[0]);
-    const { diagnostics, protocols } = buildReport(openAtlas(folder, frameworkFor(undefined, folder), output));
+    // Only the diagnostics: no verdict, exposure or search is computed for a check.
+    const atlas = openAtlas(folder, frameworkFor(undefined, folder), output);
+    const diagnostics = reportDiagnostics(atlas);
     if (values.json) {
       output.out(JSON.stringify(diagnostics, null, 2));
     } else {
       for (const d of diagnostics) output.out(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.code}]`);
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      output.out(`${protocols.length} protocols checked: ${errors} error(s), ${diagnostics.length - errors} other problem(s).`);
+      output.out(`${atlas.index.paths().length} protocols checked: ${errors} error(s), ${diagnostics.length - errors} other problem(s).`);
     }
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },

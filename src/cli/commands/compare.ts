@@ -43,11 +43,13 @@ Options:
     output.out(`${a.title} (${a.id}) → ${b.title} (${b.id})`);
     output.out(`${comparison.changes.length} protocol(s) change, ${comparison.unchanged} unchanged.\n`);
     if (comparison.changes.length) {
+      // The layers from the subjects above, not a fresh Protocol per change: every protocol may change.
+      const layers = new Map(subjects.map((subject) => [subject.path, subject.layer]));
       const changes = comparison.changes
-        .map((change) => ({ ...change, layer: atlas.index.protocol(change.path)?.layer.value ?? 'unclassified' }))
+        .map((change) => ({ ...change, layer: layers.get(change.path) ?? 'unclassified' }))
         .sort(byLayerThenName);
       const rows = changes.map((c) => [c.layer, c.name, describeVerdict(reportVerdict(c.from)), describeVerdict(reportVerdict(c.to)), c.to.rationale]);
-      output.out(formatTable(['LAYER', 'PROTOCOL', a.id, b.id, `WHY (${b.id})`], rows, { width: process.stdout.columns || 140, flexible: [4] }));
+      output.out(formatTable(['LAYER', 'PROTOCOL', a.id, b.id, `WHY (${b.id})`], rows, { width: output.columns || 140, flexible: [4] }));
     }
     return 0;
   },

@@ -41,7 +41,7 @@ Options:
       return 0;
     }
     const rows = results.map((r) => [r.name, r.layer ?? '', r.category ?? '', describeVerdict(r.verdict), r.file]);
-    output.out(formatTable(['PROTOCOL', 'LAYER', 'CATEGORY', 'VERDICT', 'FILE'], rows, { width: process.stdout.columns || 120 }));
+    output.out(formatTable(['PROTOCOL', 'LAYER', 'CATEGORY', 'VERDICT', 'FILE'], rows, { width: output.columns || 120 }));
     return 0;
   },
 };

@@ -4,6 +4,17 @@ export type { Framework, FrameworkMatch, FrameworkOutlook, FrameworkRule, Framew
 export { HORIZONS, STRENGTHS } from './types';
 export { parseFramework, frameworkIdTaken, MAX_FRAMEWORK_BYTES, type FrameworkParseResult } from './parseFramework';
 export { evaluate, type EvaluationSubject, type ResearcherOverride } from './evaluate';
-export { exposureOf, exposureSummary, type ExposureSummary, type VerdictLookup } from './exposure';
+export {
+  DEFAULT_NEAREST,
+  exposureOf,
+  exposureSummary,
+  exposureTable,
+  summaryOf,
+  type ExposureSummary,
+  type ExposureTable,
+  type ProtocolExposure,
+  type VerdictLookup,
+} from './exposure';
+export { exposureSentence, exposureShort, routeText } from './exposureText';
 export { compareFrameworks, type ComparedProtocol, type FrameworkComparison, type VerdictChange } from './compare';
 export { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID } from './builtin';

@@ -97,8 +97,8 @@ describe('protocol-atlas CLI', () => {
     });
   });
 
-  it('prints a readable table by default', () => {
-    const { code, out } = run('report', EXAMPLES);
+  it('prints a readable table with --long', () => {
+    const { code, out } = run('report', EXAMPLES, '--long');
     assert.equal(code, 0);
     assert.match(out, /LAYER\s+PROTOCOL\s+VERDICT\s+REASON\s+SECTION\s+EXPOSURE/);
     assert.match(out, /io\.net/);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BUILTIN_FRAMEWORKS, evaluate, exposureOf, exposureSummary } from '../../../src/core/framework';
+import { BUILTIN_FRAMEWORKS, evaluate, exposureOf, exposureSummary, exposureTable } from '../../../src/core/framework';
 import { createDependencyGraph, type DependencyGraph } from '../../../src/core/graph/dependencyGraph';
 import type { Layer, Verdict } from '../../../src/core/model';
 
@@ -189,6 +189,45 @@ describe('exposure', () => {
           });
         }),
         { numRuns: 300 },
+      );
+    });
+
+    const nearestCounts = [1, 3, Infinity];
+
+    it('counts and names the K nearest negative protocols exactly as a brute force does, for K = 1, 3 and all', () => {
+      const randomGraph = fc
+        .integer({ min: 1, max: 14 })
+        .chain((n) =>
+          fc.record({
+            n: fc.constant(n),
+            // Self-loops and cycles are as likely as anything else.
+            edges: fc.array(fc.oneof(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), fc.nat(n - 1).map((a): [number, number] => [a, a])), { maxLength: 40 }),
+            negatives: fc.uniqueArray(fc.nat(n - 1)),
+          }),
+        );
+      fc.assert(
+        fc.property(randomGraph, fc.constantFrom(...nearestCounts), (spec, nearest) => {
+          const { graph, verdictOf } = build(spec);
+          const table = exposureTable(graph, verdictOf, nearest);
+          graph.forEachNode((start) => {
+            const distance = distancesFrom(graph, start);
+            const reachable = [...distance.keys()].filter((node) => verdictOf(node).value === 'negative');
+            // Nearest first, ties to the smaller note path (code-unit order, as the table uses).
+            reachable.sort((a, b) => distance.get(a)! - distance.get(b)! || (a < b ? -1 : 1));
+            const { count, nearest: exposures } = table.of(start);
+            assert.equal(count, reachable.length);
+            assert.deepEqual(exposures.map((e) => e.path.at(-1)), reachable.slice(0, nearest));
+            for (const { path, verdict } of exposures) {
+              assert.equal(path[0], start);
+              assert.equal(path.length - 1, distance.get(path.at(-1)!), 'a shortest path');
+              assert.equal(verdict, verdictOf(path.at(-1)!));
+              path.slice(1).forEach((node, i) => assert.ok(graph.hasDirectedEdge(path[i], node), `${path[i]} depends on ${node}`));
+            }
+            // Asking for fewer gives the first of them.
+            assert.deepEqual(table.of(start, 1).nearest, exposures.slice(0, 1));
+          });
+        }),
+        { numRuns: 400 },
       );
     });
   });

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { displayWidth, firstSentence, fitWidth, formatTable } from '../../../src/cli/format';
+import { exposureSentence, exposureShort, routeText } from '../../../src/core/framework';
+
+describe('terminal formatting', () => {
+  it('measures display width: a Chinese character takes two columns', () => {
+    assert.equal(displayWidth('io.net'), 6);
+    assert.equal(displayWidth('去中心化'), 8);
+    assert.equal(displayWidth('N'.repeat(999_000), 40) >= 40, true);
+  });
+
+  it('cuts by display width, never through a wide character, and marks the cut', () => {
+    assert.equal(fitWidth('io.net', 6), 'io.net');
+    assert.equal(fitWidth('io.network', 6), 'io.ne…');
+    assert.equal(fitWidth('去中心化算力', 6), '去中…');
+    assert.equal(fitWidth('去中心化算力', 5), '去中…');
+    assert.equal(fitWidth('anything', 0), '');
+    // Three kinds of text, three ways of cutting: ASCII, one unit a character, anything (segmented).
+    for (const characters of [['a', ' ', '.'], ['a', 'é', '中', '—', '→', 'ア', ' '], ['a', 'é', '中', '😀', ' ', 'Ω', 'e\u0301']]) {
+      fc.assert(
+        fc.property(fc.string({ unit: fc.constantFrom(...characters), maxLength: 60 }), fc.integer({ min: 1, max: 30 }), (text, width) => {
+          const fitted = fitWidth(text, width);
+          assert.ok(stringWidth(fitted) <= width);
+          if (stringWidth(text) <= width) return assert.equal(fitted, text);
+          assert.ok(fitted.endsWith('…') && text.startsWith(fitted.slice(0, -1)));
+          // As much as fits: one more character would not.
+          const kept = fitted.slice(0, -1);
+          const next = [...new Intl.Segmenter().segment(text.slice(kept.length))][0].segment;
+          assert.ok(stringWidth(kept + next) > width - 1, JSON.stringify([text, width, fitted]));
+        }),
+      );
+    }
+  });
+
+  it("takes a reason's first sentence, not a stop inside a name or an abbreviation", () => {
+    assert.equal(firstSentence('Runs on io.net and Render. Then more.'), 'Runs on io.net and Render.');
+    assert.equal(firstSentence('Cheap, e.g. on 4090s, and fast! The rest.'), 'Cheap, e.g. on 4090s, and fast!');
+    assert.equal(firstSentence('"A quote." Then more.'), '"A quote."');
+    assert.equal(firstSentence('没有句号的理由。第二句。'), '没有句号的理由。');
+    assert.equal(firstSentence('No stop at all'), 'No stop at all');
+    assert.equal(firstSentence('Two\nlines. Next'), 'Two lines.');
+  });
+
+  it('pads table columns by display width, so a Chinese name lines up', () => {
+    const table = formatTable(['NAME', 'VERDICT'], [['去中心化', 'negative'], ['io.net', 'negative']]);
+    const lines = table.split('\n');
+    const column = (line: string) => stringWidth(line.slice(0, line.indexOf('negative')));
+    assert.equal(column(lines[2]), column(lines[3]));
+  });
+});
+
+describe('exposure wording', () => {
+  const pilot = ['Yield Pilot', 'Eliza', 'io.net'];
+  it('says how many and the nearest, or the single path', () => {
+    assert.equal(exposureSentence(812, [pilot]), 'exposed to 812 negatively affected protocols, nearest: Eliza → io.net');
+    assert.equal(exposureSentence(1, [pilot]), 'exposed via Eliza → io.net');
+    assert.equal(exposureSentence(0, []), 'not exposed: depends on no negatively affected protocol');
+    assert.equal(exposureShort(812, [pilot, ['Yield Pilot', 'Akash']]), '812, nearest: Eliza → io.net; Akash');
+    assert.equal(exposureShort(1, [pilot]), 'via Eliza → io.net');
+    assert.equal(exposureShort(0, []), '—');
+  });
+
+  it('keeps the ends of a very long route', () => {
+    const route = Array.from({ length: 1001 }, (_, i) => `n${i}`);
+    assert.equal(routeText(route), 'n1 → n2 → n3 → n4 → n5 → … 993 more … → n999 → n1000');
+    assert.equal(routeText(route.slice(0, 9)), 'n1 → n2 → n3 → n4 → n5 → n6 → n7 → n8');
+  });
+});
