@@ -1,25 +1,27 @@
 // The cross-note diagnostics of every note, kept per kind so each is replaced on its own, and the
 // cycle each note is in (the cycle diagnostics are derived from it).
-import type { DependencyGraph } from '../graph/dependencyGraph';
 import type { Diagnostic, ProtocolNote } from '../model';
 import { cycleDiagnostic, withSuggestions } from './crossNoteDiagnostics';
-import { cycleRoutes } from './cycles';
+import type { Cycle } from './cycles';
 
 /** What working out cycle diagnostics needs to see of the index. */
 export interface CycleContext {
-  graph: DependencyGraph;
   note(path: string): ProtocolNote | undefined;
   resolution(path: string): ReadonlyArray<string | undefined>;
   /** Called before a note's diagnostics change. */
   touch(path: string): void;
 }
 
+/** A loop of up to SHOWN_FIRST + SHOWN_LAST + 1 notes is listed whole; a longer one by its ends. */
+const SHOWN_FIRST = 6;
+const SHOWN_LAST = 5;
+
 export class CrossNoteProblems {
   private readonly references = new Map<string, Diagnostic[]>();
   private readonly duplicates = new Map<string, Diagnostic[]>();
   private readonly cycles = new Map<string, Diagnostic>();
-  /** For each note on a dependency cycle, that cycle's notes (sorted; shared by its members). */
-  readonly cycleOf = new Map<string, string[]>();
+  /** For each note on a dependency cycle, that cycle (one object shared by its members). */
+  readonly cycleOf = new Map<string, Cycle>();
 
   setReferences(path: string, diagnostics: Diagnostic[]): void {
     if (diagnostics.length > 0) this.references.set(path, diagnostics);
@@ -31,9 +33,8 @@ export class CrossNoteProblems {
     else this.duplicates.delete(path);
   }
 
-  /** Work out again the cycle diagnostic of each of `paths` (routes computed once per cycle). */
-  refreshCycleDiagnostics(paths: ReadonlySet<string>, context: CycleContext): void {
-    const routes = new Map<string[], Map<string, string[] | undefined>>();
+  /** Work out again the cycle diagnostic of each of `paths` (each in constant time, past its cycle's first). */
+  refreshCycleDiagnostics(paths: Iterable<string>, context: CycleContext): void {
     const nameOf = (other: string): string => context.note(other)?.name.value ?? other;
     for (const path of paths) {
       const note = context.note(path);
@@ -45,13 +46,12 @@ export class CrossNoteProblems {
         }
         continue;
       }
-      let routesOfCycle = routes.get(cycle);
-      if (!routesOfCycle) {
-        routesOfCycle = cycleRoutes(context.graph, cycle, cycle.filter((member) => paths.has(member)));
-        routes.set(cycle, routesOfCycle);
-      }
+      const loop = cycle.loopThrough(path, SHOWN_FIRST, SHOWN_LAST);
+      const diagnostic = cycleDiagnostic(note, loop, cycle.size, context.resolution(path), nameOf);
+      // An edit inside a large cycle works out every member's loop again; most read as before.
+      if (sameDiagnostic(this.cycles.get(path), diagnostic)) continue;
       context.touch(path);
-      this.cycles.set(path, cycleDiagnostic(note, routesOfCycle.get(path), cycle, context.resolution(path), nameOf));
+      this.cycles.set(path, diagnostic);
     }
   }
 
@@ -84,4 +84,10 @@ export class CrossNoteProblems {
     if (note.diagnostics.length === 0 && !references && !duplicates && !cycle) return '';
     return JSON.stringify([note.diagnostics, references, duplicates, cycle]);
   }
+}
+
+function sameDiagnostic(old: Diagnostic | undefined, now: Diagnostic): boolean {
+  if (!old || old.message !== now.message || old.file !== now.file) return false;
+  const [a, b] = [old.range, now.range];
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

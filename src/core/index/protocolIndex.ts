@@ -236,7 +236,7 @@ export class ProtocolIndex {
     if (!old || renamed || old.aliases.join('\n') !== note.aliases.join('\n')) this.suggestions.forget();
     if (renamed) for (const { key } of this.links.keysOf(path)) this.duplicateKeys.add(key);
     const cycle = this.problems.cycleOf.get(path);
-    if (cycle) for (const member of renamed ? cycle : [path]) this.cycleMessagesToRefresh.add(member);
+    if (cycle) for (const member of renamed ? cycle.members : [path]) this.cycleMessagesToRefresh.add(member);
   }
 
   private remove(path: string): void {
@@ -340,7 +340,6 @@ export class ProtocolIndex {
 
   private refreshCycleMessages(): void {
     this.problems.refreshCycleDiagnostics(this.cycleMessagesToRefresh, {
-      graph: this.dependencyGraph,
       note: (path) => this.notes.get(path),
       resolution: (path) => this.links.resolution(path),
       touch: (path) => this.touchDiagnostics(path),
