@@ -55,6 +55,11 @@ export class CrossNoteProblems {
     }
   }
 
+  /** The notes whose cycle message names `path` (itself included, when it is on a cycle). */
+  cycleMessagesNaming(path: string): readonly string[] {
+    return this.cycleOf.get(path)?.membersShowing(path, SHOWN_FIRST, SHOWN_LAST) ?? [];
+  }
+
   forget(path: string): void {
     this.references.delete(path);
     this.duplicates.delete(path);

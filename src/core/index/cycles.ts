@@ -20,6 +20,7 @@ export interface CycleLoop {
 export class Cycle {
   private readonly rank = new Map<string, number>();
   private walks: ClosedWalks | undefined;
+  private showing: { headSize: number; tailSize: number; members: Map<string, string[]> } | undefined;
 
   /**
    * @param members sorted, which also numbers them for the loops (so that loops never depend on
@@ -49,6 +50,27 @@ export class Cycle {
     const sketch = this.closedWalks().sketch(this.numberOf(path), headSize, tailSize);
     const paths = (nodes: readonly number[]): string[] => nodes.map((node) => this.members[node]);
     return { steps: sketch.steps, head: paths(sketch.head), tail: paths(sketch.tail) };
+  }
+
+  /**
+   * The members whose loop, as loopThrough shows it with these sizes, names `path`: the messages
+   * to word again when that note is renamed. Worked out for the whole cycle the first time.
+   */
+  membersShowing(path: string, headSize: number, tailSize: number): readonly string[] {
+    if (!this.showing) {
+      const showing = new Map<string, string[]>();
+      for (const member of this.members) {
+        const loop = this.loopThrough(member, headSize, tailSize);
+        for (const shown of new Set([...loop.head, ...loop.tail])) {
+          const list = showing.get(shown);
+          if (list) list.push(member);
+          else showing.set(shown, [member]);
+        }
+      }
+      this.showing = { headSize, tailSize, members: showing };
+    }
+    if (this.showing.headSize !== headSize || this.showing.tailSize !== tailSize) throw new RangeError('Ask membersShowing with the same sizes each time.');
+    return this.showing.members.get(path) ?? [];
   }
 
   /** The whole loop through `path` (as long as the loop; loopThrough shows its ends). */

@@ -235,8 +235,7 @@ export class ProtocolIndex {
     const renamed = old !== undefined && old.name.value !== note.name.value;
     if (!old || renamed || old.aliases.join('\n') !== note.aliases.join('\n')) this.suggestions.forget();
     if (renamed) for (const { key } of this.links.keysOf(path)) this.duplicateKeys.add(key);
-    const cycle = this.problems.cycleOf.get(path);
-    if (cycle) for (const member of renamed ? cycle.members : [path]) this.cycleMessagesToRefresh.add(member);
+    if (this.problems.cycleOf.has(path)) for (const member of renamed ? this.problems.cycleMessagesNaming(path) : [path]) this.cycleMessagesToRefresh.add(member);
   }
 
   private remove(path: string): void {
