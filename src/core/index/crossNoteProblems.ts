@@ -12,9 +12,12 @@ export interface CycleContext {
   touch(path: string): void;
 }
 
-/** A loop of up to SHOWN_FIRST + SHOWN_LAST + 1 notes is listed whole; a longer one by its ends. */
-const SHOWN_FIRST = 6;
-const SHOWN_LAST = 5;
+/**
+ * A loop of up to SHOWN_FIRST + SHOWN_LAST + 1 notes is listed whole; a longer one by its ends,
+ * which keeps a message to a line or two however large the cycle.
+ */
+const SHOWN_FIRST = 4;
+const SHOWN_LAST = 3;
 
 export class CrossNoteProblems {
   private readonly references = new Map<string, Diagnostic[]>();
