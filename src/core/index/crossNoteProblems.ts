@@ -2,7 +2,7 @@
 // cycle each note is in (the cycle diagnostics are derived from it).
 import type { Diagnostic, ProtocolNote } from '../model';
 import { cycleDiagnostic, withSuggestions } from './crossNoteDiagnostics';
-import type { Cycle } from './cycles';
+import type { Cycle, CycleLoop } from './cycles';
 
 /** What working out cycle diagnostics needs to see of the index. */
 export interface CycleContext {
@@ -23,6 +23,8 @@ export class CrossNoteProblems {
   private readonly references = new Map<string, Diagnostic[]>();
   private readonly duplicates = new Map<string, Diagnostic[]>();
   private readonly cycles = new Map<string, Diagnostic>();
+  /** The loop each cycle diagnostic shows, to tell whether a cycle found again changes it. */
+  private readonly loops = new Map<string, { loop: CycleLoop; cycleSize: number }>();
   /** For each note on a dependency cycle, that cycle (one object shared by its members). */
   readonly cycleOf = new Map<string, Cycle>();
 
@@ -36,13 +38,19 @@ export class CrossNoteProblems {
     else this.duplicates.delete(path);
   }
 
-  /** Work out again the cycle diagnostic of each of `paths` (each in constant time, past its cycle's first). */
-  refreshCycleDiagnostics(paths: Iterable<string>, context: CycleContext): void {
+  /**
+   * Work out again the cycle diagnostic of each of `paths`, in constant time each past its
+   * cycle's first. With `wordingChanged` false only the cycles changed (an edit anywhere in a
+   * large cycle finds all of its loops again): a note whose loop reads the same keeps its message
+   * without its being written out again.
+   */
+  refreshCycleDiagnostics(paths: Iterable<string>, context: CycleContext, wordingChanged = true): void {
     const nameOf = (other: string): string => context.note(other)?.name.value ?? other;
     for (const path of paths) {
       const note = context.note(path);
       const cycle = this.cycleOf.get(path);
       if (!note || !cycle) {
+        this.loops.delete(path);
         if (this.cycles.has(path)) {
           context.touch(path);
           this.cycles.delete(path);
@@ -50,8 +58,10 @@ export class CrossNoteProblems {
         continue;
       }
       const loop = cycle.loopThrough(path, SHOWN_FIRST, SHOWN_LAST);
+      const before = this.loops.get(path);
+      this.loops.set(path, { loop, cycleSize: cycle.size });
+      if (!wordingChanged && before && this.cycles.has(path) && before.cycleSize === cycle.size && sameLoop(before.loop, loop)) continue;
       const diagnostic = cycleDiagnostic(note, loop, cycle.size, context.resolution(path), nameOf);
-      // An edit inside a large cycle works out every member's loop again; most read as before.
       if (sameDiagnostic(this.cycles.get(path), diagnostic)) continue;
       context.touch(path);
       this.cycles.set(path, diagnostic);
@@ -67,6 +77,7 @@ export class CrossNoteProblems {
     this.references.delete(path);
     this.duplicates.delete(path);
     this.cycles.delete(path);
+    this.loops.delete(path);
   }
 
   /** A note's own diagnostics followed by its cross-note ones, with name suggestions filled in. */
@@ -98,4 +109,9 @@ function sameDiagnostic(old: Diagnostic | undefined, now: Diagnostic): boolean {
   if (!old || old.message !== now.message || old.file !== now.file) return false;
   const [a, b] = [old.range, now.range];
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function sameLoop(a: CycleLoop, b: CycleLoop): boolean {
+  const same = (x: readonly string[], y: readonly string[]): boolean => x.length === y.length && x.every((path, i) => path === y[i]);
+  return a.steps === b.steps && same(a.head, b.head) && same(a.tail, b.tail);
 }
