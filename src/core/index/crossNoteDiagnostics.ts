@@ -96,7 +96,7 @@ export function cycleDiagnostic(
   const names = (paths: readonly string[]): string => paths.map(nameOf).join(' → ');
   const title = whole && loop.steps === cycleSize ? 'Dependency cycle' : `Dependency cycle of ${count(cycleSize)} notes`;
   const shown = whole ? names(loop.head) : `${names(loop.head)} → … → ${names(loop.tail)} (loop of ${count(loop.steps)})`;
-  // The first step is one of the note's own dependencies; depends_on is short, so finding it is cheap.
+  // The first step is one of the note's own dependencies: over all notes, this scans each edge once.
   const entry = note.dependsOn.find((_, index) => resolved[index] === loop.head[1]);
   return {
     file: note.path,

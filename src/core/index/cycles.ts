@@ -1,7 +1,8 @@
 // Dependency cycles: the strongly connected components of the dependency graph, found for the
 // whole graph once per build and, on an edit, again only where the changed edges could have made
 // or broken one; and for each note in a cycle a short loop through it, for its diagnostic.
-import { ClosedWalks, condense, withoutAcyclicEnds, type Adjacency } from '../graph/components';
+import { ClosedWalks } from '../graph/closedWalks';
+import { condense, withoutAcyclicEnds, type Adjacency } from '../graph/components';
 import type { DependencyGraph } from '../graph/dependencyGraph';
 
 export type Edge = readonly [from: string, to: string];
