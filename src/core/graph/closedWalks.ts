@@ -14,7 +14,7 @@ export interface WalkSketch {
 }
 
 /** How far a search for a short cycle through one node may look (edges), before the tree walk is used. */
-const LOCAL_SEARCH_EDGES = 64;
+const LOCAL_SEARCH_EDGES = 32;
 /** The most nodes a sketch shows at either end; the near-root lists below hold this many. */
 const MAX_END = 8;
 
@@ -41,7 +41,8 @@ export class ClosedWalks {
   private readonly rootReturn: number;
   // Scratch space for the bounded searches, stamped per search so it is never cleared.
   private readonly seen: Int32Array;
-  private readonly layers: number[] = [];
+  private readonly layers = new Int32Array(LOCAL_SEARCH_EDGES + 1);
+  private readonly starts = new Int32Array(LOCAL_SEARCH_EDGES + 3);
   private stamp = 0;
 
   constructor(private readonly out: Adjacency) {
@@ -143,47 +144,50 @@ export class ClosedWalks {
     const limit = this.treeSteps(v);
     if (limit <= 2) return undefined; // no cycle is shorter than two steps
     const stamp = ++this.stamp;
-    const layers = this.layers;
-    layers.length = 0;
-    layers.push(v);
-    this.seen[v] = stamp;
-    const starts = [0, 1];
+    // Every node but v is found through an edge the budget paid for, and every layer holds one.
+    const { seen, layers, starts, out } = this;
+    seen[v] = stamp;
+    layers[0] = v;
+    starts[0] = 0;
+    starts[1] = 1;
+    let found = 1;
     let budget = LOCAL_SEARCH_EDGES;
     // A cycle found from layer `depth` has depth + 1 steps: worth it only below the tree walk's.
     for (let depth = 0; depth + 1 < limit; depth++) {
       const start = starts[depth];
       const end = starts[depth + 1];
       if (start === end) return undefined;
-      for (let i = start; i < end; i++) budget -= this.out[layers[i]].length;
+      for (let i = start; i < end; i++) budget -= out[layers[i]].length;
       if (budget < 0) return undefined;
       let last = -1;
       for (let i = start; i < end; i++) {
         const x = layers[i];
-        for (const w of this.out[x]) {
+        const targets = out[x];
+        for (let k = 0; k < targets.length; k++) {
+          const w = targets[k];
           if (w === v) {
             if (last === -1 || x < last) last = x;
-          } else if (this.seen[w] !== stamp) {
-            this.seen[w] = stamp;
-            layers.push(w);
+          } else if (seen[w] !== stamp) {
+            seen[w] = stamp;
+            layers[found++] = w;
           }
         }
       }
-      if (last !== -1) return this.cycleBack(v, last, starts);
-      starts.push(layers.length);
+      if (last !== -1) return this.cycleBack(v, last, depth);
+      starts[depth + 2] = found;
     }
     return undefined;
   }
 
-  /** v → … → last → v, each earlier step the smallest node of its layer with an edge to the next. */
-  private cycleBack(v: number, last: number, starts: readonly number[]): number[] {
-    const depth = starts.length - 2; // the layer `last` is in
+  /** v → … → last → v, `last` in layer `depth`; each earlier step the smallest node of its layer with an edge to the next. */
+  private cycleBack(v: number, last: number, depth: number): number[] {
     const cycle = new Array<number>(depth + 2);
     cycle[0] = v;
     cycle[depth] = last;
     cycle[depth + 1] = v;
     for (let k = depth - 1; k >= 1; k--) {
       let best = -1;
-      for (let i = starts[k]; i < starts[k + 1]; i++) {
+      for (let i = this.starts[k]; i < this.starts[k + 1]; i++) {
         const y = this.layers[i];
         if ((best === -1 || y < best) && this.out[y].includes(cycle[k + 1])) best = y;
       }
@@ -191,6 +195,7 @@ export class ClosedWalks {
     }
     return cycle;
   }
+
 }
 
 /**
