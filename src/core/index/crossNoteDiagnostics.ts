@@ -1,6 +1,7 @@
 // The problems only visible across notes, worded for the researcher: a dependency that names no
 // note, two notes claiming one name, a note that depends on itself, a dependency cycle.
-import type { DependencyRef, Diagnostic, ProtocolNote, Range } from '../model';
+import type { Diagnostic, ProtocolNote, Range } from '../model';
+import type { CycleLoop } from './cycles';
 import { nameKey, Rank, type NameKey, type NameTable } from './nameTable';
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -79,32 +80,34 @@ export function duplicateDiagnostics(
   return diagnostics;
 }
 
-const LISTED_STEPS = 12;
-
-/** The cycle through `note`, e.g. "Dependency cycle: A → B → A", on the entry that starts it. */
+/**
+ * The cycle through `note` on the depends_on entry that starts its loop: "Dependency cycle:
+ * A → B → A" when the loop is the whole cycle, else the cycle's size and the loop, its middle left
+ * out when long: "Dependency cycle of 9,214 notes: A → B → … → Z → A (loop of 14)".
+ */
 export function cycleDiagnostic(
   note: ProtocolNote,
-  route: readonly string[] | undefined,
-  cycle: readonly string[],
+  loop: CycleLoop,
+  cycleSize: number,
   resolved: ReadonlyArray<string | undefined>,
   nameOf: (path: string) => string,
 ): Diagnostic {
-  let message: string;
-  let entry: DependencyRef | undefined;
-  if (route && route.length > 1) {
-    const names = route.map(nameOf);
-    const shown = names.length > LISTED_STEPS ? [...names.slice(0, 6), '…', ...names.slice(-5)] : names;
-    message = `Dependency cycle: ${shown.join(' → ')}`;
-    entry = note.dependsOn.find((_, index) => resolved[index] === route[1]);
-  } else {
-    message = `${note.name.value} is part of a dependency cycle of ${cycle.length} notes (too long to list).`;
-    entry = note.dependsOn.find((_, index) => resolved[index] !== undefined && cycle.includes(resolved[index]));
-  }
+  const whole = loop.tail.length === 0;
+  const names = (paths: readonly string[]): string => paths.map(nameOf).join(' → ');
+  const title = whole && loop.steps === cycleSize ? 'Dependency cycle' : `Dependency cycle of ${count(cycleSize)} notes`;
+  const shown = whole ? names(loop.head) : `${names(loop.head)} → … → ${names(loop.tail)} (loop of ${count(loop.steps)})`;
+  // The first step is one of the note's own dependencies: over all notes, this scans each edge once.
+  const entry = note.dependsOn.find((_, index) => resolved[index] === loop.head[1]);
   return {
     file: note.path,
     range: entry?.range ?? note.fieldRanges.depends_on ?? START,
     severity: 'warning',
     code: 'dependency-cycle',
-    message,
+    message: `${title}: ${shown}`,
   };
+}
+
+/** 9214 -> "9,214" (toLocaleString costs a formatter per call, thousands of times per build). */
+function count(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
 }

@@ -1,267 +1,247 @@
-// Dependency cycles, found with graphology's strongly connected components and kept up to date
-// by looking again only where changed edges could have made or broken one.
-import { DirectedGraph } from 'graphology';
-import { stronglyConnectedComponents } from 'graphology-components';
-import { bidirectional } from 'graphology-shortest-path/unweighted';
-import { bfsFromNode } from 'graphology-traversal';
+// Dependency cycles: the strongly connected components of the dependency graph, found for the
+// whole graph once per build and, on an edit, again only where the changed edges could have made
+// or broken one; and for each note in a cycle a short loop through it, for its diagnostic.
+import { ClosedWalks } from '../graph/closedWalks';
+import { condense, withoutAcyclicEnds, type Adjacency } from '../graph/components';
 import type { DependencyGraph } from '../graph/dependencyGraph';
 
 export type Edge = readonly [from: string, to: string];
+
+/** A loop through one note, from it back to it: whole when `tail` is empty, else its two ends. */
+export interface CycleLoop {
+  /** Dependencies followed along the loop. */
+  readonly steps: number;
+  /** Paths from the note on: all `steps + 1` of them when `tail` is empty, else the first few. */
+  readonly head: readonly string[];
+  /** The last few paths, ending back at the note; empty when `head` is the whole loop. */
+  readonly tail: readonly string[];
+}
+
+/** One dependency cycle: notes that all depend on each other, directly or through the others. */
+export class Cycle {
+  private readonly rank = new Map<string, number>();
+  private walks: ClosedWalks | undefined;
+  private showing: { headSize: number; tailSize: number; members: Map<string, string[]> } | undefined;
+
+  /**
+   * @param members sorted, which also numbers them for the loops (so that loops never depend on
+   * the order notes were indexed in)
+   * @param out each member's dependencies among the members, by those numbers
+   */
+  constructor(
+    readonly members: readonly string[],
+    private readonly out: Adjacency,
+  ) {
+    members.forEach((path, i) => this.rank.set(path, i));
+  }
+
+  get size(): number {
+    return this.members.length;
+  }
+
+  has(path: string): boolean {
+    return this.rank.has(path);
+  }
+
+  /**
+   * The loop through `path`: a shortest one when it is short and near, else one through the
+   * cycle's first note. Worked out for all members at once the first time one is asked for.
+   */
+  loopThrough(path: string, headSize: number, tailSize: number): CycleLoop {
+    const sketch = this.closedWalks().sketch(this.numberOf(path), headSize, tailSize);
+    const paths = (nodes: readonly number[]): string[] => nodes.map((node) => this.members[node]);
+    return { steps: sketch.steps, head: paths(sketch.head), tail: paths(sketch.tail) };
+  }
+
+  /**
+   * The members whose loop, as loopThrough shows it with these sizes, names `path`: the messages
+   * to word again when that note is renamed. Worked out for the whole cycle the first time.
+   */
+  membersShowing(path: string, headSize: number, tailSize: number): readonly string[] {
+    if (!this.showing) {
+      const showing = new Map<string, string[]>();
+      for (const member of this.members) {
+        const loop = this.loopThrough(member, headSize, tailSize);
+        for (const shown of new Set([...loop.head, ...loop.tail])) {
+          const list = showing.get(shown);
+          if (list) list.push(member);
+          else showing.set(shown, [member]);
+        }
+      }
+      this.showing = { headSize, tailSize, members: showing };
+    }
+    if (this.showing.headSize !== headSize || this.showing.tailSize !== tailSize) throw new RangeError('Ask membersShowing with the same sizes each time.');
+    return this.showing.members.get(path) ?? [];
+  }
+
+  /** The whole loop through `path` (as long as the loop; loopThrough shows its ends). */
+  wholeLoopThrough(path: string): string[] {
+    return this.closedWalks().walk(this.numberOf(path)).map((node) => this.members[node]);
+  }
+
+  private numberOf(path: string): number {
+    const node = this.rank.get(path);
+    if (node === undefined) throw new RangeError(`${path} is not in this cycle.`);
+    return node;
+  }
+
+  private closedWalks(): ClosedWalks {
+    this.walks ??= new ClosedWalks(this.out);
+    return this.walks;
+  }
+}
 
 /** Past this many changed edges, looking locally costs more than looking at everything. */
 const LOCAL_CHANGE_LIMIT = 64;
 
 /**
- * The notes whose cycle membership may have changed: the old cycles touched by removed edges,
- * and for each added edge a -> b the notes on some path b -> … -> a (a new cycle through it).
- * Every new or broken cycle lies entirely inside this set, so recomputing only it is exact.
+ * The notes whose cycle, or loop, may have changed: the old cycles that lost an edge, and
+ * for each added edge a -> b the notes on some path b -> … -> a (a new or larger cycle through
+ * it). Every new or broken cycle lies entirely inside this set, so recomputing only it is exact.
+ * Notes no longer in the graph may be among them (their old cycles are to be forgotten).
  */
 export function affectedRegion(
   graph: DependencyGraph,
   added: readonly Edge[],
   removed: readonly Edge[],
-  cycleOf: ReadonlyMap<string, readonly string[]>,
+  cycleOf: ReadonlyMap<string, Cycle>,
 ): Set<string> | 'all' {
   if (added.length + removed.length > LOCAL_CHANGE_LIMIT) return 'all';
   const region = new Set<string>();
   for (const [from, to] of removed) {
-    for (const end of [from, to]) for (const member of cycleOf.get(end) ?? []) region.add(member);
+    // Only an edge inside a cycle is on one: any other removed edge broke nothing.
+    const cycle = cycleOf.get(from);
+    if (cycle && cycleOf.get(to) === cycle) for (const member of cycle.members) region.add(member);
   }
   for (const [from, to] of added) {
     if (from === to || !graph.hasNode(from) || !graph.hasNode(to)) continue;
-    const downstream = new Set<string>();
-    bfsFromNode(graph, to, (node) => void downstream.add(node), { mode: 'outbound' });
-    if (!downstream.has(from)) continue;
-    bfsFromNode(
-      graph,
-      from,
-      (node) => {
-        if (!downstream.has(node)) return true;
-        region.add(node);
-        return false;
-      },
-      { mode: 'inbound' },
-    );
+    for (const node of pathsBetween(graph, to, from, cycleOf)) region.add(node);
   }
-  for (const node of region) if (!graph.hasNode(node)) region.delete(node);
   return region;
+}
+
+/**
+ * The notes on some path start -> … -> end. Searches from both ends in turns, one note at a time,
+ * so the cost is bounded by the smaller of what start reaches and what reaches end: an edit deep
+ * in a large vault looks only at its own neighbourhood.
+ */
+function pathsBetween(graph: DependencyGraph, start: string, end: string, cycleOf: ReadonlyMap<string, Cycle>): Iterable<string> {
+  const known = cycleOf.get(start);
+  if (known && known === cycleOf.get(end)) return known.members;
+  const forward = new Search(graph, start, 'out');
+  const backward = new Search(graph, end, 'in');
+  for (;;) {
+    if (!forward.step()) return forward.reached.has(end) ? new Search(graph, end, 'in', forward.reached).all() : [];
+    if (!backward.step()) return backward.reached.has(start) ? new Search(graph, start, 'out', backward.reached).all() : [];
+  }
+}
+
+/** A breadth-first search that can be run a step at a time, optionally kept inside a set of notes. */
+class Search {
+  readonly reached = new Set<string>();
+  private readonly queue: string[];
+  private next = 0;
+
+  constructor(
+    private readonly graph: DependencyGraph,
+    from: string,
+    private readonly direction: 'out' | 'in',
+    private readonly within?: ReadonlySet<string>,
+  ) {
+    this.reached.add(from);
+    this.queue = [from];
+  }
+
+  /** Expands one more note; false once there is nothing left to expand. */
+  step(): boolean {
+    if (this.next === this.queue.length) return false;
+    const node = this.queue[this.next++];
+    const visit = (neighbor: string): void => {
+      if (this.reached.has(neighbor) || (this.within && !this.within.has(neighbor))) return;
+      this.reached.add(neighbor);
+      this.queue.push(neighbor);
+    };
+    if (this.direction === 'out') this.graph.forEachOutNeighbor(node, visit);
+    else this.graph.forEachInNeighbor(node, visit);
+    return true;
+  }
+
+  all(): Set<string> {
+    while (this.step());
+    return this.reached;
+  }
 }
 
 /**
  * Bring `cycleOf` (note -> its cycle) up to date after edges changed; `added === 'all'` means
  * look at everything. Returns the notes whose cycle diagnostics must be worked out again.
  */
-export function updateCycles(
-  graph: DependencyGraph,
-  cycleOf: Map<string, string[]>,
-  added: readonly Edge[] | 'all',
-  removed: readonly Edge[],
-): string[] {
-  for (const node of [...cycleOf.keys()]) if (!graph.hasNode(node)) cycleOf.delete(node);
+export function updateCycles(graph: DependencyGraph, cycleOf: Map<string, Cycle>, added: readonly Edge[] | 'all', removed: readonly Edge[]): string[] {
   const region = added === 'all' ? 'all' : affectedRegion(graph, added, removed, cycleOf);
-  const nodes = region === 'all' ? graph.nodes() : [...region];
-  if (region === 'all') cycleOf.clear();
-  else for (const node of nodes) cycleOf.delete(node);
-  for (const cycle of findCycles(graph, nodes)) for (const member of cycle) cycleOf.set(member, cycle);
-  return nodes;
+  if (region === 'all') {
+    const before = [...cycleOf.keys()];
+    cycleOf.clear();
+    remember(cycleOf, findCycles(graph));
+    return [...new Set([...before, ...cycleOf.keys()])];
+  }
+  for (const node of region) cycleOf.delete(node);
+  const present = [...region].filter((node) => graph.hasNode(node));
+  remember(cycleOf, findCycles(graph, present));
+  return [...region];
+}
+
+function remember(cycleOf: Map<string, Cycle>, cycles: readonly Cycle[]): void {
+  for (const cycle of cycles) for (const member of cycle.members) cycleOf.set(member, cycle);
 }
 
 /**
- * The cycles (strongly connected components of two or more notes) among `nodes`, each sorted.
- * Self-dependencies are reported separately and ignored here.
+ * The cycles (strongly connected components of two or more notes) among `nodes` (all of the
+ * graph when not given), following only edges between them. Self-dependencies are reported
+ * separately and ignored here.
  */
-export function findCycles(graph: DependencyGraph, nodes: Iterable<string>): string[][] {
-  const core = [...withoutAcyclicEnds(graph, new Set(nodes))].sort();
-  if (core.length === 0) return [];
-  const sub = sortedSubgraph(graph, core);
-  let components: string[][];
-  try {
-    components = stronglyConnectedComponents(sub);
-  } catch (error) {
-    // graphology's SCC recurses once per note on a path; a cycle thousands of notes long can
-    // exhaust the stack. Fall back to forward/backward reachability, which does not recurse.
-    if (!(error instanceof RangeError)) throw error;
-    components = componentsByReachability(sub);
-  }
-  return components.filter((component) => component.length > 1).map((component) => component.sort());
-}
-
-/**
- * Peel away notes with no dependency or no dependent inside the set, repeatedly: they cannot be
- * on a cycle. Long chains (the common deep structure) vanish here, so SCC never walks them.
- */
-function withoutAcyclicEnds(graph: DependencyGraph, nodes: Set<string>): Set<string> {
-  if (nodes.size === graph.order) return peelEverything(graph);
-  const inside = (neighbor: string, node: string): boolean => neighbor !== node && nodes.has(neighbor);
-  const inDegree = new Map<string, number>();
-  const outDegree = new Map<string, number>();
-  const queue: string[] = [];
-  for (const node of nodes) {
-    let ins = 0;
-    let outs = 0;
-    for (const neighbor of graph.inNeighbors(node)) if (inside(neighbor, node)) ins++;
-    for (const neighbor of graph.outNeighbors(node)) if (inside(neighbor, node)) outs++;
-    inDegree.set(node, ins);
-    outDegree.set(node, outs);
-    if (ins === 0 || outs === 0) queue.push(node);
-  }
-  const alive = new Set(nodes);
-  for (let index = 0; index < queue.length; index++) {
-    const node = queue[index];
-    if (!alive.delete(node)) continue;
-    graph.forEachOutNeighbor(node, (neighbor) => {
-      if (!alive.has(neighbor) || !inside(neighbor, node)) return;
-      const degree = (inDegree.get(neighbor) as number) - 1;
-      inDegree.set(neighbor, degree);
-      if (degree === 0) queue.push(neighbor);
-    });
-    graph.forEachInNeighbor(node, (neighbor) => {
-      if (!alive.has(neighbor) || !inside(neighbor, node)) return;
-      const degree = (outDegree.get(neighbor) as number) - 1;
-      outDegree.set(neighbor, degree);
-      if (degree === 0) queue.push(neighbor);
-    });
-  }
-  return alive;
-}
-
-/**
- * withoutAcyclicEnds over the whole graph (every build, and any update that changes many edges):
- * the same peeling on flat arrays of node numbers. Walking each node's neighbours through the
- * graph's per-node tables took 40 ms on 10,000 notes; one pass over the edge list and typed
- * arrays take a few.
- */
-function peelEverything(graph: DependencyGraph): Set<string> {
-  const keys = graph.nodes();
-  const count = keys.length;
+export function findCycles(graph: DependencyGraph, nodes?: Iterable<string>): Cycle[] {
+  const keys = nodes === undefined ? graph.nodes() : [...new Set(nodes)];
   const numberOf = new Map<string, number>();
-  for (let i = 0; i < count; i++) numberOf.set(keys[i], i);
-  const from = new Int32Array(graph.size);
-  const to = new Int32Array(graph.size);
-  let edges = 0;
-  graph.forEachEdge((_edge, _attributes, source, target) => {
-    if (source === target) return;
-    from[edges] = numberOf.get(source) as number;
-    to[edges] = numberOf.get(target) as number;
-    edges++;
-  });
-  // Each node's out- and in-neighbours as slices of one array (compressed sparse rows).
-  const outStart = new Int32Array(count + 1);
-  const inStart = new Int32Array(count + 1);
-  for (let e = 0; e < edges; e++) {
-    outStart[from[e] + 1]++;
-    inStart[to[e] + 1]++;
-  }
-  for (let i = 0; i < count; i++) {
-    outStart[i + 1] += outStart[i];
-    inStart[i + 1] += inStart[i];
-  }
-  const outs = new Int32Array(edges);
-  const ins = new Int32Array(edges);
-  const outFill = outStart.slice(0, count);
-  const inFill = inStart.slice(0, count);
-  for (let e = 0; e < edges; e++) {
-    outs[outFill[from[e]]++] = to[e];
-    ins[inFill[to[e]]++] = from[e];
-  }
-  const outDegree = new Int32Array(count);
-  const inDegree = new Int32Array(count);
-  const queue = new Int32Array(count);
-  const removed = new Uint8Array(count);
-  let tail = 0;
-  for (let i = 0; i < count; i++) {
-    outDegree[i] = outStart[i + 1] - outStart[i];
-    inDegree[i] = inStart[i + 1] - inStart[i];
-    if (outDegree[i] === 0 || inDegree[i] === 0) {
-      queue[tail++] = i;
-      removed[i] = 1;
-    }
-  }
-  for (let head = 0; head < tail; head++) {
-    const node = queue[head];
-    for (let k = outStart[node]; k < outStart[node + 1]; k++) {
-      const next = outs[k];
-      if (!removed[next] && --inDegree[next] === 0) {
-        removed[next] = 1;
-        queue[tail++] = next;
-      }
-    }
-    for (let k = inStart[node]; k < inStart[node + 1]; k++) {
-      const previous = ins[k];
-      if (!removed[previous] && --outDegree[previous] === 0) {
-        removed[previous] = 1;
-        queue[tail++] = previous;
-      }
-    }
-  }
-  const alive = new Set<string>();
-  for (let i = 0; i < count; i++) if (!removed[i]) alive.add(keys[i]);
-  return alive;
-}
+  keys.forEach((key, i) => numberOf.set(key, i));
+  const from: number[] = [];
+  const to: number[] = [];
+  const addEdge = (source: string, target: string): void => {
+    const i = numberOf.get(source);
+    const j = numberOf.get(target);
+    if (i === undefined || j === undefined || i === j) return;
+    from.push(i);
+    to.push(j);
+  };
+  // One pass over the edge list is several times cheaper than asking each node for its neighbours.
+  if (nodes === undefined) graph.forEachEdge((_edge, _attributes, source, target) => addEdge(source, target));
+  else for (const key of keys) graph.forEachOutNeighbor(key, (target) => addEdge(key, target));
 
-/**
- * A copy of the graph restricted to `sortedNodes`, built in sorted order so that algorithms
- * that follow insertion order give the same answer however the index got to this state.
- */
-function sortedSubgraph(graph: DependencyGraph, sortedNodes: readonly string[]): DirectedGraph {
-  const sub = new DirectedGraph();
-  for (const node of sortedNodes) sub.addNode(node);
-  for (const node of sortedNodes) {
-    const targets = graph.outNeighbors(node).filter((target) => target !== node && sub.hasNode(target));
-    for (const target of targets.sort()) sub.addEdge(node, target);
+  // Most notes of a real vault are on no cycle: peeled away first, Tarjan's search never sees them.
+  const onCycle = withoutAcyclicEnds(keys.length, from, to);
+  const coreOf = new Int32Array(keys.length).fill(-1);
+  const core: string[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (!onCycle[i]) continue;
+    coreOf[i] = core.length;
+    core.push(keys[i]);
   }
-  return sub;
-}
+  if (core.length === 0) return [];
+  const out: number[][] = core.map(() => []);
+  for (let e = 0; e < from.length; e++) if (onCycle[from[e]] && onCycle[to[e]]) out[coreOf[from[e]]].push(coreOf[to[e]]);
 
-function componentsByReachability(sub: DirectedGraph): string[][] {
-  const assigned = new Set<string>();
-  const components: string[][] = [];
-  sub.forEachNode((start) => {
-    if (assigned.has(start)) return;
-    const downstream = new Set<string>();
-    bfsFromNode(sub, start, (node) => void downstream.add(node), { mode: 'outbound' });
-    const component: string[] = [];
-    bfsFromNode(
-      sub,
-      start,
-      (node) => {
-        if (!downstream.has(node) || assigned.has(node)) return true;
-        assigned.add(node);
-        component.push(node);
-        return false;
-      },
-      { mode: 'inbound' },
-    );
-    components.push(component);
-  });
-  return components;
-}
-
-/** Up to this size, each note's message shows the shortest cycle through that very note. */
-const DESCRIBED_CYCLE_LIMIT = 200;
-
-/**
- * For each note of a cycle, a shortest way round it, starting and ending at that note: [A, B, A]
- * (in a very large cycle, undefined: the message then names the cycle's size instead).
- */
-export function cycleRoutes(
-  graph: DependencyGraph,
-  component: readonly string[],
-  only: readonly string[] = component,
-): Map<string, string[] | undefined> {
-  const routes = new Map<string, string[] | undefined>();
-  if (component.length > DESCRIBED_CYCLE_LIMIT) {
-    for (const node of only) routes.set(node, undefined);
-    return routes;
+  const { component, count } = condense(out);
+  const groups: number[][] = Array.from({ length: count }, () => []);
+  for (let i = 0; i < core.length; i++) groups[component[i]].push(i);
+  // Each cycle keeps its own edges, renumbered in path order, for its loops.
+  const rank = new Int32Array(core.length);
+  const cycles: Cycle[] = [];
+  for (let c = 0; c < count; c++) {
+    const group = groups[c];
+    if (group.length < 2) continue;
+    group.sort((a, b) => (core[a] < core[b] ? -1 : 1));
+    group.forEach((node, i) => (rank[node] = i));
+    const inside = group.map((node) => out[node].filter((target) => component[target] === c).map((target) => rank[target]));
+    cycles.push(new Cycle(group.map((node) => core[node]), inside));
   }
-  const sub = sortedSubgraph(graph, [...component].sort());
-  for (const node of only) {
-    let best: string[] | undefined;
-    for (const next of sub.outNeighbors(node)) {
-      const back = bidirectional(sub, next, node);
-      if (back && (!best || back.length + 1 < best.length)) best = [node, ...back];
-    }
-    routes.set(node, best);
-  }
-  return routes;
+  return cycles;
 }

@@ -240,8 +240,7 @@ export class ProtocolIndex {
     const renamed = old !== undefined && old.name.value !== note.name.value;
     if (!old || renamed || old.aliases.join('\n') !== note.aliases.join('\n')) this.suggestions.forget();
     if (renamed) for (const { key } of this.links.keysOf(path)) this.duplicateKeys.add(key);
-    const cycle = this.problems.cycleOf.get(path);
-    if (cycle) for (const member of renamed ? cycle : [path]) this.cycleMessagesToRefresh.add(member);
+    if (this.problems.cycleOf.has(path)) for (const member of renamed ? this.problems.cycleMessagesNaming(path) : [path]) this.cycleMessagesToRefresh.add(member);
   }
 
   private remove(path: string): void {
@@ -319,11 +318,8 @@ export class ProtocolIndex {
     const graph = this.dependencyGraph;
     const hasEdge = (from: string, to: string): boolean => graph.hasEdge(from, to);
     const edges = recorder.startedEmpty ? undefined : recorder.edgeChanges(hasEdge);
-    if (!edges || edges.added.length > 0 || edges.removed.length > 0) {
-      const refresh = updateCycles(graph, this.problems.cycleOf, edges?.added ?? 'all', edges?.removed ?? []);
-      for (const path of refresh) this.cycleMessagesToRefresh.add(path);
-    }
-    this.refreshCycleMessages();
+    const cyclesFoundAgain = !edges || edges.added.length > 0 || edges.removed.length > 0 ? updateCycles(graph, this.problems.cycleOf, edges?.added ?? 'all', edges?.removed ?? []) : [];
+    this.refreshCycleMessages(cyclesFoundAgain);
 
     this.recorder = new ChangeRecorder(false);
     return recorder.finish({
@@ -343,14 +339,21 @@ export class ProtocolIndex {
     this.problems.setDuplicates(path, duplicateDiagnostics(note, this.links.keysOf(path), this.links.names, nameOf));
   }
 
-  private refreshCycleMessages(): void {
-    this.problems.refreshCycleDiagnostics(this.cycleMessagesToRefresh, {
-      graph: this.dependencyGraph,
-      note: (path) => this.notes.get(path),
-      resolution: (path) => this.links.resolution(path),
-      touch: (path) => this.touchDiagnostics(path),
-    });
-    this.cycleMessagesToRefresh.clear();
+  /** The cycle messages of notes changed in this update, and of notes whose cycle was found again. */
+  private refreshCycleMessages(cyclesFoundAgain: readonly string[]): void {
+    const context = {
+      note: (path: string) => this.notes.get(path),
+      resolution: (path: string) => this.links.resolution(path),
+      touch: (path: string) => this.touchDiagnostics(path),
+    };
+    const changed = this.cycleMessagesToRefresh;
+    this.problems.refreshCycleDiagnostics(changed, context);
+    this.problems.refreshCycleDiagnostics(
+      cyclesFoundAgain.filter((path) => !changed.has(path)),
+      context,
+      false,
+    );
+    changed.clear();
   }
 
   private touchDiagnostics(path: string): void {

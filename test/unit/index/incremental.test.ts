@@ -192,3 +192,83 @@ describe('ProtocolIndex: incremental updates equal a fresh build', () => {
     );
   });
 });
+
+// Cycle-heavy vaults: a ring through every note (one cycle, its loops long enough to be shown by
+// their ends) plus random dependencies, edited by adding and dropping dependencies, renaming
+// notes in the cycle, deleting them, and rewriting many at once (past the local-update limit).
+describe('ProtocolIndex: incremental updates equal a fresh build, on cycle-heavy vaults', () => {
+  const SIZE = 24;
+  const ringPath = (i: number): string => `ring/n${String(i).padStart(2, '0')}.md`;
+  /** Renamed: a new name, keeping the old as an alias (the ring holds) or not (the ring breaks there). */
+  const ringNote = (i: number, dependencies: readonly number[], renamed: 'no' | 'keeping alias' | 'dropping old name' = 'no'): string =>
+    [
+      '---',
+      `protocol: ${renamed === 'no' ? `N${i}` : `Renamed ${i}`}`,
+      ...(renamed === 'keeping alias' ? [`aliases: [N${i}]`] : []),
+      'layer: model',
+      `depends_on: [${dependencies.map((d) => `N${d}`).join(', ')}]`,
+      '---',
+      '',
+    ].join('\n');
+  const member = fc.nat(SIZE - 1);
+  const dependencies = fc.uniqueArray(member, { maxLength: 4 });
+  type RingEdit =
+    | { kind: 'depend'; note: number; on: number[]; keepRing: boolean; renamed: 'no' | 'keeping alias' | 'dropping old name' }
+    | { kind: 'delete'; note: number }
+    | { kind: 'rewriteAll'; extra: number[][] };
+  const ringEdit: fc.Arbitrary<RingEdit> = fc.oneof(
+    { weight: 6, arbitrary: fc.record({ kind: fc.constant('depend' as const), note: member, on: dependencies, keepRing: fc.boolean(), renamed: fc.constantFrom('no' as const, 'no' as const, 'keeping alias' as const, 'dropping old name' as const) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), note: member }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('rewriteAll' as const), extra: fc.array(dependencies, { minLength: SIZE, maxLength: SIZE }) }) },
+  );
+  const ringOf = (i: number): number[] => [(i + 1) % SIZE];
+
+  function toOperation(edit: RingEdit): Operation {
+    switch (edit.kind) {
+      case 'depend':
+        return { kind: 'set', path: ringPath(edit.note), text: ringNote(edit.note, [...(edit.keepRing ? ringOf(edit.note) : []), ...edit.on], edit.renamed), parsed: false };
+      case 'delete':
+        return { kind: 'delete', path: ringPath(edit.note) };
+      case 'rewriteAll':
+        return { kind: 'batch', operations: edit.extra.map((on, i) => ({ kind: 'set', path: ringPath(i), text: ringNote(i, [...ringOf(i), ...on]), parsed: false })) };
+    }
+  }
+
+  it('after adding and dropping dependencies, renaming, deleting and rewriting notes of a large cycle', () => {
+    fc.assert(
+      fc.property(fc.array(dependencies, { minLength: SIZE, maxLength: SIZE }), fc.array(ringEdit, { minLength: 1, maxLength: 12 }), (extra, edits) => {
+        const model = new Map<string, string>();
+        extra.forEach((on, i) => model.set(ringPath(i), ringNote(i, [...ringOf(i), ...on])));
+        const index = freshIndex(model);
+        const mirror = new Mirror();
+        mirror.apply(
+          { added: index.paths(), removed: [], updated: [], edgesAdded: index.graph.mapEdges((_, __, from, to): [string, string] => [from, to]), edgesRemoved: [], diagnosticsChanged: index.paths() },
+          index,
+        );
+        for (const edit of edits) {
+          const op = toOperation(edit);
+          const change = applyToIndex(index, op);
+          applyToModel(model, op);
+          mirror.apply(change, index);
+          assert.deepEqual(snapshot(index), snapshot(freshIndex(model)));
+        }
+        mirror.assertMatches(index);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('shows a cycle through a renamed note with its new name in every message that names it', () => {
+    const model = new Map<string, string>();
+    for (let i = 0; i < SIZE; i++) model.set(ringPath(i), ringNote(i, ringOf(i)));
+    const index = freshIndex(model);
+    const change = index.set(ringPath(3), ringNote(3, ringOf(3), 'keeping alias'));
+    const messages = index.diagnostics().filter((d) => d.code === 'dependency-cycle').map((d) => d.message);
+    assert.equal(messages.length, SIZE);
+    // A loop of 24 steps from note v shows v … v+3 and v-2 … v: note 3 is shown from v = 0..5.
+    const showing = messages.filter((message) => message.includes('Renamed 3'));
+    assert.equal(showing.length, 6);
+    assert.ok(!messages.some((message) => /\bN3\b/.test(message)));
+    assert.deepEqual(change.diagnosticsChanged.sort(), index.paths().filter((path) => index.diagnostics(path).some((d) => d.message.includes('Renamed 3'))).sort());
+  });
+});

@@ -164,7 +164,7 @@ describe('ProtocolIndex: cross-note diagnostics', () => {
     index.set('n999.md', note({ protocol: 'N999', depends: ['N0'] }));
     const cycles = byCode(index.diagnostics(), 'dependency-cycle');
     assert.equal(cycles.length, 1000);
-    assert.match(cycles[0].message, /cycle of 1000 notes/);
+    assert.match(cycles[0].message, /cycle of 1,000 notes/);
     index.set('n500.md', note({ protocol: 'N500' }));
     assert.deepEqual(index.diagnostics(), []);
   });
