@@ -1,6 +1,7 @@
 // Plain-text formatting for the terminal: a table whose long cells wrap instead of running off, and
 // one-line rows cut to the terminal's width. Widths are display widths (string-width), so a Chinese
 // name, two columns a character, lines up with the Latin ones.
+import { terminalText } from '../core/present/untrustedText';
 import stringWidth from 'string-width';
 import type { ReportVerdict } from '../core/report';
 
@@ -90,10 +91,11 @@ function padTo(text: string, width: number): string {
   return missing > 0 ? text + ' '.repeat(missing) : text;
 }
 
-/** Control characters and line breaks as single spaces: a row stays one line, and note text cannot drive the terminal. */
+/** Line breaks as single spaces and invisible characters shown: a row stays one line, and note text cannot drive the terminal or reorder itself. */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  // Whitespace of any kind becomes one space; what is left that a reader cannot see (ESC, other
+  // controls, direction overrides, zero-width characters) is shown instead (terminalText).
+  return terminalText(text.replace(/\s+/g, ' ')).trim();
 }
 
 /** The first sentence of a reason: up to the first full stop that ends a sentence. */
@@ -135,7 +137,8 @@ export function formatLines(columns: LineColumn[], rows: string[][], width: numb
 
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
+  // Our own line breaks separate a cell's paragraphs; within each, note text is made visible.
+  for (const paragraph of text.split('\n').map((part) => terminalText(part))) {
     let line = '';
     let used = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {

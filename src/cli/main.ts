@@ -49,5 +49,12 @@ export function runCli(argv: string[], output: Output = processOutput): number {
 }
 
 if (require.main === module) {
+  // `protocol-atlas report … | head` closes the pipe early: that is the reader being done, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   process.exitCode = runCli(process.argv.slice(2));
 }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { reportDiagnostics } from '../../core/report';
 import type { Command } from '../command';
+import { oneLine } from '../format';
+import { terminalText } from '../../core/present/untrustedText';
 import { frameworkFor, openAtlas, requireFolder } from '../context';
 
 export const checkCommand: Command = {
@@ -24,7 +26,8 @@ Options:
     if (values.json) {
       output.out(JSON.stringify(diagnostics, null, 2));
     } else {
-      for (const d of diagnostics) output.out(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.code}]`);
+      // One line each, whatever the note's file name or text holds: a newline must not forge a line.
+      for (const d of diagnostics) output.out(`${terminalText(d.file)}:${d.line}:${d.column} ${d.severity} ${oneLine(d.message)} [${d.code}]`);
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       output.out(`${atlas.index.paths().length} protocols checked: ${errors} error(s), ${diagnostics.length - errors} other problem(s).`);
     }

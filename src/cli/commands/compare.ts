@@ -3,7 +3,7 @@ import { compareFrameworks } from '../../core/framework';
 import { byLayerThenName, reportVerdict } from '../../core/report';
 import type { Command } from '../command';
 import { UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
-import { describeVerdict, formatTable } from '../format';
+import { describeVerdict, formatTable, oneLine } from '../format';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -40,7 +40,7 @@ Options:
       output.out(JSON.stringify(comparison, null, 2));
       return 0;
     }
-    output.out(`${a.title} (${a.id}) → ${b.title} (${b.id})`);
+    output.out(oneLine(`${a.title} (${a.id}) → ${b.title} (${b.id})`));
     output.out(`${comparison.changes.length} protocol(s) change, ${comparison.unchanged} unchanged.\n`);
     if (comparison.changes.length) {
       // The layers from the subjects above, not a fresh Protocol per change: every protocol may change.

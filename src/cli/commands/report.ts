@@ -3,7 +3,7 @@ import { DEFAULT_NEAREST, exposureSentence, exposureShort, routeText } from '../
 import { buildReport, type ReportProtocol } from '../../core/report';
 import type { Command } from '../command';
 import { DEFAULT_COLUMNS, UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
-import { describeVerdict, firstSentence, formatLines, formatTable } from '../format';
+import { describeVerdict, firstSentence, formatLines, formatTable, oneLine } from '../format';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -38,7 +38,7 @@ Options:
       output.out(JSON.stringify(report, null, 2));
       return 0;
     }
-    output.out(`Framework: ${report.framework.title} (${report.framework.id})\n`);
+    output.out(`${oneLine(`Framework: ${report.framework.title} (${report.framework.id})`)}\n`);
     output.out(values.long ? longTable(report.protocols, output.columns) : oneLinePerProtocol(report.protocols, output.columns));
     const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
