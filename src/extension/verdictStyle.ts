@@ -1,5 +1,6 @@
 // How a verdict looks wherever the extension shows one (tree, search): a themed icon in the
 // verdict's colour, contributed in package.json so themes and high-contrast modes can adjust it.
+import { markdownText } from '../core/present/untrustedText';
 import * as vscode from 'vscode';
 import type { Atlas } from '../core/atlas';
 import { exposureSentence, routeText } from '../core/framework';
@@ -86,6 +87,4 @@ export function protocolTooltip(atlas: Atlas, path: string): vscode.MarkdownStri
 }
 
 /** Note text as literal markdown: no markup, links, HTML or $(icons). */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~$&:.-]/g, '\\$&');
-}
+const escape = markdownText;

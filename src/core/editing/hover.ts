@@ -1,5 +1,6 @@
 // What hovering a `depends_on` entry shows about the protocol it names, as plain data and as
 // markdown whose every piece of note text is escaped (a note can contain anything).
+import { markdownText } from '../present/untrustedText';
 import type { Verdict } from '../model';
 import type { Protocol } from '../index/protocol';
 import { categoryById } from '../note/taxonomy';
@@ -50,6 +51,7 @@ export function hoverMarkdown(hover: DependencyHover): string {
 }
 
 /** Backslash-escapes every character markdown could read as syntax, and neutralises HTML. */
+/** Note text as literal Markdown on one line: the one escaper (present/untrustedText.ts). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
+  return markdownText(text.replace(/\s+/g, ' ').trim());
 }
