@@ -6,6 +6,9 @@ import type { FrameworkComparison } from './framework';
 import type { Layer, Verdict } from './model';
 import { markdownText } from './present/untrustedText';
 
+/** The report opens in the Markdown preview, whose linkifier runs after escapes are resolved. */
+const LINKIFIED = { linkifiers: true };
+
 /** "negative", "positive (strongest)", "negative (short-term, override); positive (long-term)". */
 export function verdictLabel(verdict: Verdict): string {
   const value = verdict.value === 'not-assessed' ? 'not assessed' : verdict.value;
@@ -20,7 +23,7 @@ export function compareReportMarkdown(comparison: FrameworkComparison, layerOf: 
   const lines = [
     `# ${escapeMarkdown(a.title)} → ${escapeMarkdown(b.title)}`,
     '',
-    `Frameworks ${markdownText(a.id)} and ${markdownText(b.id)}: **${changes.length}** protocol${changes.length === 1 ? '' : 's'} change verdict, ${unchanged} keep it.`,
+    `Frameworks ${markdownText(a.id, LINKIFIED)} and ${markdownText(b.id, LINKIFIED)}: **${changes.length}** protocol${changes.length === 1 ? '' : 's'} change verdict, ${unchanged} keep it.`,
     '',
   ];
   if (changes.length === 0) {
@@ -29,7 +32,7 @@ export function compareReportMarkdown(comparison: FrameworkComparison, layerOf: 
   }
   lines.push(`| layer | protocol | ${escapeCell(a.id)} | ${escapeCell(b.id)} |`, '|---|---|---|---|');
   for (const change of changes) {
-    lines.push(`| ${markdownText(layerOf(change.path))} | ${escapeCell(change.name)} | ${escapeCell(verdictLabel(change.from))} | ${escapeCell(verdictLabel(change.to))} |`);
+    lines.push(`| ${markdownText(layerOf(change.path), LINKIFIED)} | ${escapeCell(change.name)} | ${escapeCell(verdictLabel(change.from))} | ${escapeCell(verdictLabel(change.to))} |`);
   }
   lines.push('', '## Why', '');
   for (const change of changes) {
@@ -51,7 +54,7 @@ function reason(verdict: Verdict): string {
 
 /** Note and framework text as literal Markdown (also safe in a table cell: `|` is escaped). */
 export function escapeMarkdown(text: string): string {
-  return markdownText(text.replace(/\s+/g, ' ').trim());
+  return markdownText(text.replace(/\s+/g, ' ').trim(), LINKIFIED);
 }
 
 function escapeCell(text: string): string {

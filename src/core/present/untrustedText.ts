@@ -37,14 +37,15 @@ const WORD_JOINER = '\u2060';
 
 /**
  * Literal text in Markdown (hovers, tooltips, the Compare report): every ASCII punctuation
- * character that could start markup is backslash-escaped (no emphasis, links, HTML, `$(icons)`),
- * and a word joiner after `:`, `.` and `@` keeps linkifiers from turning `https://…`,
- * `evil.example` or `a@b.c` into live links (they run after escapes are resolved).
+ * character that could start markup is backslash-escaped: no emphasis, links, HTML or
+ * `$(icons)`, and no autolink in renderers that find them in the source (marked, which VS Code's
+ * hovers use: `https\://` is not a URL to it). For documents shown by linkifiers that run after
+ * escapes are resolved (markdown-it's linkify in the Markdown preview), `linkifiers: true` also
+ * puts a word joiner after `:`, `.` and `@`, so `https://…`, `evil.example` and `a@b.c` stay text.
  */
-export function markdownText(text: string): string {
-  return visibleText(text)
-    .replace(/[\\`*_{}[\]()<>#+\-.!|~$&:@"'=^]/g, '\\$&')
-    .replace(/\\([:.@])(?=\S)/g, `\\$1${WORD_JOINER}`);
+export function markdownText(text: string, options: { linkifiers?: boolean } = {}): string {
+  const escaped = visibleText(text).replace(/[\\`*_{}[\]()<>#+\-.!|~$&:@"'=^]/g, '\\$&');
+  return options.linkifiers ? escaped.replace(/\\([:.@])(?=\S)/g, `\\$1${WORD_JOINER}`) : escaped;
 }
 
 /** Text content or an attribute value in SVG/XML: entities, and no character XML forbids. */
