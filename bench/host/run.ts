@@ -258,7 +258,7 @@ function shapeRows(shape: VaultShape, count: number, runs: ShapeRun[], baselineI
     row(`extension-host peak RSS (VmHWM), ${label}`, runs.map((run) => Math.max(...[run.cold?.peak?.peakRssMb, run.warm?.settled?.peakRssMb].filter((mb): mb is number => mb !== undefined && Number.isFinite(mb)))), 'MB', TARGETS.rssMb, 0, 'the higher of the cold and the from-the-cache session'),
     row(`extension-host CPU while idle, ${30} s, ${label}`, warm.map((each) => each?.idle?.percent), '% of a core', 'report', 1, Number.isFinite(baselineIdle) ? `without Protocol Atlas: ${round(baselineIdle, 1)}%` : undefined),
     row(`extension-host busiest idle second, ${label}`, warm.map((each) => each?.idle?.maxSecondPercent), '% of a core', 'report', 0),
-    row(`Protocol Atlas code in a 30 s idle CPU profile of the host, ${label}`, warm.map((each) => each?.idleProfile?.protocolAtlasMs), 'ms', TARGETS.idleProtocolAtlasMs, 1, 'self time of functions in the extension\'s files, 1 ms sampling'),
+    row(`Protocol Atlas code in a 30 s idle CPU profile of the host, ${label}`, warm.map((each) => each?.idleProfile?.protocolAtlasMs), 'ms', TARGETS.idleProtocolAtlasMs, 1, 'samples with any of the extension\'s functions on the stack, 1 ms sampling'),
   ];
   if (errors.length > 0) for (const each of rows) each.note = [each.note, ...errors].filter(Boolean).join('; ');
   return rows;
@@ -268,10 +268,10 @@ function baselineRows(baselines: BaselineFigures[], shape: VaultShape): BenchRow
   const label = `without Protocol Atlas, ${shape} vault`;
   return [
     row(`navigation → workbench (activity bar), ${label}`, baselines.map((each) => each.start.workbenchMs), 'ms', 'report'),
-    row(`longest extension-host block in the first 10 s, ${label}`, baselines.map((each) => each.start.longestBlockMs), 'ms', 'report'),
+    row(`longest extension-host block, navigation to 10 s after the folder showed, ${label}`, baselines.map((each) => each.start.longestBlockMs), 'ms', 'report'),
     row(`extension-host CPU time when the folder showed, ${label}`, baselines.map((each) => each.start.hostCpuMs), 'ms', 'report'),
     row(`extension-host RSS, ${label}`, baselines.map((each) => each.settled?.rssMb), 'MB', 'report'),
-    row(`extension-host CPU while idle, 30 s, ${label}`, baselines.map((each) => each.idle?.percent), '% of a core', 'report', 1),
+    row(`extension-host CPU while idle, 30 s, ${label}`, baselines.map((each) => each.idle?.percent), '% of a core', 'report', 1, 'measured 100 s after the folder showed, as the host with Protocol Atlas is measured minutes after its start'),
   ];
 }
 

@@ -198,11 +198,23 @@ export class HostSession {
   }
 }
 
-/** The probe goes in as an installed extension (the workbench's payload holds one development path only). */
+/**
+ * The probe goes in as an installed extension: the workbench's payload is read into a Map, so it
+ * honours one extensionDevelopmentPath only. Once the folder has an extensions.json (after a .vsix
+ * install), VS Code loads only what it lists, so the probe is listed there too.
+ */
 function installProbe(extensionsDir: string): void {
   const target = path.join(extensionsDir, PROBE_FOLDER);
   fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(PROBE_SOURCE, target, { recursive: true });
+  const manifestFile = path.join(extensionsDir, 'extensions.json');
+  if (!fs.existsSync(manifestFile)) return;
+  const { publisher, name, version } = JSON.parse(fs.readFileSync(path.join(PROBE_SOURCE, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const id = `${publisher}.${name}`;
+  const manifest = (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Array<{ identifier: { id: string } }>).filter((entry) => entry.identifier.id !== id);
+  const location = { $mid: 1, fsPath: target, external: `file://${target}`, path: target, scheme: 'file' };
+  manifest.push({ identifier: { id }, version, location, relativeLocation: PROBE_FOLDER, metadata: { installedTimestamp: Date.now(), source: 'resource' } } as (typeof manifest)[number]);
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest));
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -94,9 +94,24 @@ function profile(dir, ms) {
     });
 }
 
-/** Self time by kind: idle, garbage collection, Protocol Atlas's code, everything else; the top functions of the last two. */
+/**
+ * Time by kind: idle, garbage collection, Protocol Atlas (any sample with its code on the stack),
+ * everything else; and the functions with the most self time, ours marked.
+ */
 function summarise(cpuProfile, oursPath) {
   const nodes = new Map(cpuProfile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map();
+  for (const node of cpuProfile.nodes) for (const child of node.children || []) parentOf.set(child, node.id);
+  const isOursFrame = (node) => Boolean(oursPath && node.callFrame.url && decodeURIComponent(node.callFrame.url).includes(oursPath));
+  // A sample is ours when any frame of its stack is: the fs calls our code makes count as ours too.
+  const oursStack = new Map();
+  const inOurStack = (id) => {
+    if (!oursStack.has(id)) {
+      const node = nodes.get(id);
+      oursStack.set(id, isOursFrame(node) || (parentOf.has(id) && inOurStack(parentOf.get(id))));
+    }
+    return oursStack.get(id);
+  };
   const self = new Map();
   const { samples, timeDeltas } = cpuProfile;
   // A sample's time is the gap to the next one (the last sample gets the profile's end).
@@ -113,7 +128,7 @@ function summarise(cpuProfile, oursPath) {
     else if (name === '(garbage collector)') totals.gcMs += ms;
     else if (name === '(program)') totals.programMs += ms;
     else {
-      const isOurs = Boolean(oursPath && callFrame.url && decodeURIComponent(callFrame.url).includes(oursPath));
+      const isOurs = inOurStack(id);
       if (isOurs) totals.protocolAtlasMs += ms;
       else totals.otherMs += ms;
       const key = `${isOurs ? 'ours ' : ''}${name || '(anonymous)'} ${callFrame.url}:${callFrame.lineNumber + 1}`;
