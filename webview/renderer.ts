@@ -10,7 +10,7 @@ import type { AtlasState, NodeAttributes } from './state';
 import { mix, withAlpha, type Palette } from './theme';
 import { panByBitmap, pickOnlyWhenStill } from './panning';
 
-export const FIRST_FRAME_MARK = 'protocol-atlas:first-frame';
+const FIRST_FRAME_MARK = 'protocol-atlas:first-frame';
 const SKIPPING_EDGE_CURVATURE = 0.35;
 
 export function webglAvailable(): boolean {
@@ -293,7 +293,7 @@ export class GraphRenderer {
  * At thousands that would be an unreadable, slow smear: dots shrink, labels appear as you zoom in,
  * edges become plain lines (a selection still shows its edges' direction) and hide while panning.
  */
-export function levelOfDetail(protocols: number, dependencies: number) {
+function levelOfDetail(protocols: number, dependencies: number) {
   const large = protocols > 1000 || dependencies > 3000;
   const medium = protocols > 200;
   const nodeSize = large ? 3 : medium ? 6 : 9;

@@ -145,7 +145,7 @@ export class AtlasState {
 /** Labels longer than this are cut with an ellipsis on the canvas; the card shows the full name. */
 const LABEL_LENGTH = 28;
 
-export function attributesOf(node: GraphNode): NodeAttributes {
+function attributesOf(node: GraphNode): NodeAttributes {
   const label = [...node.name].length > LABEL_LENGTH ? `${[...node.name].slice(0, LABEL_LENGTH - 1).join('')}…` : node.name;
   return { ...node, label, size: 9, color: '#888' };
 }

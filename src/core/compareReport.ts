@@ -53,7 +53,7 @@ function reason(verdict: Verdict): string {
 }
 
 /** Note and framework text as literal Markdown (also safe in a table cell: `|` is escaped). */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return markdownText(text.replace(/\s+/g, ' ').trim(), LINKIFIED);
 }
 

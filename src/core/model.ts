@@ -51,7 +51,7 @@ export interface Diagnostic {
 }
 
 /** Where a value came from, in the order the fallbacks are tried. */
-export type ValueSource = 'front-matter' | 'heading' | 'file-name' | 'tag' | 'folder' | 'default';
+type ValueSource = 'front-matter' | 'heading' | 'file-name' | 'tag' | 'folder' | 'default';
 
 export interface Sourced<T> {
   value: T;

@@ -29,7 +29,7 @@ export interface ReportProtocol {
   exposure: ReportExposure[];
 }
 
-export interface ReportExposure {
+interface ReportExposure {
   /** Names from this protocol (first) to the negatively affected one (last). */
   path: string[];
   /**
@@ -55,7 +55,7 @@ export interface AtlasReport {
   diagnostics: ReportDiagnostic[];
 }
 
-export const LAYER_ORDER: readonly Layer[] = [...LAYERS, 'unclassified'];
+const LAYER_ORDER: readonly Layer[] = [...LAYERS, 'unclassified'];
 
 /** The order of `localeCompare` without arguments, from one collator instead of one per comparison. */
 const collator = new Intl.Collator();

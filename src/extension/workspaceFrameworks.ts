@@ -7,7 +7,7 @@ import { readWorkspaceFile } from './safeWorkspaceRead';
 import type { Diagnostic } from '../core/model';
 import type { AtlasService } from './atlasService';
 
-export const FRAMEWORK_GLOB = '**/.protocol-atlas/frameworks/*.{yaml,yml,json}';
+const FRAMEWORK_GLOB = '**/.protocol-atlas/frameworks/*.{yaml,yml,json}';
 /** A dependency's own `.protocol-atlas` folder is not the researcher's framework. */
 const NEVER_FRAMEWORKS = '{**/node_modules/**,**/.git/**}';
 const CHOICE_KEY = 'protocolAtlas.framework';

@@ -6,7 +6,7 @@ import { BUILTIN_FRAMEWORKS } from '../core/framework/builtin';
 import type { Diagnostic } from '../core/model';
 import { UnsafeFileError, isInside, readRegularFile } from './safeRead';
 
-export const WORKSPACE_FRAMEWORKS_FOLDER = path.join('.protocol-atlas', 'frameworks');
+const WORKSPACE_FRAMEWORKS_FOLDER = path.join('.protocol-atlas', 'frameworks');
 const FRAMEWORK_FILE = /\.(ya?ml|json)$/i;
 
 export function loadWorkspaceFrameworks(folder: string): { frameworks: Framework[]; diagnostics: Diagnostic[] } {
@@ -41,7 +41,7 @@ export function loadWorkspaceFrameworks(folder: string): { frameworks: Framework
   return { frameworks, diagnostics };
 }
 
-export function readFramework(file: string, displayName = file): { framework?: Framework; diagnostics: Diagnostic[] } {
+function readFramework(file: string, displayName = file): { framework?: Framework; diagnostics: Diagnostic[] } {
   let text: string;
   try {
     // Characters, not bytes, bound a framework: four bytes a character at most.

@@ -3,7 +3,7 @@
 // parser cannot say. Only what completion needs: the field, the word typed so far and its range.
 import type { Position, Range } from '../model';
 
-export type CompletedField = 'depends_on' | 'layer' | 'category';
+type CompletedField = 'depends_on' | 'layer' | 'category';
 
 export interface CompletionContext {
   field: CompletedField;

@@ -14,7 +14,7 @@ export interface QuickFix {
 }
 
 /** The command that creates a note from the template; H-workspace's New Protocol Note. */
-export const NEW_NOTE_COMMAND = 'protocolAtlas.newNote';
+const NEW_NOTE_COMMAND = 'protocolAtlas.newNote';
 
 export function quickFixesFor(diagnostic: Pick<Diagnostic, 'code' | 'range' | 'data'>, text: string): QuickFix[] {
   const lines = splitLines(text);

@@ -6,7 +6,7 @@ export function contains(range: Range, position: Position): boolean {
   return !isBefore(position, range.start) && !isBefore(range.end, position);
 }
 
-export function isBefore(a: Position, b: Position): boolean {
+function isBefore(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 

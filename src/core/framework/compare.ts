@@ -8,7 +8,7 @@ export interface ComparedProtocol extends EvaluationSubject {
   name: string;
 }
 
-export interface VerdictChange {
+interface VerdictChange {
   path: string;
   name: string;
   from: Verdict;

@@ -3,7 +3,7 @@ import type { Layer, Verdict, VerdictValue } from '../model';
 import { ruleMatches, specificity } from './match';
 import type { Framework, FrameworkRule } from './types';
 
-export interface ResearcherOverride {
+interface ResearcherOverride {
   verdict: VerdictValue;
   reason: string;
 }

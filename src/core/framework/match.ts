@@ -10,7 +10,7 @@ export interface MatchSubject {
 }
 
 /** Notes write tags as `#defi`, `DeFi` or `defi`; researchers mean one tag. */
-export function normaliseTag(tag: string): string {
+function normaliseTag(tag: string): string {
   return tag.trim().replace(/^#/, '').toLowerCase();
 }
 

@@ -9,7 +9,7 @@
 import { SuggestionPool } from '../note/closest';
 
 /** Name comparisons the messages may spend between two changes of names (~150 ms on this machine's cores). */
-export const MESSAGE_SUGGESTION_BUDGET = 500_000;
+const MESSAGE_SUGGESTION_BUDGET = 500_000;
 
 export class NameSuggestions {
   private cache: { pool: SuggestionPool; byTarget: Map<string, string[]>; budget: number } | undefined;

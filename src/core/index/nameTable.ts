@@ -45,7 +45,7 @@ export function linkKey(notePath: string, destination: string): string {
 }
 
 /** A path as a key: forward slashes, no markdown extension, case-insensitive. */
-export function pathKey(path: string): string {
+function pathKey(path: string): string {
   const slashed = path.includes('\\') ? path.replace(/\\/g, '/') : path;
   return nameKey(NOTE_EXTENSION.test(slashed) ? slashed.slice(0, slashed.lastIndexOf('.')) : slashed);
 }

@@ -230,7 +230,7 @@ function noteLinkTarget(destination: string): string | undefined {
 }
 
 /** Blank out `code spans` (keeping columns) so links inside them are not read as links. */
-export function maskInlineCode(line: string): string {
+function maskInlineCode(line: string): string {
   let result = '';
   let index = 0;
   while (index < line.length) {

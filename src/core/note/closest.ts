@@ -47,7 +47,7 @@ export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEG
 export const MAX_SUGGESTED_LENGTH = 100;
 
 /** How far a candidate may be from what was typed and still be worth suggesting. */
-export function suggestionLimit(text: string): number {
+function suggestionLimit(text: string): number {
   return Math.max(2, Math.floor(text.length / 3));
 }
 

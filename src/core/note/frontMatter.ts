@@ -5,7 +5,7 @@ import { explainYamlError } from './yamlErrors';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Position, Range } from '../model';
 
-export type FrontMatterScalar = string | number | boolean | null;
+type FrontMatterScalar = string | number | boolean | null;
 
 export type FrontMatterNode =
   | {
@@ -25,12 +25,12 @@ export interface FrontMatterEntry {
   value: FrontMatterNode;
 }
 
-export interface FrontMatterError {
+interface FrontMatterError {
   message: string;
   range: Range;
 }
 
-export interface FrontMatterBlock {
+interface FrontMatterBlock {
   /** The text between the fences. */
   content: string;
   /** The zero-based line on which `content` starts. */
@@ -82,7 +82,7 @@ export function locateFrontMatter(text: string): FrontMatterLocation {
 }
 
 /** Offsets in `content` to positions in the note, `content` starting at line `baseLine`. */
-export function positionsOf(content: string, baseLine: number): (offset: number) => Position {
+function positionsOf(content: string, baseLine: number): (offset: number) => Position {
   const starts = [0];
   for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {

@@ -7,7 +7,7 @@ const URI = /^[a-z][a-z0-9+.-]*:\/\//i;
 const NOTE_EXTENSION = /\.(?:md|markdown|mdx)$/i;
 
 /** The path's segments, decoded when the caller keys notes by URI strings. */
-export function pathSegments(path: string): string[] {
+function pathSegments(path: string): string[] {
   const segments = path.split(/[\\/]/);
   return isEncoded(path) ? segments.map(decodeSegment) : segments;
 }

@@ -146,7 +146,7 @@ function parse(path: string, input: string, options: ParseOptions): ProtocolNote
   return placeByPath(note, path, { useFolders: true });
 }
 
-export function diagnostic(
+function diagnostic(
   file: string,
   code: DiagnosticCode,
   severity: Severity,

@@ -67,7 +67,7 @@ export const CATEGORIES: readonly Category[] = [
  * "Layer-1", "layer_1", "LAYER 1" and full-width "ＬＡＹＥＲ－１" are the same word to a researcher:
  * NFKC folds full-width and compatibility forms, then case, spaces, underscores and hyphens fold.
  */
-export function normalizeTerm(text: string): string {
+function normalizeTerm(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 }
 

@@ -8,8 +8,8 @@ import { charMask, compactKey, exactKey, fold } from './fold';
  * on repeated letters, and no protocol name has more words or letters than this, so a longer
  * query can only be an exact name (looked up in O(1)) or a paste that should match nothing.
  */
-export const MAX_FUZZY_LENGTH = 32;
-export const MAX_FUZZY_TERMS = 4;
+const MAX_FUZZY_LENGTH = 32;
+const MAX_FUZZY_TERMS = 4;
 /** Three identical letters in a row never occur in a name but make the patterns backtrack. */
 const REPEATED_LETTER = /(.)\1\1/u;
 
@@ -17,8 +17,8 @@ const REPEATED_LETTER = /(.)\1\1/u;
  * Bitap (fuse.js) works on 32-bit masks. Below five characters one typo is a fifth of the word
  * or more: "neur" would find "NEAR"; the single-error uFuzzy pass covers swaps there.
  */
-export const MIN_TYPO_LENGTH = 5;
-export const MAX_TYPO_LENGTH = 32;
+const MIN_TYPO_LENGTH = 5;
+const MAX_TYPO_LENGTH = 32;
 
 export interface PreparedQuery {
   /** Folded, trimmed, whitespace collapsed: '' means the researcher typed nothing yet. */

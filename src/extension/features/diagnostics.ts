@@ -64,7 +64,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: A
   void service.ready.then(publishAll, () => undefined);
 }
 
-export function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
+function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
   const shown = new vscode.Diagnostic(toRange(diagnostic.range), diagnostic.message, SEVERITY[diagnostic.severity]);
   shown.source = DIAGNOSTIC_SOURCE;
   shown.code = diagnostic.code;

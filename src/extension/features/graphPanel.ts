@@ -6,7 +6,7 @@ import { registerExportGraph } from './exportGraph';
 import { GRAPH_PANEL_TITLE, graphPanelHtml } from './graphPanelHtml';
 
 export { GRAPH_PANEL_TITLE } from './graphPanelHtml';
-export const GRAPH_VIEW_TYPE = 'protocolAtlas.graph';
+const GRAPH_VIEW_TYPE = 'protocolAtlas.graph';
 const VISIBLE_CONTEXT_KEY = 'protocolAtlas.graphVisible';
 const PATCH_DELAY_MS = 30;
 

@@ -6,7 +6,7 @@ import type { AtlasService } from '../atlasService';
 import { linkStaysInside } from '../safeWorkspaceRead';
 
 /** What a caller (a quick fix, the walkthrough) already knows; the rest is asked. */
-export interface NewNoteRequest {
+interface NewNoteRequest {
   name?: string;
   layer?: string;
   category?: string;

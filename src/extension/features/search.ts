@@ -5,7 +5,7 @@ import { categoryById } from '../../core/note/taxonomy';
 import type { AtlasService } from '../atlasService';
 import { verdictIcon, verdictWord } from '../verdictStyle';
 
-export interface ProtocolPickItem extends vscode.QuickPickItem {
+interface ProtocolPickItem extends vscode.QuickPickItem {
   path: string;
 }
 
