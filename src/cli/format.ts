@@ -24,11 +24,17 @@ export function describeVerdict(verdict: ReportVerdict): string {
 export function displayWidth(text: string, atMost = Infinity): number {
   // A character takes at most two columns; most zero-width ones ride on another, hence the slack.
   const prefix = atMost === Infinity || text.length <= 4 * atMost + 16 ? text : text.slice(0, 4 * atMost + 16);
-  return PRINTABLE_ASCII.test(prefix) ? prefix.length : stringWidth(prefix);
+  return PRINTABLE_ASCII.test(prefix) || NARROW.test(prefix) ? prefix.length : stringWidth(prefix);
 }
 
 /** One column a character: the common case, measured without string-width's (much slower) tables. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Also one column a character (string-width agrees: test/unit/cli/format.test.ts): Latin letters,
+ * general punctuation (the reasons' dashes and quotes), arrows (exposure paths), box drawing.
+ * No combining marks, no East Asian wide characters.
+ */
+const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u257f]*$/;
 
 /**
  * Text in which every UTF-16 unit is a grapheme of its own: Latin, general punctuation (dashes,

@@ -2,7 +2,7 @@
 // search in step with the index, so the CLI, the extension and the webview ask one object. Each is
 // computed on first use: `check` needs none of them, `report` no search.
 import { Emitter, type Disposable } from './events';
-import type { Exposure, Verdict } from './model';
+import type { Exposure, ProtocolNote, Verdict } from './model';
 import { ProtocolIndex, type IndexChange } from './index/protocolIndex';
 import type { Protocol } from './index/protocol';
 import {
@@ -46,7 +46,7 @@ export class Atlas implements Disposable {
   get search(): ProtocolSearch {
     if (!this.searchIndex) {
       this.searchIndex = new ProtocolSearch();
-      this.searchIndex.replaceAll(this.index.protocols().map(searchEntry));
+      this.searchIndex.replaceAll(this.index.paths().map((path) => searchEntry(this.index.note(path) as ProtocolNote)));
     }
     return this.searchIndex;
   }
@@ -132,8 +132,8 @@ export class Atlas implements Disposable {
     }
     for (const path of [...change.added, ...change.updated]) {
       this.verdicts.delete(path);
-      const protocol = search && this.index.protocol(path);
-      if (protocol) search.set(searchEntry(protocol));
+      const note = search && this.index.note(path);
+      if (note) search.set(searchEntry(note));
     }
     // Exposure follows edges and verdicts anywhere downstream: recompute lazily on next ask.
     this.forgetExposure();
@@ -147,12 +147,13 @@ export function defaultFramework(): Framework {
   return framework;
 }
 
-function searchEntry(protocol: Protocol): SearchEntry {
+/** From the parsed note: the search needs no resolved links (a Protocol resolves every mention). */
+function searchEntry(note: ProtocolNote): SearchEntry {
   return {
-    id: protocol.path,
-    name: protocol.name.value,
-    aliases: protocol.aliases,
-    category: protocol.category?.value,
-    layer: protocol.layer.value,
+    id: note.path,
+    name: note.name.value,
+    aliases: note.aliases,
+    category: note.category?.value,
+    layer: note.layer.value,
   };
 }

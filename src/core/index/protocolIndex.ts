@@ -156,6 +156,11 @@ export class ProtocolIndex {
     return this.suggestions.nearest(target);
   }
 
+  /** The notes this one depends on, in its order: Protocol.dependsOn without building the rest. */
+  dependencies(path: string): string[] {
+    return this.notes.has(path) ? definedOnce(this.links.resolution(path)) : [];
+  }
+
   dependents(path: string): string[] {
     return this.dependencyGraph.hasNode(path) ? this.dependencyGraph.inNeighbors(path).sort() : [];
   }

@@ -11,6 +11,25 @@ describe('terminal formatting', () => {
     assert.equal(displayWidth('N'.repeat(999_000), 40) >= 40, true);
   });
 
+  it('agrees with string-width on the text it measures without it, and on any other', () => {
+    // Latin, dashes and quotes, arrows, box drawing (measured by length), then mixed in the
+    // characters that are not one column: CJK, emoji, combining marks, variation selectors.
+    const narrow = fc.mapToConstant(
+      { num: 0x5f, build: (v) => String.fromCharCode(0x20 + v) },
+      { num: 0x260, build: (v) => String.fromCharCode(0xa0 + v) },
+      { num: 0x18, build: (v) => String.fromCharCode(0x2010 + v) },
+      { num: 0x2f, build: (v) => String.fromCharCode(0x2030 + v) },
+      { num: 0x70, build: (v) => String.fromCharCode(0x2190 + v) },
+      { num: 0x80, build: (v) => String.fromCharCode(0x2500 + v) },
+    );
+    const other = fc.constantFrom('去', '算力', '🤖', '\u0301', '\ufe0f', '\u200d', '©\ufe0f', 'Ｎ', '가');
+    fc.assert(fc.property(fc.array(narrow, { maxLength: 60 }), (chars) => displayWidth(chars.join('')) === stringWidth(chars.join(''))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(narrow, other), { maxLength: 30 }), (chars) => displayWidth(chars.join('')) === stringWidth(chars.join(''))),
+      { numRuns: 2000 },
+    );
+  });
+
   it('cuts by display width, never through a wide character, and marks the cut', () => {
     assert.equal(fitWidth('io.net', 6), 'io.net');
     assert.equal(fitWidth('io.network', 6), 'io.ne…');

@@ -44,6 +44,17 @@ describe('untrusted text', function () {
     );
   });
 
+  it('visibleText changes exactly the characters it is meant to show, one by one', () => {
+    const shown = (code: number) =>
+      code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x061c || (code >= 0x200b && code <= 0x200f) ||
+      (code >= 0x2028 && code <= 0x202e) || code === 0x2060 || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff;
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      assert.equal(visibleText(`a${char}b`) !== `a${char}b`, shown(code), `U+${code.toString(16)}`);
+    }
+  });
+
   it('markdownText renders as the same words, with no link, image, HTML or emphasis', () => {
     for (const text of INJECTIONS) {
       const html = marked.parse(markdownText(text), { async: false, gfm: true });
