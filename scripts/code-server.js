@@ -210,12 +210,13 @@ function remoteUri(port, fsPath) {
  * and, optionally, runs extension tests (extensionTestsPath). Desktop VS Code takes the same two
  * as command-line flags; in the browser workbench they travel in the `payload` query parameter.
  */
+/** `folder` may also be a `.code-workspace` file: a multi-root workspace. */
 function workbenchUrl({ port, folder, extensionDevelopmentPaths = [], extensionTestsPath }) {
   const payload = extensionDevelopmentPaths.map((p) => ['extensionDevelopmentPath', remoteUri(port, p)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(port, extensionTestsPath)]);
   payload.push(['skipWelcome', 'true']);
   const query = [];
-  if (folder) query.push(`folder=${encodeURIComponent(path.resolve(folder))}`);
+  if (folder) query.push(`${folder.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(path.resolve(folder))}`);
   query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
   return `http://127.0.0.1:${port}/?${query.join('&')}`;
 }

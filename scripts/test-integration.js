@@ -9,6 +9,7 @@
 //
 // Env: PROTOCOL_ATLAS_TEST_GREP=<text> runs only matching tests; PROTOCOL_ATLAS_SKIP_BUILD=1 skips
 // `npm run build`; PROTOCOL_ATLAS_VERBOSE=1 shows the code-server log.
+const fs = require('fs');
 const path = require('path');
 const { runTests } = require('@vscode/test-electron');
 const { compileIntegrationTests } = require('./compile-integration-tests');
@@ -24,22 +25,32 @@ async function main() {
   const desktop = process.env.VSCODE_EXECUTABLE;
   if (!desktop) ensureCodeServer();
 
-  const workspace = copyExampleWorkspace('protocol-atlas-it-');
+  const where = desktop ? `VS Code at ${desktop}` : 'code-server (via scripts/code-server-shim.js)';
+  const example = copyExampleWorkspace('protocol-atlas-it-');
+  const single = await runSuite({ desktop, testsPath, workspace: example, open: example.dir, suite: 'single-root', where });
+  if (single !== 0) return single;
+  const multi = multiRootWorkspace();
+  return runSuite({ desktop, testsPath, workspace: multi, open: multi.file, suite: 'multi-root', where });
+}
+
+/** One window of tests; `open` is a folder or a .code-workspace file. Cleans the workspace up. */
+async function runSuite({ desktop, testsPath, workspace, open, suite, where }) {
   const profile = makeTempDir('protocol-atlas-it-profile-');
   try {
-    console.log(`[integration] ${desktop ? `VS Code at ${desktop}` : 'code-server (via scripts/code-server-shim.js)'}, workspace ${workspace.dir}`);
+    console.log(`[integration] ${suite}: ${where}, workspace ${open}`);
     await runTests({
       vscodeExecutablePath: desktop || SHIM,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: testsPath,
       launchArgs: [
-        workspace.dir,
+        open,
         `--user-data-dir=${path.join(profile.dir, 'user-data')}`,
         `--extensions-dir=${path.join(profile.dir, 'extensions')}`,
         '--disable-extensions', // only the extension under development
       ],
       extensionTestsEnv: {
         PROTOCOL_ATLAS_TEST: '1',
+        PROTOCOL_ATLAS_TEST_SUITE: suite,
         ...(process.env.PROTOCOL_ATLAS_TEST_GREP ? { PROTOCOL_ATLAS_TEST_GREP: process.env.PROTOCOL_ATLAS_TEST_GREP } : {}),
       },
     });
@@ -53,6 +64,26 @@ async function main() {
     workspace.cleanup();
     profile.cleanup();
   }
+}
+
+/**
+ * Two root folders, the first named like a layer folder ("apps"), the second holding layer
+ * folders of its own: the multi-root suite checks that only folders inside a root name layers.
+ */
+function multiRootWorkspace() {
+  const parent = makeTempDir('protocol-atlas-it-multi-');
+  const write = (relative, text) => {
+    const file = path.join(parent.dir, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  };
+  write('apps/eliza.md', '# Eliza\n\nAn agent framework, in a root folder that happens to be called apps.\n');
+  write('apps/infra/akash.md', '# Akash\n\nA compute marketplace.\n');
+  write('research/model/bittensor.md', '# Bittensor\n\nA network of model subnets.\n');
+  write('research/agent.md', ['---', 'protocol: Agent', 'layer: application', 'depends_on: [Eliza, Akash]', '---', '', '# Agent', ''].join('\n'));
+  const file = path.join(parent.dir, 'atlas.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: 'apps' }, { path: 'research' }] }, null, 2));
+  return { dir: parent.dir, file, cleanup: parent.cleanup };
 }
 
 main().then(

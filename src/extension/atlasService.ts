@@ -6,9 +6,11 @@ import * as vscode from 'vscode';
 import { Atlas, type AtlasChange } from '../core/atlas';
 import type { Framework } from '../core/framework';
 import { readIndexCache, reusableNote, type CachedNote, type FileStamp } from '../core/indexCache';
+import { ProtocolIndex } from '../core/index/protocolIndex';
 import { parseChecked } from '../core/index/serialize';
 import type { ProtocolNote } from '../core/model';
 import { parseNote } from '../core/note/parseNote';
+import type { Placement } from '../core/note/placement';
 import { IndexCacheStore } from './indexCacheStore';
 import { NoteScope, readNoteFile, statNoteFile, TaskSlicer } from './workspaceNotes';
 
@@ -44,6 +46,7 @@ export class AtlasService implements vscode.Disposable {
   readonly ready: Promise<void>;
   /** How many note files the last full index had to skip (reported in the output channel). */
   skipped = 0;
+  private readonly parser = (path: string, text: string): ProtocolNote => parseNote(path, text, this.placement());
   /** Where the first index came from, for the output channel and the tests. */
   readonly firstIndex = { fromCache: 0, parsed: 0, cacheDiscarded: false };
 
@@ -51,7 +54,7 @@ export class AtlasService implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     options: AtlasServiceOptions = {},
   ) {
-    this.atlas = new Atlas({ framework: options.framework });
+    this.atlas = new Atlas({ framework: options.framework, index: new ProtocolIndex({ placement: () => this.placement() }) });
     this.cache = options.storageUri && new IndexCacheStore(options.storageUri, log);
     const subscription = this.atlas.onDidChange((change) => {
       this.changeEmitter.fire(change);
@@ -68,7 +71,21 @@ export class AtlasService implements vscode.Disposable {
 
   /** The index's key for a note: its workspace-relative path (folder-prefixed in multi-root). */
   pathOf(uri: vscode.Uri): string {
-    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    return vscode.workspace.asRelativePath(uri, this.multiRoot());
+  }
+
+  /** How the index's keys read: in multi-root the first segment is a root folder, never a layer folder. */
+  placement(): Placement {
+    return { rootSegments: this.multiRoot() ? 1 : 0 };
+  }
+
+  /** A document's note as the index would read it at its path (the buffer, maybe unsaved). */
+  parse(document: vscode.TextDocument): ProtocolNote {
+    return parseNote(this.pathOf(document.uri), document.getText(), this.placement());
+  }
+
+  private multiRoot(): boolean {
+    return (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   }
 
   uriOf(path: string): vscode.Uri | undefined {
@@ -151,7 +168,7 @@ export class AtlasService implements vscode.Disposable {
         fromCache++;
         notes.push(entry.note);
       } else if ('text' in entry && entry.text !== undefined) {
-        notes.push(parseChecked(parseNote, entry.path, entry.text, true));
+        notes.push(parseChecked(this.parser, entry.path, entry.text, true));
       }
       await slicer.yieldIfDue();
       if (this.disposed) return { fromCache: 0, parsed: 0 };
@@ -170,7 +187,7 @@ export class AtlasService implements vscode.Disposable {
       const path = this.pathOf(document.uri);
       this.uris.set(path, document.uri);
       this.stamps.delete(path);
-      const note = parseChecked(parseNote, path, document.getText(), true);
+      const note = parseChecked(this.parser, path, document.getText(), true);
       const known = at.get(path);
       if (known === undefined) notes.push(note);
       else notes[known] = note;

@@ -12,9 +12,12 @@ export async function run(): Promise<void> {
     timeout: Number(process.env.PROTOCOL_ATLAS_TEST_TIMEOUT_MS ?? 30000),
     grep: process.env.PROTOCOL_ATLAS_TEST_GREP || undefined,
   });
+  // The multi-root suite runs in its own window (a .code-workspace of two folders); the rest in
+  // the example folder.
+  const multiRoot = process.env.PROTOCOL_ATLAS_TEST_SUITE === 'multi-root';
   const files = fs
     .readdirSync(__dirname)
-    .filter((name) => name.endsWith('.test.js'))
+    .filter((name) => name.endsWith('.test.js') && name.endsWith('.multiroot.test.js') === multiRoot)
     .sort();
   if (files.length === 0) throw new Error(`No *.test.js files in ${__dirname}: compile the integration tests first.`);
   for (const file of files) mocha.addFile(path.join(__dirname, file));

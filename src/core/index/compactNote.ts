@@ -6,7 +6,7 @@ import { VERDICT_VALUES, type Diagnostic, type DependencyRef, type Layer, type M
 import { CODES, LAYER_VALUES, SEVERITIES, SOURCES } from './serialize';
 
 /** Bump when ProtocolNote, what the parser puts in it, or this layout changes. */
-export const COMPACT_NOTE_VERSION = 2;
+export const COMPACT_NOTE_VERSION = 3;
 
 /** [path, strings, numbers, diagnostics (null when none: nearly every note)] */
 export type PackedNote = [path: string, strings: string[], numbers: number[], diagnostics: unknown[] | null];

@@ -6,7 +6,7 @@ import { Emitter, type Disposable } from '../events';
 import { createDependencyGraph, type DependencyGraph, type ProtocolNodeAttributes } from '../graph/dependencyGraph';
 import type { Diagnostic, ProtocolNote } from '../model';
 import { parseNote, unreadableNote } from '../note/parseNote';
-import { relocateNote } from '../note/placement';
+import { relocateNote, SINGLE_ROOT, type Placement } from '../note/placement';
 import { ChangeRecorder } from './changeRecorder';
 import { duplicateDiagnostics, referenceDiagnostics } from './crossNoteDiagnostics';
 import { CrossNoteProblems } from './crossNoteProblems';
@@ -26,6 +26,8 @@ function nodeAttributes(note: ProtocolNote): ProtocolNodeAttributes {
 
 export class ProtocolIndex {
   private readonly parse: NoteParser;
+  private readonly trustParser: boolean;
+  private readonly placement: () => Placement;
   private readonly notes = new Map<string, ProtocolNote>();
   private readonly links = new Links();
   private readonly problems = new CrossNoteProblems();
@@ -42,8 +44,15 @@ export class ProtocolIndex {
   private readonly cycleMessagesToRefresh = new Set<string>();
   private readonly suggestions = new NameSuggestions(() => [...this.notes.values()].flatMap((note) => [note.name.value, ...note.aliases]));
 
-  constructor(options: { parse?: NoteParser } = {}) {
-    this.parse = options.parse ?? parseNote;
+  /**
+   * `placement` is asked at each parse: a workspace that gains a second root folder reads its
+   * paths differently from then on (and rebuilds, since every key changes).
+   */
+  constructor(options: { parse?: NoteParser; placement?: () => Placement } = {}) {
+    const placement = options.placement;
+    this.placement = placement ?? (() => SINGLE_ROOT);
+    this.trustParser = !options.parse;
+    this.parse = options.parse ?? (placement ? (path, text) => parseNote(path, text, placement()) : parseNote);
   }
 
   /** Add or update a note from its text. */
@@ -68,7 +77,7 @@ export class ProtocolIndex {
     return this.update(() => {
       const old = this.notes.get(oldPath);
       if (text === undefined && !old) return;
-      const note = text !== undefined ? this.parseSafely(newPath, text) : relocateNote(old as ProtocolNote, newPath);
+      const note = text !== undefined ? this.parseSafely(newPath, text) : relocateNote(old as ProtocolNote, newPath, this.placement());
       if (oldPath !== newPath) this.remove(oldPath);
       this.put(note);
     });
@@ -185,7 +194,7 @@ export class ProtocolIndex {
   }
 
   /** An index from a persisted cache, or undefined when the value is corrupt or from another version. */
-  static fromJSON(value: unknown, options?: { parse?: NoteParser }): ProtocolIndex | undefined {
+  static fromJSON(value: unknown, options?: { parse?: NoteParser; placement?: () => Placement }): ProtocolIndex | undefined {
     const notes = readSerializedNotes(value);
     if (!notes) return undefined;
     const index = new ProtocolIndex(options);
@@ -194,7 +203,7 @@ export class ProtocolIndex {
   }
 
   private parseSafely(path: string, text: string): ProtocolNote {
-    return parseChecked(this.parse, path, text, this.parse === parseNote);
+    return parseChecked(this.parse, path, text, this.trustParser);
   }
 
   private update(apply: () => void): IndexChange {

@@ -33,10 +33,13 @@ export function noteBaseName(path: string): string {
   return base || decoded;
 }
 
-/** The layer named by the nearest folder, e.g. "infra/compute/akash.md" -> infrastructure. */
-export function layerFromFolders(path: string): Layer | undefined {
+/**
+ * The layer named by the nearest folder, e.g. "infra/compute/akash.md" -> infrastructure. The
+ * first `rootSegments` segments name a workspace folder (multi-root keys), never a layer folder.
+ */
+export function layerFromFolders(path: string, rootSegments = 0): Layer | undefined {
   const segments = pathSegments(path);
-  for (let index = segments.length - 2; index >= 0; index--) {
+  for (let index = segments.length - 2; index >= rootSegments; index--) {
     const layer = segments[index] ? normalizeLayer(segments[index]) : undefined;
     if (layer) return layer;
   }

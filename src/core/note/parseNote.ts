@@ -4,7 +4,7 @@ import type { Diagnostic, DiagnosticCode, Range, Severity, ProtocolNote } from '
 import { scanBody } from './body';
 import { readFields, type FrontMatterFields } from './fields';
 import { locateFrontMatter, readYamlFrontMatter, type FrontMatterEntry } from './frontMatter';
-import { placeByPath } from './placement';
+import { placeByPath, type Placement } from './placement';
 import { detach } from './detach';
 import { readSimpleFrontMatter } from './simpleFrontMatter';
 import { normalizeLayer, closestLayers } from './taxonomy';
@@ -15,10 +15,12 @@ export const LARGE_NOTE_CHARACTERS = 1_000_000;
 export interface ParseOptions {
   /** 'auto' reads simple front matter itself and the rest with `yaml`; 'yaml' always uses `yaml`. */
   frontMatter?: 'auto' | 'yaml';
+  /** How the path reads (multi-root keys start with a workspace folder's name). */
+  placement?: Placement;
 }
 
-export function parseNote(path: string, text: string): ProtocolNote {
-  return parseNoteWith(path, text);
+export function parseNote(path: string, text: string, placement?: Placement): ProtocolNote {
+  return parseNoteWith(path, text, placement && { placement });
 }
 
 export function parseNoteWith(path: string, text: string, options: ParseOptions = {}): ProtocolNote {
@@ -143,7 +145,7 @@ function parse(path: string, input: string, options: ParseOptions): ProtocolNote
     diagnostics.push(diagnostic(path, 'note-too-large', 'information', START, `This note is larger than 1 MB.${scanned}`));
   }
   note.diagnostics = diagnostics;
-  return placeByPath(note, path, { useFolders: true });
+  return placeByPath(note, path, { useFolders: true, placement: options.placement });
 }
 
 function diagnostic(

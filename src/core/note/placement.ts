@@ -5,13 +5,25 @@ import type { Diagnostic, ProtocolNote } from '../model';
 import { layerFromFolders, noteBaseName } from './names';
 import { categoriesOf, categoryById } from './taxonomy';
 
-export function placeByPath(note: ProtocolNote, path: string, options: { useFolders: boolean }): ProtocolNote {
+/** How a note's path reads. */
+export interface Placement {
+  /**
+   * Leading segments of the path that name a workspace folder rather than a folder of notes: 1 in
+   * a multi-root workspace, whose keys start with the root folder's name ("apps/io.net.md" is not
+   * in an application folder), 0 otherwise.
+   */
+  rootSegments: number;
+}
+
+export const SINGLE_ROOT: Placement = { rootSegments: 0 };
+
+export function placeByPath(note: ProtocolNote, path: string, options: { useFolders: boolean; placement?: Placement }): ProtocolNote {
   note.path = path;
   if (note.name.source === 'default' || note.name.source === 'file-name') {
     note.name = { value: noteBaseName(path), source: 'file-name' };
   }
   if (options.useFolders && (note.layer.source === 'default' || note.layer.source === 'folder')) {
-    const layer = layerFromFolders(path);
+    const layer = layerFromFolders(path, options.placement?.rootSegments ?? 0);
     note.layer = layer ? { value: layer, source: 'folder' } : { value: 'unclassified', source: 'default' };
   }
   const diagnostics = note.diagnostics.filter((diagnostic) => !isLayerMismatch(note, diagnostic));
@@ -22,9 +34,9 @@ export function placeByPath(note: ProtocolNote, path: string, options: { useFold
 }
 
 /** The same note at another path, as parseNote would read its unchanged text there. */
-export function relocateNote(note: ProtocolNote, path: string): ProtocolNote {
+export function relocateNote(note: ProtocolNote, path: string, placement: Placement = SINGLE_ROOT): ProtocolNote {
   const unreadable = note.diagnostics.some((diagnostic) => diagnostic.code === 'unreadable-note');
-  return placeByPath({ ...note, diagnostics: [...note.diagnostics] }, path, { useFolders: !unreadable });
+  return placeByPath({ ...note, diagnostics: [...note.diagnostics] }, path, { useFolders: !unreadable, placement });
 }
 
 /** A known category of another layer than the note's, e.g. `layer: model` with `category: compute`. */

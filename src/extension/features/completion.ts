@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { completionCandidates, type CompletionCandidate } from '../../core/editing/completion';
 import { completionContextAt } from '../../core/editing/completionContext';
-import { parseNote } from '../../core/note/parseNote';
 import type { AtlasService } from '../atlasService';
 import { NOTE_SELECTOR, fromPosition, toRange } from './noteDocuments';
 
@@ -21,7 +20,7 @@ export function registerCompletion(context: vscode.ExtensionContext, service: At
       const completion = lines && completionContextAt(lines, fromPosition(position));
       if (!completion) return undefined;
       const path = service.pathOf(document.uri);
-      const layer = completion.field === 'category' ? parseNote(path, document.getText()).layer.value : undefined;
+      const layer = completion.field === 'category' ? service.parse(document).layer.value : undefined;
       const candidates = completionCandidates(completion, { protocols: service.atlas.protocols(), path, layer });
       return candidates.map((candidate) => {
         const item = new vscode.CompletionItem(candidate.label, KIND[candidate.kind]);

@@ -1,14 +1,13 @@
 // Go to Definition on a `depends_on` entry opens the note of the protocol it names.
 import * as vscode from 'vscode';
 import { targetAt } from '../../core/editing/noteTarget';
-import { parseNote } from '../../core/note/parseNote';
 import type { AtlasService } from '../atlasService';
 import { NOTE_SELECTOR, fromPosition, toRange } from './noteDocuments';
 
 export function registerDefinition(context: vscode.ExtensionContext, service: AtlasService): void {
   const provider: vscode.DefinitionProvider = {
     provideDefinition(document, position) {
-      const note = parseNote(service.pathOf(document.uri), document.getText());
+      const note = service.parse(document);
       const target = targetAt(note, fromPosition(position));
       if (target?.kind !== 'dependency') return undefined;
       const path = service.atlas.index.resolve(target.ref.target);

@@ -2,14 +2,13 @@
 import * as vscode from 'vscode';
 import { dependencyHover, escapeMarkdown, hoverMarkdown } from '../../core/editing/hover';
 import { targetAt } from '../../core/editing/noteTarget';
-import { parseNote } from '../../core/note/parseNote';
 import type { AtlasService } from '../atlasService';
 import { NOTE_SELECTOR, fromPosition, toRange } from './noteDocuments';
 
 export function registerHover(context: vscode.ExtensionContext, service: AtlasService): void {
   const provider: vscode.HoverProvider = {
     provideHover(document, position) {
-      const note = parseNote(service.pathOf(document.uri), document.getText());
+      const note = service.parse(document);
       const target = targetAt(note, fromPosition(position));
       if (target?.kind !== 'dependency') return undefined;
       const path = service.atlas.index.resolve(target.ref.target);

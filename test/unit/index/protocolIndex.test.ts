@@ -206,6 +206,20 @@ describe('ProtocolIndex: updates and events', () => {
     assert.deepEqual(index.rename('missing.md', 'x.md'), { added: [], removed: [], updated: [], edgesAdded: [], edgesRemoved: [], diagnosticsChanged: [] });
   });
 
+  it('reads paths as its placement says, on set and on rename, and asks again each time', () => {
+    let rootSegments = 1;
+    const index = new ProtocolIndex({ placement: () => ({ rootSegments }) });
+    index.set('apps/akash.md', 'No front matter here.');
+    assert.deepEqual(index.note('apps/akash.md')?.layer, { value: 'unclassified', source: 'default' });
+    index.rename('apps/akash.md', 'apps/infra/akash.md');
+    assert.deepEqual(index.note('apps/infra/akash.md')?.layer, { value: 'infrastructure', source: 'folder' });
+    index.rename('apps/infra/akash.md', 'apps/akash.md');
+    assert.deepEqual(index.note('apps/akash.md')?.layer, { value: 'unclassified', source: 'default' });
+    rootSegments = 0;
+    index.set('apps/akash.md', 'No front matter here.');
+    assert.deepEqual(index.note('apps/akash.md')?.layer, { value: 'application', source: 'folder' });
+  });
+
   it('deletes every note under a folder, and only those', () => {
     const index = new ProtocolIndex();
     index.build(['infra/a.md', 'infra/sub/b.md', 'infrastructure/c.md', 'd.md'].map((path) => ({ path, text: 'x' })));

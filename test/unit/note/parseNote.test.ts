@@ -172,6 +172,16 @@ describe('parseNote: fallbacks', () => {
     assert.deepEqual(parseBoth('research/x.md', 'x').layer, { value: 'unclassified', source: 'default' });
   });
 
+  it('never takes a multi-root key\'s workspace folder (its first segment) for a layer folder', () => {
+    const rooted = { rootSegments: 1 };
+    assert.deepEqual(parseNote('apps/x.md', 'x', rooted).layer, { value: 'unclassified', source: 'default' });
+    assert.deepEqual(parseNote('apps/research/x.md', 'x', rooted).layer, { value: 'unclassified', source: 'default' });
+    assert.deepEqual(parseNote('apps/infra/x.md', 'x', rooted).layer, { value: 'infrastructure', source: 'folder' });
+    assert.deepEqual(parseNote('notes/apps/x.md', 'x', rooted).layer, { value: 'application', source: 'folder' });
+    // A single root (and the CLI) reads every folder: "apps/" there is a folder of notes.
+    assert.deepEqual(parseNote('apps/x.md', 'x').layer, { value: 'application', source: 'folder' });
+  });
+
   it('prefers the front matter layer over tags and folders, and reports an unknown layer tag', () => {
     const note = parseBoth('infra/x.md', lines('---', 'layer: model', 'tags: [layer/app]', '---'));
     assert.equal(note.layer.value, 'model');
