@@ -15,6 +15,8 @@ import { IndexCacheStore } from './indexCacheStore';
 import { NoteScope, readNoteFile, statNoteFile, TaskSlicer } from './workspaceNotes';
 
 const EDIT_DEBOUNCE_MS = 150;
+/** Quiet time after a burst of file events before the notes on disk are compared with the index. */
+const RECONCILE_AFTER_MS = 1000;
 /** Cached notes checked per slice of a cache read (~1 ms each 40). */
 const CACHE_SLICE = 500;
 /** Below this the first index is quick enough that a notification would only flicker. */
@@ -46,6 +48,9 @@ export class AtlasService implements vscode.Disposable {
   readonly ready: Promise<void>;
   /** How many note files the last full index had to skip (reported in the output channel). */
   skipped = 0;
+  /** Set once the file watcher may report stale paths (see distrustWatcher). */
+  private watcherDistrusted = false;
+  private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly parser = (path: string, text: string): ProtocolNote => parseNote(path, text, this.placement());
   /** Where the first index came from, for the output channel and the tests. */
   readonly firstIndex = { fromCache: 0, parsed: 0, cacheDiscarded: false };
@@ -106,7 +111,7 @@ export class AtlasService implements vscode.Disposable {
 
   /** Resolves once every file event and edit received so far is in the index. */
   async settled(): Promise<void> {
-    while (this.pendingEdits.size > 0) await new Promise((resolve) => setTimeout(resolve, EDIT_DEBOUNCE_MS));
+    while (this.pendingEdits.size > 0 || this.reconcileTimer !== undefined) await new Promise((resolve) => setTimeout(resolve, EDIT_DEBOUNCE_MS));
     await this.queue;
   }
 
@@ -118,6 +123,7 @@ export class AtlasService implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
+    clearTimeout(this.reconcileTimer);
     this.pendingEdits.clear();
     void this.cache?.dispose(this.atlas.index, this.stamps);
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
@@ -248,17 +254,26 @@ export class AtlasService implements vscode.Disposable {
         // Only a note indexed from its buffer (it has no file stamp) can differ from the file.
         if (this.atlas.index.note(path) && !this.stamps.has(path)) void this.enqueue(() => this.readFromDisk(document.uri));
       }),
-      watcher.onDidCreate((uri) => void this.enqueue(() => this.added(uri))),
+      watcher.onDidCreate((uri) => {
+        this.reconcileAfterEvents();
+        void this.enqueue(() => this.added(uri));
+      }),
       watcher.onDidChange((uri) => {
+        this.reconcileAfterEvents();
         if (!this.isNote(uri)) return;
         // An open, dirty document wins over what is on disk.
         const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
         if (!open?.isDirty) void this.enqueue(() => this.readFromDisk(uri));
       }),
-      watcher.onDidDelete((uri) => void this.enqueue(async () => this.forget(uri))),
+      watcher.onDidDelete((uri) => {
+        if (this.holdsFolder(uri)) this.distrustWatcher();
+        this.reconcileAfterEvents();
+        void this.enqueue(async () => this.forget(uri));
+      }),
       // Renames through the explorer or a WorkspaceEdit: handled at once, without waiting for the watcher.
       vscode.workspace.onDidRenameFiles((event) => {
         for (const { oldUri, newUri } of event.files) {
+          if (this.holdsFolder(oldUri)) this.distrustWatcher();
           void this.enqueue(async () => {
             this.forget(oldUri);
             await this.added(newUri);
@@ -294,6 +309,76 @@ export class AtlasService implements vscode.Disposable {
         this.atlas.index.set(path, document.getText());
       }, EDIT_DEBOUNCE_MS),
     );
+  }
+
+  /**
+   * Linux's file watching (inotify, under VS Code's watcher) keeps a renamed folder's old path: after
+   * `mv apps applications`, edits in applications/ are reported as apps/..., and files in a new
+   * apps/ are not reported at all (the churn test found notes missing this way). So once a folder
+   * with notes has gone, or an event names a file that is not there, the watcher is distrusted for
+   * the rest of the session: a second after each burst of events, the notes on disk are listed and
+   * stat-ed, and only those whose size or time differ from the index are read again.
+   */
+  private distrustWatcher(): void {
+    if (!this.watcherDistrusted) this.log.info('A folder of notes was moved or deleted: the file watcher may report stale paths from now on, so Protocol Atlas also compares the notes on disk after each burst of changes.');
+    this.watcherDistrusted = true;
+    this.reconcileAfterEvents();
+  }
+
+  private reconcileAfterEvents(): void {
+    if (!this.watcherDistrusted || this.disposed) return;
+    clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = setTimeout(() => {
+      this.reconcileTimer = undefined;
+      void this.enqueue(() => this.reconcile());
+    }, RECONCILE_AFTER_MS);
+  }
+
+  /** True when the index has notes under this path: it was a folder of notes. */
+  private holdsFolder(uri: vscode.Uri): boolean {
+    const prefix = `${this.pathOf(uri)}/`;
+    for (const known of this.uris.keys()) if (known.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /** The index brought in line with the notes on disk, reading only what differs. */
+  private async reconcile(): Promise<void> {
+    const files = await this.scope.findNoteFiles();
+    if (this.disposed) return;
+    const onDisk = new Set<string>();
+    const toRead: vscode.Uri[] = [];
+    const dirty = new Set(vscode.workspace.textDocuments.filter((doc) => doc.isDirty && this.isNote(doc.uri)).map((doc) => this.pathOf(doc.uri)));
+    await Promise.all(
+      files.map(async (uri) => {
+        const path = this.pathOf(uri);
+        onDisk.add(path);
+        const known = this.stamps.get(path);
+        if (!this.atlas.index.note(path) || this.uris.get(path)?.toString() !== uri.toString()) {
+          toRead.push(uri);
+          return;
+        }
+        // Indexed from an editor's buffer: an unsaved one wins; a saved one may be stale too (the
+        // editor's own watching of a renamed folder is as blind), so the file decides.
+        if (!known) {
+          if (!dirty.has(path)) toRead.push(uri);
+          return;
+        }
+        const stat = await statNoteFile(uri);
+        if (!stat || stat.folder || stat.size !== known.size || stat.mtime !== known.mtime) toRead.push(uri);
+      }),
+    );
+    if (this.disposed) return;
+    const gone = this.atlas.index.paths().filter((path) => !onDisk.has(path) && !dirty.has(path));
+    if (gone.length === 0 && toRead.length === 0) return;
+    this.log.info(`Compared the notes on disk with the index: ${toRead.length} read again, ${gone.length} gone.`);
+    this.atlas.index.batch(() => {
+      for (const path of gone) {
+        this.atlas.index.delete(path);
+        this.uris.delete(path);
+        this.stamps.delete(path);
+      }
+    });
+    for (const uri of toRead.sort((a, b) => (a.path < b.path ? -1 : 1))) await this.readFromDisk(uri);
   }
 
   /** A created file, or a created (moved-in, renamed) folder with notes inside. */

@@ -156,6 +156,32 @@ describe('Live index', () => {
     }
   });
 
+  it('after a folder of notes is renamed outside VS Code, follows edits inside it and notes in a new folder of the old name', async () => {
+    // inotify keeps a renamed folder's old path: without a check against the disk, the edit below
+    // is reported under research-a/ and the note in the new research-a/ is never reported.
+    const api = await atlasApi();
+    const index = api.service.atlas.index;
+    const root = workspaceUri('').fsPath;
+    const at = (relative: string): string => path.join(root, ...relative.split('/'));
+    fs.mkdirSync(at('research-a/deep'), { recursive: true });
+    fs.writeFileSync(at('research-a/deep/alpha.md'), '# Alpha\n');
+    try {
+      await waitFor('alpha indexed', () => index.note('research-a/deep/alpha.md'), 10000);
+      fs.renameSync(at('research-a'), at('research-b'));
+      await waitFor('alpha under research-b', () => index.note('research-b/deep/alpha.md') && !index.note('research-a/deep/alpha.md'), 10000);
+      fs.writeFileSync(at('research-b/deep/alpha.md'), '# Alpha Prime\n');
+      fs.mkdirSync(at('research-a/deep'), { recursive: true });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      fs.writeFileSync(at('research-a/deep/gamma.md'), '# Gamma\n');
+      await waitFor('the edit inside the renamed folder', () => index.note('research-b/deep/alpha.md')?.name.value === 'Alpha Prime', 10000);
+      await waitFor('the note in the new folder of the old name', () => index.note('research-a/deep/gamma.md'), 10000);
+    } finally {
+      fs.rmSync(at('research-a'), { recursive: true, force: true });
+      fs.rmSync(at('research-b'), { recursive: true, force: true });
+      await waitFor('the test notes gone', () => !index.paths().some((p) => p.startsWith('research-')), 10000);
+    }
+  });
+
   it('follows the protocolAtlas.exclude setting without a reload', async () => {
     const api = await atlasApi();
     const config = vscode.workspace.getConfiguration('protocolAtlas');
@@ -228,6 +254,19 @@ describe('Index cache (a reopened workspace)', () => {
       assert.deepStrictEqual(changed.atlas.index.protocol(file)?.aliases, ['TAO', 'Bittensor Network'], 'the changed note was read again');
       await changed.flushCache();
       changed.dispose();
+
+      // The same size, another modification time: read again (the stamps, not the length, decide).
+      const sameSize = text.replace('aliases: [TAO]', 'aliases: [TAO, Bittensor Nexwork]');
+      await writeText(file, sameSize);
+      const { size } = await vscode.workspace.fs.stat(workspaceUri(file));
+      const cacheText = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(storage, INDEX_CACHE_FILE)));
+      assert.ok(cacheText.includes('Bittensor Network'), 'the cache holds the earlier reading');
+      assert.strictEqual(size, new TextEncoder().encode(text.replace('aliases: [TAO]', 'aliases: [TAO, Bittensor Network]')).length, 'the file kept its size');
+      const touched = await open();
+      assert.deepStrictEqual(touched.firstIndex, { fromCache: total - 1, parsed: 1, cacheDiscarded: false });
+      assert.deepStrictEqual(touched.atlas.index.protocol(file)?.aliases, ['TAO', 'Bittensor Nexwork'], 'a same-size change was read again');
+      await touched.flushCache();
+      touched.dispose();
     } finally {
       await writeText(file, text);
     }
