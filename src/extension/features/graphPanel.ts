@@ -5,7 +5,6 @@ import type { AtlasService } from '../atlasService';
 import { registerExportGraph } from './exportGraph';
 import { GRAPH_PANEL_TITLE, graphPanelHtml } from './graphPanelHtml';
 
-export { GRAPH_PANEL_TITLE } from './graphPanelHtml';
 const GRAPH_VIEW_TYPE = 'protocolAtlas.graph';
 const VISIBLE_CONTEXT_KEY = 'protocolAtlas.graphVisible';
 const PATCH_DELAY_MS = 30;
