@@ -19,7 +19,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/core is the VS Code-free domain: it powers the CLI and runs in plain Node. Put VS Code code in src/extension/.' }],
-        patterns: [{ group: ['**/extension/**', '**/webview/**'], message: 'src/core must not depend on adapters.' }],
+        patterns: [{ group: ['**/extension/**', '**/webview/**', '**/webviewProtocol', '**/cli/**', '**/node/**'], message: 'src/core must not depend on adapters (the extension, the webview and its protocol, the CLI, Node file access).' }],
       }],
     },
   },

@@ -2,66 +2,8 @@
 // bundles, so the compiler catches drift. Free of `vscode` and Node imports on purpose.
 // Whatever arrives from the other side is still validated: a webview is a separate origin
 // that renders untrusted note content, so its messages are input, not commands.
-import type { Layer, VerdictValue } from './core/model';
-
-/** A protocol as the graph draws it; `id` is the note's workspace-relative path. */
-export interface GraphNode {
-  id: string;
-  name: string;
-  layer: Layer;
-  category?: string;
-  verdict: {
-    value: VerdictValue;
-    rationale: string;
-    section?: string;
-    source: 'framework' | 'override';
-    outlook?: { horizon: string; value: VerdictValue; rationale: string };
-  };
-  /** The researcher overrode the framework's verdict in the note. */
-  override: boolean;
-  /** Negatively affected protocols it depends on; `nearest` names the path to the nearest one. */
-  exposure: { count: number; nearest?: string[] };
-  /** From the core's layered layout: larger y is higher (sigma's convention). */
-  x: number;
-  y: number;
-}
-
-export interface GraphEdge {
-  /** The dependent. */
-  source: string;
-  /** The dependency. */
-  target: string;
-}
-
-export interface GraphBand {
-  layer: Layer;
-  label: string;
-  y: number;
-  height: number;
-  count: number;
-}
-
-export interface GraphModel {
-  framework: { id: string; title: string };
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  bands: GraphBand[];
-  width: number;
-  height: number;
-}
-
-/** What changed between two models: only these are touched in the drawn graph. */
-export interface GraphPatch {
-  framework?: { id: string; title: string };
-  /** New nodes, and nodes whose data or position changed (replaced whole). */
-  upserted: GraphNode[];
-  removed: string[];
-  edgesAdded: GraphEdge[];
-  edgesRemoved: GraphEdge[];
-  bands: GraphBand[];
-  width: number;
-  height: number;
-}
+export type { GraphBand, GraphModel, GraphNode, GraphPatch } from './core/graph/graphModel';
+import type { GraphBand, GraphEdge, GraphModel, GraphNode, GraphPatch } from './core/graph/graphModel';
 
 /** Filters and viewport, saved with vscode.setState and restored after a window reload. */
 export interface GraphViewState {

@@ -5,7 +5,7 @@
 // and resent thousands of protocols the layout had reshuffled.
 import type { Atlas, AtlasChange } from '../atlas';
 import type { IndexChange } from '../index/protocol';
-import type { GraphEdge, GraphModel, GraphNode, GraphPatch } from '../../webviewProtocol';
+import type { GraphEdge, GraphModel, GraphNode, GraphPatch } from './graphModel';
 import { changedPaths, dependentsClosure } from './changeReach';
 import type { GraphLayout } from './layout';
 import { LiveLayout } from './liveLayout';

@@ -6,7 +6,7 @@
 // every node stringified twice per edit).
 import type { Atlas } from '../atlas';
 import type { Exposure } from '../model';
-import type { GraphEdge, GraphModel, GraphNode, GraphPatch } from '../../webviewProtocol';
+import type { GraphEdge, GraphModel, GraphNode, GraphPatch } from './graphModel';
 import { layeredLayout, type GraphLayout, type LayeredLayoutOptions } from './layout';
 
 /**

@@ -2,7 +2,7 @@
 // coloured by verdict, at the layout's positions. Names come from notes, so every piece of text is
 // escaped and nothing from a note lands in an attribute except through the same escape.
 import { xmlText } from '../present/untrustedText';
-import type { GraphModel } from '../../webviewProtocol';
+import type { GraphModel } from './graphModel';
 import type { VerdictValue } from '../model';
 
 const VERDICT_FILL: Record<VerdictValue, string> = {
