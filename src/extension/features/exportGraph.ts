@@ -2,9 +2,15 @@
 // model, so it stays sharp and searchable). Asks where, and never replaces a file without asking.
 import * as vscode from 'vscode';
 import { graphViewToSvg } from '../../core/graph/viewSvg';
-import type { GraphPanel } from './graphPanel';
+import type { GraphModel } from '../../webviewProtocol';
 
-export function registerExportGraph(context: vscode.ExtensionContext, panel: () => GraphPanel | undefined, log: vscode.LogOutputChannel): void {
+/** What the export needs of the graph panel: the model as drawn, and its picture. */
+export interface ExportableGraph {
+  readonly model: GraphModel | undefined;
+  requestPng(): Promise<{ dataUrl: string | null; error?: string }>;
+}
+
+export function registerExportGraph(context: vscode.ExtensionContext, panel: () => ExportableGraph | undefined, log: vscode.LogOutputChannel): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('protocolAtlas.exportGraph', async (target?: unknown) => {
       const current = panel();
@@ -55,7 +61,7 @@ async function confirmReplace(uri: vscode.Uri): Promise<boolean> {
   return answer === replace;
 }
 
-async function png(panel: GraphPanel): Promise<Uint8Array | undefined> {
+async function png(panel: ExportableGraph): Promise<Uint8Array | undefined> {
   const result = await panel.requestPng();
   const prefix = 'data:image/png;base64,';
   if (!result.dataUrl?.startsWith(prefix)) {
