@@ -93,6 +93,14 @@ export function normalizeCategory(text: string): { id: string; layer: Classified
   return category && { id: category.id, layer: category.layer };
 }
 
+/**
+ * What two category words are compared by: the category's id when the word names a known one
+ * ("算力", "Compute" -> "compute"), else the word folded as normalizeTerm folds it.
+ */
+export function categoryKey(text: string): string {
+  return categoryByTerm.get(normalizeTerm(text))?.id ?? normalizeTerm(text);
+}
+
 export function categoriesOf(layer: Layer): Category[] {
   return CATEGORIES.filter((category) => category.layer === layer);
 }

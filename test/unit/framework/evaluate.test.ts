@@ -52,6 +52,16 @@ describe('evaluate', () => {
     assert.equal(evaluate(layered, { layer: 'infrastructure', category: 'Compute', tags: ['#GPU'] }).ruleId, 'infra-compute-gpu');
   });
 
+  it('matches a category written as any of its words, in a rule or a subject, as the notes read it', () => {
+    const chinese = frameworkOf({ id: 'compute-zh', match: { layer: 'infrastructure', category: '算力' }, verdict: 'negative' });
+    assert.equal(evaluate(chinese, { layer: 'infrastructure', category: 'compute' }).ruleId, 'compute-zh');
+    assert.equal(evaluate(layered, { layer: 'infrastructure', category: 'ＣＯＭＰＵＴＥ' }).ruleId, 'infra-compute');
+    assert.equal(evaluate(chinese, { layer: 'infrastructure', category: 'storage' }).value, 'not-assessed');
+    // A category the taxonomy does not know still matches itself, folded the same way.
+    const own = frameworkOf({ id: 'own', match: { category: 'Restaking_Layer' }, verdict: 'mixed' });
+    assert.equal(evaluate(own, { layer: 'middleware', category: 'restaking layer' }).ruleId, 'own');
+  });
+
   it('never assesses an unclassified protocol, even when a rule matches its category', () => {
     const verdict = evaluate(layered, { layer: 'unclassified', category: 'compute', tags: ['gpu', 'depin'] });
     assert.equal(verdict.value, 'not-assessed');
