@@ -21,23 +21,29 @@ export interface Range {
   end: Position;
 }
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
-/** Stable codes, so quick fixes and tests can key on them rather than on message text. */
-export type DiagnosticCode =
-  | 'invalid-yaml'
-  | 'invalid-field'
-  | 'unknown-layer'
-  | 'unknown-category'
-  | 'unresolved-dependency'
-  | 'duplicate-name'
-  | 'dependency-cycle'
-  | 'self-dependency'
-  | 'override-without-reason'
-  | 'invalid-override'
-  | 'unreadable-note'
-  | 'note-too-large'
-  | 'invalid-framework';
+/**
+ * Stable codes, so quick fixes and tests can key on them rather than on message text. The list is
+ * the type: the cache check reads it, so a new code cannot make every cached note look corrupt.
+ */
+export const DIAGNOSTIC_CODES = [
+  'invalid-yaml',
+  'invalid-field',
+  'unknown-layer',
+  'unknown-category',
+  'unresolved-dependency',
+  'duplicate-name',
+  'dependency-cycle',
+  'self-dependency',
+  'override-without-reason',
+  'invalid-override',
+  'unreadable-note',
+  'note-too-large',
+  'invalid-framework',
+] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 export interface Diagnostic {
   /** The note's path, exactly as the caller gave it to the index. */
@@ -51,7 +57,8 @@ export interface Diagnostic {
 }
 
 /** Where a value came from, in the order the fallbacks are tried. */
-type ValueSource = 'front-matter' | 'heading' | 'file-name' | 'tag' | 'folder' | 'default';
+export const VALUE_SOURCES = ['front-matter', 'heading', 'file-name', 'tag', 'folder', 'default'] as const;
+type ValueSource = (typeof VALUE_SOURCES)[number];
 
 export interface Sourced<T> {
   value: T;

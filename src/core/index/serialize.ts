@@ -1,30 +1,16 @@
 // Checking a ProtocolNote that came from outside (the persisted cache, a worker, an injected
 // parser) before it enters the index: a stale or corrupt cache must cost a rebuild, not a crash.
-import { LAYERS, VERDICT_VALUES, type ProtocolNote } from '../model';
+import { DIAGNOSTIC_CODES, LAYERS, SEVERITIES as SEVERITY_VALUES, VALUE_SOURCES, VERDICT_VALUES, type ProtocolNote } from '../model';
 import { unreadableNote } from '../note/parseNote';
 import type { SerializedIndex } from './protocol';
 
 /** Bump when ProtocolNote or what the parser puts in it changes: old caches are then rebuilt. */
 export const SERIALIZED_INDEX_VERSION = 1;
 
-export const SOURCES = new Set(['front-matter', 'heading', 'file-name', 'tag', 'folder', 'default']);
+export const SOURCES = new Set<string>(VALUE_SOURCES);
 export const LAYER_VALUES = new Set<string>([...LAYERS, 'unclassified']);
-export const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
-export const CODES = new Set([
-  'invalid-yaml',
-  'invalid-field',
-  'unknown-layer',
-  'unknown-category',
-  'unresolved-dependency',
-  'duplicate-name',
-  'dependency-cycle',
-  'self-dependency',
-  'override-without-reason',
-  'invalid-override',
-  'unreadable-note',
-  'note-too-large',
-  'invalid-framework',
-]);
+export const SEVERITIES = new Set<string>(SEVERITY_VALUES);
+export const CODES = new Set<string>(DIAGNOSTIC_CODES);
 
 type Check = (value: unknown) => boolean;
 
