@@ -3,6 +3,7 @@
 // panel and left out; the choice is remembered per workspace and applied to the atlas at once.
 import * as vscode from 'vscode';
 import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, frameworkIdTaken, MAX_FRAMEWORK_BYTES, parseFramework, type Framework } from '../core/framework';
+import { toVscodeDiagnostic } from './features/diagnostics';
 import { readWorkspaceFile } from './safeWorkspaceRead';
 import type { Diagnostic } from '../core/model';
 import type { AtlasService } from './atlasService';
@@ -125,21 +126,6 @@ export class WorkspaceFrameworks implements vscode.Disposable {
   }
 }
 
-
-function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
-  const { start, end } = diagnostic.range;
-  const range = new vscode.Range(start.line, start.character, end.line, end.character);
-  const severity = {
-    error: vscode.DiagnosticSeverity.Error,
-    warning: vscode.DiagnosticSeverity.Warning,
-    information: vscode.DiagnosticSeverity.Information,
-    hint: vscode.DiagnosticSeverity.Hint,
-  }[diagnostic.severity];
-  const result = new vscode.Diagnostic(range, diagnostic.message, severity);
-  result.source = 'Protocol Atlas';
-  result.code = diagnostic.code;
-  return result;
-}
 
 function unreadableFramework(file: string, reason: string): Diagnostic {
   const at = { line: 0, character: 0 };

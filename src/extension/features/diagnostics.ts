@@ -64,7 +64,8 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: A
   void service.ready.then(publishAll, () => undefined);
 }
 
-function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
+/** A core diagnostic as VS Code shows it (notes here, framework files in workspaceFrameworks.ts). */
+export function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
   const shown = new vscode.Diagnostic(toRange(diagnostic.range), diagnostic.message, SEVERITY[diagnostic.severity]);
   shown.source = DIAGNOSTIC_SOURCE;
   shown.code = diagnostic.code;
