@@ -3,7 +3,7 @@
 import deepseek2025 from './builtin/deepseek-2025.json';
 import type { Framework } from './types';
 
-/** The article the product was built around (see FRAMEWORK.md). */
+/** The article the product was built around: BlockBooster, February 2025 (builtin/deepseek-2025.json carries its rules and sections). */
 export const DEFAULT_FRAMEWORK_ID = 'deepseek-2025';
 
 // The `$schema` key only helps editors; the unit tests run each file through parseFramework.
