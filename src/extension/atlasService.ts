@@ -5,22 +5,17 @@
 import * as vscode from 'vscode';
 import { Atlas, type AtlasChange } from '../core/atlas';
 import type { Framework } from '../core/framework';
-import { readIndexCache, reusableNote, type CachedNote, type FileStamp } from '../core/indexCache';
+import { reusableNote, type CachedNote, type FileStamp } from '../core/indexCache';
 import { ProtocolIndex } from '../core/index/protocolIndex';
 import { parseChecked } from '../core/index/serialize';
 import type { ProtocolNote } from '../core/model';
 import { parseNote } from '../core/note/parseNote';
 import type { Placement } from '../core/note/placement';
-import { IndexCacheStore } from './indexCacheStore';
+import { IndexCacheStore, readCacheInSlices } from './indexCacheStore';
+import { differencesOnDisk, StaleWatcherGuard } from './staleWatcher';
 import { NoteScope, readNoteFile, statNoteFile, TaskSlicer } from './workspaceNotes';
 
 const EDIT_DEBOUNCE_MS = 150;
-/** Quiet time after a burst of file events before the notes on disk are compared with the index. */
-const RECONCILE_AFTER_MS = 1000;
-/** Cached notes checked per slice of a cache read (~1 ms each 40). */
-const CACHE_SLICE = 500;
-/** Below this the first index is quick enough that a notification would only flicker. */
-const PROGRESS_AFTER_MS = 500;
 
 export interface AtlasServiceOptions {
   /** The extension's workspace storage, where the index cache lives (none without a workspace). */
@@ -48,9 +43,7 @@ export class AtlasService implements vscode.Disposable {
   readonly ready: Promise<void>;
   /** How many note files the last full index had to skip (reported in the output channel). */
   skipped = 0;
-  /** Set once the file watcher may report stale paths (see distrustWatcher). */
-  private watcherDistrusted = false;
-  private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly staleWatcher: StaleWatcherGuard;
   private readonly parser = (path: string, text: string): ProtocolNote => parseNote(path, text, this.placement());
   /** Where the first index came from, for the output channel and the tests. */
   readonly firstIndex = { fromCache: 0, parsed: 0, cacheDiscarded: false };
@@ -61,6 +54,7 @@ export class AtlasService implements vscode.Disposable {
   ) {
     this.atlas = new Atlas({ framework: options.framework, index: new ProtocolIndex({ placement: () => this.placement() }) });
     this.cache = options.storageUri && new IndexCacheStore(options.storageUri, log);
+    this.staleWatcher = new StaleWatcherGuard(log, () => void this.enqueue(() => this.reconcile()));
     const subscription = this.atlas.onDidChange((change) => {
       this.changeEmitter.fire(change);
       if (change.index) {
@@ -70,7 +64,6 @@ export class AtlasService implements vscode.Disposable {
     });
     this.disposables.push({ dispose: () => subscription.dispose() }, this.changeEmitter);
     this.ready = this.enqueue(() => this.firstBuild());
-    this.showProgressIfSlow();
     this.watch();
   }
 
@@ -111,7 +104,7 @@ export class AtlasService implements vscode.Disposable {
 
   /** Resolves once every file event and edit received so far is in the index. */
   async settled(): Promise<void> {
-    while (this.pendingEdits.size > 0 || this.reconcileTimer !== undefined) await new Promise((resolve) => setTimeout(resolve, EDIT_DEBOUNCE_MS));
+    while (this.pendingEdits.size > 0 || this.staleWatcher.pending) await new Promise((resolve) => setTimeout(resolve, EDIT_DEBOUNCE_MS));
     await this.queue;
   }
 
@@ -123,7 +116,7 @@ export class AtlasService implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
-    clearTimeout(this.reconcileTimer);
+    this.staleWatcher.dispose();
     this.pendingEdits.clear();
     void this.cache?.dispose(this.atlas.index, this.stamps);
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
@@ -228,16 +221,6 @@ export class AtlasService implements vscode.Disposable {
     setImmediate(step);
   }
 
-  private showProgressIfSlow(): void {
-    const timer = setTimeout(() => {
-      void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Protocol Atlas: indexing protocol notes…' },
-        () => this.ready.catch(() => undefined),
-      );
-    }, PROGRESS_AFTER_MS);
-    void this.ready.finally(() => clearTimeout(timer)).catch(() => undefined);
-  }
-
   private watch(): void {
     // Every path, not only *.md: a deleted or renamed folder is reported as the folder alone.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -255,25 +238,25 @@ export class AtlasService implements vscode.Disposable {
         if (this.atlas.index.note(path) && !this.stamps.has(path)) void this.enqueue(() => this.readFromDisk(document.uri));
       }),
       watcher.onDidCreate((uri) => {
-        this.reconcileAfterEvents();
+        this.staleWatcher.afterEvents();
         void this.enqueue(() => this.added(uri));
       }),
       watcher.onDidChange((uri) => {
-        this.reconcileAfterEvents();
+        this.staleWatcher.afterEvents();
         if (!this.isNote(uri)) return;
         // An open, dirty document wins over what is on disk.
         const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
         if (!open?.isDirty) void this.enqueue(() => this.readFromDisk(uri));
       }),
       watcher.onDidDelete((uri) => {
-        if (this.holdsFolder(uri)) this.distrustWatcher();
-        this.reconcileAfterEvents();
+        if (this.holdsFolder(uri)) this.staleWatcher.distrust();
+        this.staleWatcher.afterEvents();
         void this.enqueue(async () => this.forget(uri));
       }),
       // Renames through the explorer or a WorkspaceEdit: handled at once, without waiting for the watcher.
       vscode.workspace.onDidRenameFiles((event) => {
         for (const { oldUri, newUri } of event.files) {
-          if (this.holdsFolder(oldUri)) this.distrustWatcher();
+          if (this.holdsFolder(oldUri)) this.staleWatcher.distrust();
           void this.enqueue(async () => {
             this.forget(oldUri);
             await this.added(newUri);
@@ -311,29 +294,6 @@ export class AtlasService implements vscode.Disposable {
     );
   }
 
-  /**
-   * Linux's file watching (inotify, under VS Code's watcher) keeps a renamed folder's old path: after
-   * `mv apps applications`, edits in applications/ are reported as apps/..., and files in a new
-   * apps/ are not reported at all (the churn test found notes missing this way). So once a folder
-   * with notes has gone, or an event names a file that is not there, the watcher is distrusted for
-   * the rest of the session: a second after each burst of events, the notes on disk are listed and
-   * stat-ed, and only those whose size or time differ from the index are read again.
-   */
-  private distrustWatcher(): void {
-    if (!this.watcherDistrusted) this.log.info('A folder of notes was moved or deleted: the file watcher may report stale paths from now on, so Protocol Atlas also compares the notes on disk after each burst of changes.');
-    this.watcherDistrusted = true;
-    this.reconcileAfterEvents();
-  }
-
-  private reconcileAfterEvents(): void {
-    if (!this.watcherDistrusted || this.disposed) return;
-    clearTimeout(this.reconcileTimer);
-    this.reconcileTimer = setTimeout(() => {
-      this.reconcileTimer = undefined;
-      void this.enqueue(() => this.reconcile());
-    }, RECONCILE_AFTER_MS);
-  }
-
   /** True when the index has notes under this path: it was a folder of notes. */
   private holdsFolder(uri: vscode.Uri): boolean {
     const prefix = `${this.pathOf(uri)}/`;
@@ -341,32 +301,17 @@ export class AtlasService implements vscode.Disposable {
     return false;
   }
 
-  /** The index brought in line with the notes on disk, reading only what differs. */
+  /** The index brought in line with the notes on disk (see staleWatcher.ts), reading only what differs. */
   private async reconcile(): Promise<void> {
     const files = await this.scope.findNoteFiles();
     if (this.disposed) return;
-    const onDisk = new Set<string>();
-    const toRead: vscode.Uri[] = [];
     const dirty = new Set(vscode.workspace.textDocuments.filter((doc) => doc.isDirty && this.isNote(doc.uri)).map((doc) => this.pathOf(doc.uri)));
-    await Promise.all(
-      files.map(async (uri) => {
-        const path = this.pathOf(uri);
-        onDisk.add(path);
-        const known = this.stamps.get(path);
-        if (!this.atlas.index.note(path) || this.uris.get(path)?.toString() !== uri.toString()) {
-          toRead.push(uri);
-          return;
-        }
-        // Indexed from an editor's buffer: an unsaved one wins; a saved one may be stale too (the
-        // editor's own watching of a renamed folder is as blind), so the file decides.
-        if (!known) {
-          if (!dirty.has(path)) toRead.push(uri);
-          return;
-        }
-        const stat = await statNoteFile(uri);
-        if (!stat || stat.folder || stat.size !== known.size || stat.mtime !== known.mtime) toRead.push(uri);
-      }),
-    );
+    const { onDisk, toRead } = await differencesOnDisk(files, {
+      pathOf: (uri) => this.pathOf(uri),
+      indexedAs: (path) => (this.atlas.index.note(path) ? this.uris.get(path) : undefined),
+      stampOf: (path) => this.stamps.get(path),
+      isDirty: (path) => dirty.has(path),
+    });
     if (this.disposed) return;
     const gone = this.atlas.index.paths().filter((path) => !onDisk.has(path) && !dirty.has(path));
     if (gone.length === 0 && toRead.length === 0) return;
@@ -445,27 +390,4 @@ export class AtlasService implements vscode.Disposable {
     });
     return run;
   }
-}
-
-/**
- * readIndexCache a slice of entries at a time (the core checks and unpacks each note: 0.25 s for
- * 10,000), yielding between slices; the same answer as one call, a repeated path included.
- */
-async function readCacheInSlices(stored: unknown): Promise<Map<string, CachedNote> | undefined> {
-  const files = typeof stored === 'object' && stored !== null ? (stored as { files?: unknown }).files : undefined;
-  if (!Array.isArray(files)) return readIndexCache(stored);
-  const header = { ...(stored as Record<string, unknown>) };
-  if (!readIndexCache({ ...header, files: [] })) return undefined;
-  const slicer = new TaskSlicer();
-  const cached = new Map<string, CachedNote>();
-  for (let start = 0; start < files.length; start += CACHE_SLICE) {
-    const slice = readIndexCache({ ...header, files: files.slice(start, start + CACHE_SLICE) });
-    if (!slice) return undefined;
-    for (const [path, entry] of slice) {
-      if (cached.has(path)) return undefined;
-      cached.set(path, entry);
-    }
-    await slicer.yieldIfDue();
-  }
-  return cached;
 }

@@ -17,6 +17,7 @@ import { registerHover } from './features/hover';
 import { registerDefinition } from './features/definition';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
+import { registerFirstIndexProgress } from './features/firstIndexProgress';
 
 /** What activate() returns: the live atlas and the views on it, for tests and other extensions. */
 export interface ProtocolAtlasApi {
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   const service = new AtlasService(log, { storageUri: context.storageUri });
   const frameworks = new WorkspaceFrameworks(service, context.workspaceState, log);
   context.subscriptions.push(service, frameworks);
+  registerFirstIndexProgress(context, service);
   registerGraphPanel(context, service, log);
   registerStatusBar(context, service);
   const protocolsTree = registerProtocolsTree(context, service);
