@@ -1,7 +1,7 @@
 // The one `depends_on` edit the benchmark types, worked out beforehand with the core on the same
 // notes: an application starts running on a compute network (negatively affected under the
 // built-in framework) that it did not reach before, so its row in the Protocols view must change
-// ("exposed via …", or one more in "(+N)") and the graph must gain the edge.
+// ("exposed to N negatively affected protocols" counts one more) and the graph must gain the edge.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Atlas } from '../../src/core/atlas';
@@ -76,8 +76,8 @@ export class VaultModel {
   }
 }
 
-/** Whether a Protocols row label (aria-label "name: verdict · exposed via … (+N)") shows the planned exposure. */
+/** Whether a Protocols row label (aria-label "name: verdict · exposed to N negatively affected protocols, nearest: …") shows the planned exposure. */
 export function showsExposure(label: string, count: number): boolean {
-  if (count === 0) return !label.includes('exposed via');
-  return label.includes('exposed via') && (count === 1 ? !/\(\+\d+\)/.test(label) : label.includes(`(+${count - 1})`));
+  const shown = /exposed to (\d+) negatively affected protocols?\b/.exec(label);
+  return count === 0 ? shown === null : shown !== null && Number(shown[1]) === count;
 }

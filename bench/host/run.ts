@@ -6,7 +6,9 @@
 //
 //   npm run bench:host -- [--shapes dag,cyclic] [--count 10000] [--runs 3] [--edits 2]
 //                         [--extension <folder>] [--vsix [file]] [--no-baseline] [--out file.json]
+//                         [--profile <folder>]
 //
+// --profile keeps CPU profiles of the extension host (each start's first 30 s, each edit) there.
 // --extension loads another built checkout from source (e.g. /work/wt/baseline) instead of this
 // one; --vsix packages this checkout (or takes the given .vsix) and installs it as a user would.
 // Env: PROTOCOL_ATLAS_SKIP_BUILD=1 uses dist/ (or protocol-atlas.vsix) as it is;
@@ -43,6 +45,7 @@ interface Options {
   baseline: boolean;
   out?: string;
   log: boolean;
+  cpuProfiles?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -65,6 +68,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--vsix') options.extension = { kind: 'vsix', file: argv[i + 1] && !argv[i + 1].startsWith('--') ? path.resolve(value()) : '' };
     else if (arg === '--no-baseline') options.baseline = false;
     else if (arg === '--out') options.out = path.resolve(value());
+    else if (arg === '--profile') options.cpuProfiles = path.resolve(value());
     else throw new Error(`Unknown option ${arg}`);
   }
   return options;
@@ -143,6 +147,7 @@ async function main(): Promise<void> {
           timeouts: { countMs: 300000, graphMs: 300000, editMs: 60000 },
           log: options.log,
           artifacts: path.join(ROOT, 'bench', 'results', 'host-artifacts'),
+          ...(options.cpuProfiles && { cpuProfiles: options.cpuProfiles }),
         };
         const result: ShapeRun = { shape, run };
         try {

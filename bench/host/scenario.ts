@@ -2,6 +2,7 @@
 // the cache that then opens the graph, types `depends_on` edits and sits idle, and the baseline
 // (the same workbench without Protocol Atlas). Each returns raw figures; run.ts takes medians.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runCommand } from '../../test/e2e/workbench';
 import { waitForGraph } from '../../test/e2e/graphView';
 import { showsExposure, type EditPlan, type VaultModel } from './editPlan';
@@ -35,6 +36,8 @@ export interface Context {
   log: boolean;
   /** Where a failed session leaves its screenshot. */
   artifacts: string;
+  /** --profile: where the CPU profiles of each start and of the first edit go. */
+  cpuProfiles?: string;
 }
 
 export interface StartFigures {
@@ -98,7 +101,9 @@ export interface BaselineFigures {
 }
 
 async function withSession<T>(context: Context, name: string, extension: ExtensionSource, expectedCount: number | undefined, body: (session: HostSession) => Promise<T>): Promise<T> {
-  const session = await HostSession.open({ vault: context.vault, profileDir: context.profileDir, port: context.port, extension, expectedCount, log: context.log });
+  const cpuProfiles = context.cpuProfiles && path.join(context.cpuProfiles, `${path.basename(context.vault)}-${name}`);
+  if (cpuProfiles) fs.mkdirSync(cpuProfiles, { recursive: true });
+  const session = await HostSession.open({ vault: context.vault, profileDir: context.profileDir, port: context.port, extension, expectedCount, log: context.log, ...(cpuProfiles && { cpuProfiles }) });
   try {
     return await body(session);
   } catch (error) {
@@ -117,6 +122,7 @@ async function start(session: HostSession, context: Context, tailMs: number): Pr
   const hostCpuMs = cpuSecondsOf(pid) * 1000;
   await sleep(tailMs);
   const blocks = session.blocks(navigatedAt, (marks.count as number) + tailMs);
+  if (context.cpuProfiles) await session.waitForStartProfile();
   const figures: StartFigures = {
     navigatedAt,
     workbenchMs: (marks.workbench as number) - navigatedAt,
@@ -149,18 +155,29 @@ export function warmStartAndEdit(context: Context, editCycles: number): Promise<
     startFigures.fromCache = readIndexed(session.protocolAtlasLog());
     const result: WarmFigures = { start: startFigures, treeOpenMs: NaN, edits: [] };
 
-    // The Protocols view, with the lower three layers folded so the applications are on screen.
+    // The Protocols view, with the lower three layers folded and the applications open down to
+    // their first category's protocols. Layers and categories of more than 200 rows start closed:
+    // opened here as a researcher would, by their twisties.
     const treeStarted = Date.now();
     await page.locator('.activitybar .action-item a[aria-label^="Protocol Atlas"]').click();
     const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Protocols' }) });
-    await tree.locator('.monaco-list-row[aria-level="3"]').first().waitFor({ timeout: context.timeouts.countMs });
+    await tree.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Application' }).first().waitFor({ timeout: context.timeouts.countMs });
     result.treeOpenMs = Date.now() - treeStarted;
     for (const layer of ['Infrastructure', 'Middleware', 'Model']) {
-      const row = tree.locator(`.monaco-list-row[aria-level="1"][aria-expanded="true"]`, { hasText: layer }).first();
-      await row.locator('.monaco-tl-twistie').click();
+      const open = tree.locator(`.monaco-list-row[aria-level="1"][aria-expanded="true"]`, { hasText: layer }).first();
+      if ((await open.count()) === 0) continue;
+      await open.locator('.monaco-tl-twistie').click();
       await tree.locator(`.monaco-list-row[aria-level="1"][aria-expanded="false"]`, { hasText: layer }).first().waitFor();
     }
-    await tree.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Application' }).first().waitFor();
+    const application = tree.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Application' }).first();
+    if ((await application.getAttribute('aria-expanded')) !== 'true') {
+      await application.locator('.monaco-tl-twistie').click();
+      await tree.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]', { hasText: 'Application' }).first().waitFor();
+    }
+    const category = tree.locator('.monaco-list-row[aria-level="2"]').first();
+    await category.waitFor({ timeout: context.timeouts.countMs });
+    if ((await category.getAttribute('aria-expanded')) !== 'true') await category.locator('.monaco-tl-twistie').click();
+    await tree.locator('.monaco-list-row[aria-level="3"]').first().waitFor({ timeout: context.timeouts.countMs });
     const rows = (await page.evaluate('window.__benchTreeRows()')) as Array<{ name: string; label: string; level: number; index: number }>;
     const firstApplication = rows
       .sort((a, b) => a.index - b.index)
@@ -230,6 +247,9 @@ async function edit(session: HostSession, pid: number, context: Context, plan: E
   await page.evaluate(`window.__benchWatchEdit(${JSON.stringify(plan.name)}, ${JSON.stringify(rowBefore.label)})`);
   const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   await within(frame.locator('body').evaluate((_body, [source, target, want]) => (globalThis as unknown as { __benchWatchGraph(s: string, t: string, p: boolean): void }).__benchWatchGraph(source, target, want), [plan.path, plan.dependency.path, present] as [string, string, boolean]), 15000, 'the graph watcher');
+  // --profile: the host's CPU over the edit and what follows it (the probe answers when done).
+  const profiled = context.cpuProfiles ? session.probe({ type: 'profile', ms: EDIT_WINDOW_MS, name: `edit-${kind}` }, EDIT_WINDOW_MS + 30000) : undefined;
+  if (profiled) await sleep(200);
   const cpuBefore = cpuSecondsOf(pid);
   const sentAt = Date.now();
   if (kind === 'add') await page.keyboard.insertText(plan.insert);
@@ -252,6 +272,7 @@ async function edit(session: HostSession, pid: number, context: Context, plan: E
   const windowEnd = Math.max(typedAt + EDIT_WINDOW_MS, (watch.edit.treeAt ?? 0) + 1000, (watch.graph.at ?? 0) + 1000);
   await sleep(Math.max(0, windowEnd + 500 - Date.now()));
   const blocks = session.blocks(typedAt, windowEnd);
+  await profiled;
   const label = watch.edit.label;
   const treeAsPlanned = label !== undefined && (kind === 'add' ? showsExposure(label, plan.exposureAfter) : label === labelBefore);
   const missing = [watch.edit.treeAt === undefined && 'the tree', watch.graph.at === undefined && 'the graph'].filter(Boolean);

@@ -30,6 +30,8 @@ export interface SessionOptions {
    */
   port: number;
   log?: boolean;
+  /** --profile: CPU profiles of the start and of the first edit go into this folder. */
+  cpuProfiles?: string;
 }
 
 export interface Block {
@@ -71,7 +73,7 @@ export class HostSession {
     let server: CodeServer | undefined;
     let browser: Browser | undefined;
     try {
-      server = await startCodeServer({ userDataDir, extensionsDir, port: options.port, env: { PROTOCOL_ATLAS_HOST_PROBE_DIR: probeDir }, log: options.log });
+      server = await startCodeServer({ userDataDir, extensionsDir, port: options.port, env: { PROTOCOL_ATLAS_HOST_PROBE_DIR: probeDir, ...(options.cpuProfiles && { PROTOCOL_ATLAS_HOST_PROBE_PROFILE_DIR: options.cpuProfiles, PROTOCOL_ATLAS_HOST_PROBE_PROFILE_START_MS: '30000' }) }, log: options.log });
       browser = await launchChromium();
       const page = await browser.newPage({ viewport: VIEWPORT });
       page.setDefaultTimeout(60000);
@@ -141,7 +143,16 @@ export class HostSession {
   }
 
   /** Sends the probe a command and waits for its answer. */
-  async probe<T>(command: { type: 'stopSampling' | 'startSampling' | 'profile'; ms?: number }, timeoutMs = 30000): Promise<T> {
+  /** --profile: the probe's profile of the start is written 30 s after activation. */
+  async waitForStartProfile(timeoutMs = 60000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!fs.existsSync(path.join(this.probeDir, 'start-profile.json'))) {
+      if (Date.now() > deadline) throw new Error(`The probe wrote no start profile within ${timeoutMs / 1000} s.`);
+      await sleep(200);
+    }
+  }
+
+  async probe<T>(command: { type: 'stopSampling' | 'startSampling' | 'profile'; ms?: number; name?: string }, timeoutMs = 30000): Promise<T> {
     const n = ++this.commands;
     const file = path.join(this.probeDir, `cmd-${n}.json`);
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(command));

@@ -6,7 +6,7 @@
 // It talks to the benchmark through files in PROTOCOL_ATLAS_HOST_PROBE_DIR:
 //   probe.json        written on activation: the host's pid and when the probe started
 //   blocks.jsonl      one line per block of BLOCK_RECORD_MS or more: { end: epoch ms, ms }
-//   cmd-<n>.json      a command from the benchmark: { type: 'stopSampling' | 'startSampling' | 'profile', ms }
+//   cmd-<n>.json      a command from the benchmark: { type: 'stopSampling' | 'startSampling' | 'profile', ms, name }
 //   done-<n>.json     the answer to it (for 'profile': where the CPU profile went and its summary)
 // The folder is watched with fs.watch (inotify), so an idle probe runs no code at all.
 const fs = require('fs');
@@ -30,6 +30,11 @@ function activate() {
     protocolAtlas: ours ? { path: ours.extensionPath, activeAtProbeStart: ours.isActive } : null,
   });
   startSampling(dir);
+  // --profile: the start itself (activation, first index) as a CPU profile, kept for a look.
+  const startMs = Number(process.env.PROTOCOL_ATLAS_HOST_PROBE_PROFILE_START_MS);
+  if (process.env.PROTOCOL_ATLAS_HOST_PROBE_PROFILE_DIR && startMs > 0) {
+    profile(dir, startMs, 'start').then((result) => write(dir, 'start-profile.json', result), () => undefined);
+  }
   const handled = new Set();
   watcher = fs.watch(dir, (_event, name) => {
     const match = name && /^cmd-(\d+)\.json$/.exec(name);
@@ -58,7 +63,7 @@ async function run(dir, command) {
     if (!sampler) startSampling(dir);
     return {};
   }
-  if (command.type === 'profile') return profile(dir, command.ms);
+  if (command.type === 'profile') return profile(dir, command.ms, command.name || 'profile');
   throw new Error(`unknown command ${command.type}`);
 }
 
@@ -74,7 +79,7 @@ function startSampling(dir) {
 }
 
 /** A CPU profile of this thread for `ms`, summarised by whose code ran. */
-function profile(dir, ms) {
+function profile(dir, ms, name) {
   const inspector = require('inspector');
   const session = new inspector.Session();
   session.connect();
@@ -86,7 +91,7 @@ function profile(dir, ms) {
     .then(() => post('Profiler.stop'))
     .then(({ profile: cpuProfile }) => {
       session.disconnect();
-      const file = path.join(dir, `profile-${Date.now()}.cpuprofile`);
+      const file = path.join(process.env.PROTOCOL_ATLAS_HOST_PROBE_PROFILE_DIR || dir, `${name}-${Date.now()}.cpuprofile`);
       fs.writeFileSync(file, JSON.stringify(cpuProfile));
       const vscode = require('vscode');
       const ours = vscode.extensions.getExtension(PROTOCOL_ATLAS_ID);
