@@ -5,17 +5,8 @@ import { Emitter, type Disposable } from './events';
 import type { Exposure, ProtocolNote, Verdict } from './model';
 import { ProtocolIndex, type IndexChange } from './index/protocolIndex';
 import type { Protocol } from './index/protocol';
-import {
-  DEFAULT_NEAREST,
-  evaluate,
-  exposureOf,
-  exposureTable,
-  summaryOf,
-  type ExposureSummary,
-  type ExposureTable,
-  type Framework,
-  type ProtocolExposure,
-} from './framework';
+import { DEFAULT_NEAREST, evaluate, exposureOf, type ExposureSummary, type Framework, type ProtocolExposure } from './framework';
+import { LiveExposure } from './framework/liveExposure';
 import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID } from './framework/builtin';
 import { ProtocolSearch, type SearchEntry } from './search/protocolSearch';
 
@@ -30,8 +21,7 @@ export class Atlas implements Disposable {
   private currentFramework: Framework;
   private readonly verdicts = new Map<string, Verdict>();
   private searchIndex: ProtocolSearch | undefined;
-  private table: ExposureTable | undefined;
-  private summary: Map<string, ExposureSummary> | undefined;
+  private readonly liveExposure: LiveExposure;
   private readonly changeEmitter = new Emitter<AtlasChange>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly subscription: Disposable;
@@ -39,6 +29,7 @@ export class Atlas implements Disposable {
   constructor(options: { index?: ProtocolIndex; framework?: Framework } = {}) {
     this.index = options.index ?? new ProtocolIndex();
     this.currentFramework = options.framework ?? defaultFramework();
+    this.liveExposure = new LiveExposure(this.index.graph, this.verdictOf);
     this.subscription = this.index.onDidChange((change) => this.indexChanged(change));
   }
 
@@ -58,7 +49,7 @@ export class Atlas implements Disposable {
   setFramework(framework: Framework): void {
     this.currentFramework = framework;
     this.verdicts.clear();
-    this.forgetExposure();
+    this.liveExposure.forget();
     this.changeEmitter.fire({ frameworkChanged: true });
   }
 
@@ -91,32 +82,19 @@ export class Atlas implements Disposable {
   /**
    * How many negatively affected protocols this one depends on, and the `nearest` nearest of them
    * (`Infinity`: all), each with a shortest path. Every protocol's comes from one pass over the
-   * graph, kept until the index or the framework changes.
+   * graph, patched after edits for the protocols they can reach (see liveExposure.ts).
    */
   exposure(path: string, nearest: number = DEFAULT_NEAREST): ProtocolExposure {
-    return this.exposureTable(nearest).of(path, nearest);
+    return this.liveExposure.of(path, nearest);
   }
 
   /** How many negatively affected protocols each protocol reaches and the nearest, for colouring many at once. */
   exposureCounts(): Map<string, ExposureSummary> {
-    // The nearest one is all a row or a node shows: a table of one is enough unless a larger one is kept.
-    this.summary ??= summaryOf(this.exposureTable(1), this.index.graph.nodes());
-    return this.summary;
+    return this.liveExposure.counts();
   }
 
   protocols(): Protocol[] {
     return this.index.protocols();
-  }
-
-  /** The one pass behind `exposure`: a table that keeps at least `nearest` per protocol, replaced by a larger one when asked. */
-  private exposureTable(nearest: number): ExposureTable {
-    if (!this.table || this.table.nearest < nearest) this.table = exposureTable(this.index.graph, this.verdictOf, nearest);
-    return this.table;
-  }
-
-  private forgetExposure(): void {
-    this.table = undefined;
-    this.summary = undefined;
   }
 
   dispose(): void {
@@ -135,8 +113,8 @@ export class Atlas implements Disposable {
       const note = search && this.index.note(path);
       if (note) search.set(searchEntry(note));
     }
-    // Exposure follows edges and verdicts anywhere downstream: recompute lazily on next ask.
-    this.forgetExposure();
+    // Exposure follows edges and verdicts downstream: what depends on a changed note, on next ask.
+    this.liveExposure.noteChange(change);
     this.changeEmitter.fire({ index: change });
   }
 }

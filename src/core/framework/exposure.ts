@@ -77,13 +77,17 @@ export function exposureOf(graph: DependencyGraph, path: string, verdictOf: Verd
  * of negatively affected dependencies (see reach.ts) and the `nearest` nearest of them, from one
  * breadth-first search backwards from all negative protocols together (see `nearestSources`).
  * `nearest: Infinity` keeps all of them, in time and memory proportional to that output.
- * Paths are built only when a protocol's exposure is asked for.
+ * Paths are built only when a protocol's exposure is asked for. With `region`, only its protocols
+ * are covered (see liveExposure.ts, which patches a table after an edit that way).
  */
-export function exposureTable(graph: DependencyGraph, verdictOf: VerdictLookup, nearest = DEFAULT_NEAREST): ExposureTable {
+export function exposureTable(graph: DependencyGraph, verdictOf: VerdictLookup, nearest = DEFAULT_NEAREST, region?: Iterable<string>): ExposureTable {
   const keep = nearest >= 1 ? Math.floor(nearest) : 1;
   // Sorted node and neighbour order makes every route independent of insertion order, and makes
   // a node's index its rank in note-path order, the tie-break between equally near sources.
-  const keys = graph.nodes().sort(compareText);
+  // A region (every protocol in it depends only on protocols in it) gives its protocols the same
+  // exposure as the whole graph would: labels only ever travel from a protocol to its dependents,
+  // and the relative rank of two protocols is the same in both.
+  const keys = (region ? [...region] : graph.nodes()).sort(compareText);
   const indexOf = new Map(keys.map((key, i) => [key, i]));
   const verdicts = keys.map((key) => verdictOf(key));
   const out = keys.map((key) => graph.outNeighbors(key).map((n) => indexOf.get(n)!).sort((a, b) => a - b));

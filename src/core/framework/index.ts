@@ -9,9 +9,7 @@ export {
   exposureOf,
   exposureSummary,
   exposureTable,
-  summaryOf,
   type ExposureSummary,
-  type ExposureTable,
   type ProtocolExposure,
 } from './exposure';
 export { exposureSentence, exposureShort, routeText } from './exposureText';

@@ -30,19 +30,23 @@ export function changedPaths(changes: Iterable<IndexChange>): Set<string> {
  * the sources of the edges the change removed).
  */
 export function dependentsClosure(graph: DependencyGraph, seeds: Iterable<string>): Set<string> {
+  return closure(graph, seeds, (path, visit) => graph.forEachInNeighbor(path, visit));
+}
+
+/** The seeds and every protocol one of them depends on, directly or transitively. */
+export function dependenciesClosure(graph: DependencyGraph, seeds: Iterable<string>): Set<string> {
+  return closure(graph, seeds, (path, visit) => graph.forEachOutNeighbor(path, visit));
+}
+
+function closure(graph: DependencyGraph, seeds: Iterable<string>, neighbours: (path: string, visit: (next: string) => void) => void): Set<string> {
   const reached = new Set<string>();
   const queue: string[] = [];
-  for (const seed of seeds) {
-    if (!graph.hasNode(seed) || reached.has(seed)) continue;
-    reached.add(seed);
-    queue.push(seed);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    graph.forEachInNeighbor(queue[head], (dependent) => {
-      if (reached.has(dependent)) return;
-      reached.add(dependent);
-      queue.push(dependent);
-    });
-  }
+  const visit = (path: string): void => {
+    if (reached.has(path)) return;
+    reached.add(path);
+    queue.push(path);
+  };
+  for (const seed of seeds) if (graph.hasNode(seed)) visit(seed);
+  for (let head = 0; head < queue.length; head++) neighbours(queue[head], visit);
   return reached;
 }
