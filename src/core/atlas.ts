@@ -29,7 +29,7 @@ export class Atlas implements Disposable {
   constructor(options: { index?: ProtocolIndex; framework?: Framework } = {}) {
     this.index = options.index ?? new ProtocolIndex();
     this.currentFramework = options.framework ?? defaultFramework();
-    this.liveExposure = new LiveExposure(this.index.graph, this.verdictOf);
+    this.liveExposure = new LiveExposure(() => this.index.graph, this.verdictOf);
     this.subscription = this.index.onDidChange((change) => this.indexChanged(change));
   }
 

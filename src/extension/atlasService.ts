@@ -36,6 +36,7 @@ export class AtlasService implements vscode.Disposable {
   /** Disk work runs one step at a time, so a delete never overtakes the read it follows. */
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  private building = false; // a build in steps is running: the index must not change under it
   private searchIndexing = false;
   /** Fires after the index or the framework changed, with what changed. */
   readonly onDidChange = this.changeEmitter.event;
@@ -158,7 +159,7 @@ export class AtlasService implements vscode.Disposable {
     // Code-unit order: deterministic, and a tenth of the cost of localeCompare over 10,000 paths.
     const present = entries.filter((entry) => entry !== undefined).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     // Parsing 10,000 notes takes most of a second: it runs in slices, so the extension host (shared
-    // with every other extension) answers in between. Only the index build below is one step.
+    // with every other extension) answers in between; so does the index build below.
     const slicer = new TaskSlicer();
     const notes: ProtocolNote[] = [];
     let fromCache = 0;
@@ -191,8 +192,14 @@ export class AtlasService implements vscode.Disposable {
       if (known === undefined) notes.push(note);
       else notes[known] = note;
     }
-    // Notes from parseNote or a checked cache: the index need not check them again (0.3 s saved).
-    this.atlas.index.buildParsed(notes);
+    // Checked notes (parseNote, the cache): not checked again. Built in steps (most of a second at
+    // 10,000 notes); edits typed meanwhile wait (scheduleEdit), or older text would win.
+    this.building = true;
+    try {
+      for (const steps = this.atlas.index.buildParsedInSteps(notes); !steps.next().done; ) await slicer.yieldIfDue();
+    } finally {
+      this.building = false;
+    }
     return { fromCache, parsed: present.length - fromCache };
   }
 
@@ -287,6 +294,7 @@ export class AtlasService implements vscode.Disposable {
       setTimeout(() => {
         this.pendingEdits.delete(path);
         if (document.isClosed || this.disposed) return;
+        if (this.building) return this.scheduleEdit(document);
         this.uris.set(path, document.uri);
         this.stamps.delete(path);
         this.atlas.index.set(path, document.getText());

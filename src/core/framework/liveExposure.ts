@@ -22,10 +22,15 @@ export class LiveExposure {
   private readonly seeds = new Set<string>();
   private summary: Map<string, ExposureSummary> | undefined;
 
+  /** `graphOf`: the index's graph as it is now (a first index built aside hands over a new one). */
   constructor(
-    private readonly graph: DependencyGraph,
+    private readonly graphOf: () => DependencyGraph,
     private readonly verdictOf: VerdictLookup,
   ) {}
+
+  private get graph(): DependencyGraph {
+    return this.graphOf();
+  }
 
   /** Every verdict may have changed (a framework switch): start again on the next ask. */
   forget(): void {

@@ -42,12 +42,17 @@ export class LiveLayout {
   private bands: Array<Band | undefined> = [];
   private currentWidth = 0;
 
-  constructor(
-    private readonly graph: DependencyGraph,
-    options: LayeredLayoutOptions = {},
-  ) {
+  private readonly graphOf: () => DependencyGraph;
+
+  /** `graph`, or a function giving the index's graph as it is now (a first index built aside hands over a new one). */
+  constructor(graph: DependencyGraph | (() => DependencyGraph), options: LayeredLayoutOptions = {}) {
+    this.graphOf = typeof graph === 'function' ? graph : () => graph;
     this.settings = sanitizeLayoutOptions(options);
     this.relayout();
+  }
+
+  private get graph(): DependencyGraph {
+    return this.graphOf();
   }
 
   get width(): number {

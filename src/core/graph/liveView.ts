@@ -22,7 +22,7 @@ export class LiveGraphView {
   private frameworkChanged = false;
 
   constructor(private readonly atlas: Atlas) {
-    this.layout = new LiveLayout(atlas.index.graph, VIEW_LAYOUT);
+    this.layout = new LiveLayout(() => atlas.index.graph, VIEW_LAYOUT);
     this.framework = { id: atlas.framework.id, title: atlas.framework.title };
     const exposure = atlas.exposureCounts();
     atlas.index.graph.forEachNode((path) => this.nodes.set(path, graphNode(atlas, path, exposure.get(path), this.layout.position(path))));

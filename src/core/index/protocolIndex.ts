@@ -28,10 +28,11 @@ export class ProtocolIndex {
   private readonly parse: NoteParser;
   private readonly trustParser: boolean;
   private readonly placement: () => Placement;
-  private readonly notes = new Map<string, ProtocolNote>();
-  private readonly links = new Links();
-  private readonly problems = new CrossNoteProblems();
-  private readonly dependencyGraph = createDependencyGraph();
+  private readonly options: { parse?: NoteParser; placement?: () => Placement };
+  private notes = new Map<string, ProtocolNote>();
+  private links = new Links();
+  private problems = new CrossNoteProblems();
+  private dependencyGraph = createDependencyGraph();
   private readonly emitter = new Emitter<IndexChange>();
   readonly onDidChange: (listener: (change: IndexChange) => void) => Disposable = this.emitter.event;
 
@@ -49,6 +50,7 @@ export class ProtocolIndex {
    * paths differently from then on (and rebuilds, since every key changes).
    */
   constructor(options: { parse?: NoteParser; placement?: () => Placement } = {}) {
+    this.options = options;
     const placement = options.placement;
     this.placement = placement ?? (() => SINGLE_ROOT);
     this.trustParser = !options.parse;
@@ -116,6 +118,32 @@ export class ProtocolIndex {
       }
       for (const path of [...this.notes.keys()]) if (!seen.has(path)) this.remove(path);
     });
+  }
+
+  /**
+   * buildParsed for a first index, in steps of `notesPerStep` notes: a caller that yields between
+   * them (the extension host, shared with every other extension) never runs one long task. The
+   * work is done in an index aside and handed over in the last step, so whatever reads this index
+   * in between sees a whole one, never a half-resolved one. An index that is not empty (a rebuild)
+   * or that changed meanwhile is built in one step, as buildParsed does.
+   */
+  *buildParsedInSteps(notes: readonly ProtocolNote[], notesPerStep = 250): Generator<void, IndexChange> {
+    if (this.notes.size > 0 || this.depth > 0) return this.buildParsed(notes);
+    const aside = new ProtocolIndex(this.options);
+    aside.recorder = new ChangeRecorder(true);
+    for (let i = 0; i < notes.length; i++) {
+      aside.put(notes[i]);
+      if ((i + 1) % notesPerStep === 0) yield;
+    }
+    const change = yield* aside.finishing(notesPerStep);
+    if (this.notes.size > 0 || this.depth > 0) return this.buildParsed(notes);
+    this.notes = aside.notes;
+    this.links = aside.links;
+    this.problems = aside.problems;
+    this.dependencyGraph = aside.dependencyGraph;
+    this.suggestions.forget();
+    if (!isEmptyChange(change)) this.emitter.fire(change);
+    return change;
   }
 
   /** Several updates as one: one event, one combined change (the inner calls return empty ones). */
@@ -310,12 +338,26 @@ export class ProtocolIndex {
 
   /** The deferred work of an update, in dependency order, then the net change. */
   private finish(): IndexChange {
+    const steps = this.finishing(Infinity);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** finish(), pausing after every `notesPerStep` notes resolved or checked (never, for Infinity). */
+  private *finishing(notesPerStep: number): Generator<void, IndexChange> {
     const recorder = this.recorder;
+    let done = 0;
     // From empty, put() recorded nothing per note: every note is resolved and checked here.
     if (recorder.startedEmpty) {
-      for (const path of this.notes.keys()) this.resolveNote(path);
+      for (const path of this.notes.keys()) {
+        this.resolveNote(path);
+        if (++done % notesPerStep === 0) yield;
+      }
       for (const path of this.links.names.sharedNamers()) this.duplicateCandidates.add(path);
       this.links.prepareForUpdates();
+      yield;
     } else {
       for (const path of this.toResolve) this.resolveNote(path);
     }
@@ -325,7 +367,10 @@ export class ProtocolIndex {
       const namers = this.links.names.namedBy(key);
       if (namers.length > 1) for (const namer of namers) this.duplicateCandidates.add(namer);
     }
-    for (const path of this.duplicateCandidates) this.refreshDuplicates(path);
+    for (const path of this.duplicateCandidates) {
+      this.refreshDuplicates(path);
+      if (++done % notesPerStep === 0) yield;
+    }
     this.duplicateKeys.clear();
     this.duplicateCandidates.clear();
 
@@ -333,7 +378,9 @@ export class ProtocolIndex {
     const hasEdge = (from: string, to: string): boolean => graph.hasEdge(from, to);
     const edges = recorder.startedEmpty ? undefined : recorder.edgeChanges(hasEdge);
     const cyclesFoundAgain = !edges || edges.added.length > 0 || edges.removed.length > 0 ? updateCycles(graph, this.problems.cycleOf, edges?.added ?? 'all', edges?.removed ?? []) : [];
+    yield;
     this.refreshCycleMessages(cyclesFoundAgain);
+    yield;
 
     this.recorder = new ChangeRecorder(false);
     return recorder.finish({

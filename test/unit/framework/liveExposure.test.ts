@@ -89,7 +89,7 @@ describe('live exposure', () => {
       asked.add(path);
       return path.startsWith('compute-') ? bad : good;
     };
-    const exposure = new LiveExposure(graph, verdictOf);
+    const exposure = new LiveExposure(() => graph, verdictOf);
     assert.equal(exposure.counts().get('app-7')?.count, 1);
     assert.equal(asked.size, graph.order);
 

@@ -272,3 +272,55 @@ describe('ProtocolIndex: incremental updates equal a fresh build, on cycle-heavy
     assert.deepEqual(change.diagnosticsChanged.sort(), index.paths().filter((path) => index.diagnostics(path).some((d) => d.message.includes('Renamed 3'))).sort());
   });
 });
+
+// The extension's first index is built in steps (the host yields between them): the result, the
+// change it announces and everything after it must be what buildParsed gives, and nothing may be
+// seen half-built in between.
+describe('ProtocolIndex: a first index built in steps', () => {
+  it('equals buildParsed, announces the same change once, reads empty until the last step, and updates as a fresh build after (property)', () => {
+    const entry = fc.record({ path, text: noteText });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), fc.integer({ min: 1, max: 4 }), fc.array(simpleOperation, { maxLength: 8 }), (entries, notesPerStep, after) => {
+        const notes = entries.map(({ path: at, text }) => parseNote(at, text));
+        const expected = new ProtocolIndex();
+        const expectedChange = expected.buildParsed(notes);
+        const index = new ProtocolIndex();
+        const heard: IndexChange[] = [];
+        index.onDidChange((change) => heard.push(change));
+        const steps = index.buildParsedInSteps(notes, notesPerStep);
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) {
+          assert.deepEqual(index.paths(), []);
+          assert.equal(index.graph.order, 0);
+          assert.equal(heard.length, 0);
+        }
+        assert.deepEqual(step.value, expectedChange);
+        assert.deepEqual(heard, notes.length > 0 ? [expectedChange] : []);
+        assert.deepEqual(snapshot(index, TARGETS), snapshot(expected, TARGETS));
+        const model = new Map(entries.map(({ path: at, text }) => [at, text]));
+        const mirror = new Mirror();
+        mirror.apply(step.value, index);
+        for (const op of after) {
+          mirror.apply(applyToIndex(index, op), index);
+          applyToModel(model, op);
+          assert.deepEqual(snapshot(index, TARGETS), snapshot(freshIndex(model), TARGETS));
+        }
+        mirror.assertMatches(index);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('builds in one step, as buildParsed does, an index that is not empty or that changed meanwhile', () => {
+    const notes = ['a.md', 'b.md', 'infra/c.md'].map((at, i) => parseNote(at, `---\nprotocol: P${i}\ndepends_on: [P${(i + 1) % 3}]\n---\n`));
+    const index = new ProtocolIndex();
+    const steps = index.buildParsedInSteps(notes, 1);
+    steps.next();
+    index.set('x.md', '---\nprotocol: X\n---\n');
+    for (let step = steps.next(); !step.done; step = steps.next());
+    assert.deepEqual(index.paths(), ['a.md', 'b.md', 'infra/c.md']);
+    const again = index.buildParsedInSteps(notes.slice(0, 2), 1);
+    assert.equal(again.next().done, true);
+    assert.deepEqual(index.paths(), ['a.md', 'b.md']);
+  });
+});
