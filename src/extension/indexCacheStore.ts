@@ -6,7 +6,7 @@ import type { ProtocolIndex } from '../core/index/protocolIndex';
 import { TaskSlicer } from './workspaceNotes';
 
 const SAVE_DELAY_MS = 2000;
-/** Cached notes checked per slice of a cache read (~1 ms each 40). */
+/** Cached notes checked per slice of a cache read (~1 ms each 40), and written per slice of a save. */
 const CACHE_SLICE = 500;
 export const INDEX_CACHE_FILE = 'index-cache.json';
 
@@ -44,12 +44,12 @@ export class IndexCacheStore {
     this.timer = setTimeout(() => void this.saveNow(index, stamps), SAVE_DELAY_MS);
   }
 
-  saveNow(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>): Promise<void> {
+  saveNow(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>, slices = true): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const bytes = new TextEncoder().encode(this.text.of(index, stamps));
     this.writing = this.writing.then(async () => {
       try {
+        const bytes = await encodeInSlices(this.text.pieces(index, stamps, slices ? CACHE_SLICE : Infinity));
         await vscode.workspace.fs.createDirectory(this.storageUri);
         await vscode.workspace.fs.writeFile(this.uri, bytes);
       } catch (error) {
@@ -62,8 +62,29 @@ export class IndexCacheStore {
 
   /** A change still waiting to be written is written now (best effort: the host may be going away). */
   dispose(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>): Promise<void> {
-    return this.timer === undefined ? this.writing : this.saveNow(index, stamps);
+    return this.timer === undefined ? this.writing : this.saveNow(index, stamps, false);
   }
+}
+
+/** The pieces as one UTF-8 file, a piece per slice: writing 10,000 notes is never one long task. */
+async function encodeInSlices(pieces: Iterable<string>): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const slicer = new TaskSlicer();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    const chunk = encoder.encode(piece);
+    chunks.push(chunk);
+    length += chunk.length;
+    await slicer.yieldIfDue();
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 /**

@@ -104,7 +104,12 @@ describe('index cache', () => {
     const index = indexed();
     const current = new Map(stamps);
     const text = new IndexCacheText();
-    const same = () => assert.equal(text.of(index, current), JSON.stringify(createIndexCache(index, current)));
+    const same = () => {
+      const expected = JSON.stringify(createIndexCache(index, current));
+      assert.equal(text.of(index, current), expected);
+      // Written in slices (a piece per slice), the file is the same text.
+      for (const notesPerPiece of [1, 2, 3]) assert.equal([...text.pieces(index, current, notesPerPiece)].join(''), expected);
+    };
     same();
     same(); // nothing changed: every entry reused
     index.set('infrastructure/io-net.md', `${notes['infrastructure/io-net.md']}\n# io.net\n`);
