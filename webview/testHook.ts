@@ -26,6 +26,7 @@ export function exposeForTests(state: AtlasState, renderer: () => GraphRenderer 
         hidden: state.isHidden(id),
       })),
     edges: () => state.graph.mapEdges((_edge, _attributes, source, target) => ({ source, target, hidden: state.isHidden(source) || state.isHidden(target) })),
+    hasEdge: (source, target) => state.graph.hasNode(source) && state.graph.hasNode(target) && state.graph.hasEdge(source, target),
     bands: () =>
       state.bands.map((band) => {
         const sigma = renderer()?.sigma;

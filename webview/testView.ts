@@ -3,6 +3,8 @@
 export interface TestView {
   nodes(): Array<{ id: string; name: string; layer: string; category?: string; verdict: string; override: boolean; x: number; y: number; hidden: boolean }>;
   edges(): Array<{ source: string; target: string; hidden: boolean }>;
+  /** Whether the graph has the dependency source → target: one look, where edges() lists them all. */
+  hasEdge(source: string, target: string): boolean;
   bands(): Array<{ layer: string; label: string; count: number; top: number; bottom: number }>;
   camera(): { x: number; y: number; ratio: number; angle: number } | undefined;
   graphToViewport(x: number, y: number): { x: number; y: number } | undefined;

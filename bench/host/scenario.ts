@@ -249,6 +249,12 @@ async function edit(session: HostSession, pid: number, context: Context, plan: E
   await within(frame.locator('body').evaluate((_body, [source, target, want]) => (globalThis as unknown as { __benchWatchGraph(s: string, t: string, p: boolean): void }).__benchWatchGraph(source, target, want), [plan.path, plan.dependency.path, present] as [string, string, boolean]), 15000, 'the graph watcher');
   // --profile: the host's CPU over the edit and what follows it (the probe answers when done).
   const profiled = context.cpuProfiles ? session.probe({ type: 'profile', ms: EDIT_WINDOW_MS, name: `edit-${kind}` }, EDIT_WINDOW_MS + 30000) : undefined;
+  // …and the workbench page's main thread (the tree, the editor and the graph webview draw there).
+  const pageProfiler = context.cpuProfiles ? await page.context().newCDPSession(page) : undefined;
+  if (pageProfiler) {
+    await pageProfiler.send('Profiler.enable');
+    await pageProfiler.send('Profiler.start');
+  }
   if (profiled) await sleep(200);
   const cpuBefore = cpuSecondsOf(pid);
   const sentAt = Date.now();
@@ -273,6 +279,11 @@ async function edit(session: HostSession, pid: number, context: Context, plan: E
   await sleep(Math.max(0, windowEnd + 500 - Date.now()));
   const blocks = session.blocks(typedAt, windowEnd);
   await profiled;
+  if (pageProfiler && context.cpuProfiles) {
+    const { profile } = await pageProfiler.send('Profiler.stop');
+    fs.writeFileSync(path.join(context.cpuProfiles, `page-edit-${kind}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    await pageProfiler.detach();
+  }
   const label = watch.edit.label;
   const treeAsPlanned = label !== undefined && (kind === 'add' ? showsExposure(label, plan.exposureAfter) : label === labelBefore);
   const missing = [watch.edit.treeAt === undefined && 'the tree', watch.graph.at === undefined && 'the graph'].filter(Boolean);
