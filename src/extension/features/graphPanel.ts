@@ -7,7 +7,12 @@ import { GRAPH_PANEL_TITLE, graphPanelHtml } from './graphPanelHtml';
 
 const GRAPH_VIEW_TYPE = 'protocolAtlas.graph';
 const VISIBLE_CONTEXT_KEY = 'protocolAtlas.graphVisible';
-const PATCH_DELAY_MS = 30;
+/**
+ * After the Protocols tree's refresh (50 ms): the tree's rows are cheap to draw, while redrawing
+ * 10,000 protocols holds the workbench's thread for a second or more on a software renderer, and
+ * a patch that arrives first holds the tree's update back behind it.
+ */
+const PATCH_DELAY_MS = 150;
 
 /**
  * `Show Layer Graph` (optionally `{ reveal: '<note path>' }`, from "Reveal in Graph"), the
