@@ -107,7 +107,10 @@ function summarise(cpuProfile, oursPath) {
   const nodes = new Map(cpuProfile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map();
   for (const node of cpuProfile.nodes) for (const child of node.children || []) parentOf.set(child, node.id);
-  const isOursFrame = (node) => Boolean(oursPath && node.callFrame.url && decodeURIComponent(node.callFrame.url).includes(oursPath));
+  // Our code is the bundle in dist/: in a development checkout code-server itself lives under the
+  // extension's folder (.vscode-test), and its frames are not ours.
+  const oursBundle = oursPath && `${oursPath.replace(/\/$/, '')}/dist/`;
+  const isOursFrame = (node) => Boolean(oursBundle && node.callFrame.url && decodeURIComponent(node.callFrame.url).includes(oursBundle));
   // A sample is ours when any frame of its stack is: the fs calls our code makes count as ours too.
   const oursStack = new Map();
   const inOurStack = (id) => {
