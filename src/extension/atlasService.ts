@@ -13,7 +13,7 @@ import { parseNote } from '../core/note/parseNote';
 import type { Placement } from '../core/note/placement';
 import { IndexCacheStore, readCacheInSlices } from './indexCacheStore';
 import { differencesOnDisk, StaleWatcherGuard } from './staleWatcher';
-import { NoteScope, readNoteFile, statNoteFile, TaskSlicer } from './workspaceNotes';
+import { inBatches, NoteScope, readNoteFile, statNoteFile, TaskSlicer } from './workspaceNotes';
 
 const EDIT_DEBOUNCE_MS = 150;
 
@@ -140,21 +140,19 @@ export class AtlasService implements vscode.Disposable {
   private async buildFrom(cached: ReadonlyMap<string, CachedNote> | undefined): Promise<{ fromCache: number; parsed: number }> {
     const files = await this.scope.findNoteFiles();
     let skipped = 0;
-    const entries = await Promise.all(
-      files.map(async (uri) => {
-        const path = this.pathOf(uri);
-        const stat = cached ? await statNoteFile(uri) : undefined;
-        const note = stat && !stat.folder ? reusableNote(cached, path, stat) : undefined;
-        if (note && stat) return { uri, path, note, stamp: { size: stat.size, mtime: stat.mtime } };
-        const file = await readNoteFile(uri);
-        if (!file.ok) {
-          skipped++;
-          this.log.warn(`Skipped ${path}: it ${file.reason}.`);
-          return undefined;
-        }
-        return { uri, path, text: file.text, stamp: file.stamp };
-      }),
-    );
+    const entries = await inBatches(files, async (uri) => {
+      const path = this.pathOf(uri);
+      const stat = cached ? await statNoteFile(uri) : undefined;
+      const note = stat && !stat.folder ? reusableNote(cached, path, stat) : undefined;
+      if (note && stat) return { uri, path, note, stamp: { size: stat.size, mtime: stat.mtime } };
+      const file = await readNoteFile(uri);
+      if (!file.ok) {
+        skipped++;
+        this.log.warn(`Skipped ${path}: it ${file.reason}.`);
+        return undefined;
+      }
+      return { uri, path, text: file.text, stamp: file.stamp };
+    });
     if (this.disposed) return { fromCache: 0, parsed: 0 };
     // Code-unit order: deterministic, and a tenth of the cost of localeCompare over 10,000 paths.
     const present = entries.filter((entry) => entry !== undefined).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
