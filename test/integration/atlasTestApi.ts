@@ -58,6 +58,8 @@ export interface TreeRow {
 
 /** The Protocols view as rows, top to bottom, every node expanded: what a researcher reads. */
 export async function treeRows(api: ProtocolAtlasApi): Promise<TreeRow[]> {
+  // The tree once the index has what was just typed or reverted (edits wait 150 ms for more).
+  await api.service.settled();
   const rows: TreeRow[] = [];
   const walk = async (element: ProtocolsTreeElement | undefined, depth: number): Promise<void> => {
     for (const child of await api.protocolsTree.getChildren(element)) {
