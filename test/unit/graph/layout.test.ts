@@ -156,14 +156,6 @@ describe('layeredLayout', () => {
     assert.equal(JSON.parse(JSON.stringify(layout)).positions.__proto__.y, layout.positions.__proto__.y);
   });
 
-  it('lays out 5,000 protocols and 15,000 dependencies well within a second', () => {
-    const graph = syntheticAtlas();
-    layeredLayout(graph);
-    const start = performance.now();
-    layeredLayout(graph);
-    assert.ok(performance.now() - start < 1000);
-  });
-
   describe('properties on random layered graphs', () => {
     const build = (spec: GraphSpec, seed: number) => graphOf(shuffled(spec.nodes, seed), shuffled(spec.edges, seed + 1));
 

@@ -302,7 +302,9 @@ describe('ProtocolIndex: the persisted cache', () => {
 });
 
 describe('ProtocolIndex: cost of an update in a large workspace', () => {
-  it('updates one note of 10,000 in about a millisecond, without redoing the whole index', function () {
+  // How fast is a benchmark row (npm run bench: one-note update at 10,000 notes); this pins that the
+  // update is local: what it reports is the edited note and its own dependencies, nothing else.
+  it('updates one note of 10,000 locally: the change names only that note and its own edges', function () {
     this.timeout(60_000);
     const layers = ['infrastructure', 'middleware', 'model', 'application'];
     const entries = Array.from({ length: 10_000 }, (_, i) => {
@@ -312,16 +314,18 @@ describe('ProtocolIndex: cost of an update in a large workspace', () => {
     });
     const index = new ProtocolIndex();
     index.build(entries);
-    const timings: number[] = [];
     for (let round = 0; round < 60; round++) {
       const i = 9_000 + round;
-      const started = performance.now();
-      index.set(entries[i].path, note({ protocol: `P${i}`, depends: [`P${round}`, `P${round + 1}`] }, `edit ${round}`));
-      timings.push(performance.now() - started);
+      const before = index.dependencies(entries[i].path);
+      const change = index.set(entries[i].path, note({ protocol: `P${i}`, depends: [`P${round}`, `P${round + 1}`] }, `edit ${round}`));
+      const after = [`infrastructure/p${round}.md`, `infrastructure/p${round + 1}.md`];
+      assert.deepEqual(index.dependencies(entries[i].path), after);
+      assert.deepEqual(change.added, []);
+      assert.deepEqual(change.removed, []);
+      assert.deepEqual(change.updated, [entries[i].path]);
+      assert.deepEqual(change.edgesAdded.map(([, to]) => to).sort(), after.filter((to) => !before.includes(to)).sort());
+      assert.deepEqual(change.edgesRemoved.map(([, to]) => to).sort(), before.filter((to) => !after.includes(to)).sort());
+      assert.ok(change.diagnosticsChanged.every((path) => path === entries[i].path));
     }
-    timings.sort((a, b) => a - b);
-    const median = timings[timings.length >> 1];
-    // ~0.1 ms here; the bound is loose because CI machines are shared.
-    assert.ok(median < 5, `median update took ${median.toFixed(2)} ms`);
   });
 });
