@@ -131,10 +131,16 @@ export class GraphRenderer {
     return this.sigma.graphToViewport({ x: node.x, y: node.y });
   }
 
-  /** Centres a node without changing the zoom. */
+  /**
+   * Centres a node without changing the zoom. From the node's own position, not sigma's display
+   * data: right after a selection change (the first arrow key) that data is being rebuilt and can
+   * hold graph coordinates, and a camera sent there showed nothing at all.
+   */
   centreOn(id: string): void {
-    const display = this.sigma.getNodeDisplayData(id);
-    if (display) void this.sigma.getCamera().animate({ x: display.x, y: display.y }, { duration: 300 });
+    if (!this.state.graph.hasNode(id)) return;
+    const { x, y } = this.state.graph.getNodeAttributes(id);
+    const framed = this.sigma.viewportToFramedGraph(this.sigma.graphToViewport({ x, y }));
+    void this.sigma.getCamera().animate({ x: framed.x, y: framed.y }, { duration: 300 });
   }
 
   private applyPalette(palette: Palette): void {

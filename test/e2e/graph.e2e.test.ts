@@ -136,6 +136,35 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     });
   });
 
+  it('keeps the graph on screen when the first arrow key follows a click on an empty spot', async () => {
+    // Issue 13: click an empty spot, press →, and every protocol and band vanished (the camera
+    // glided to graph coordinates, far outside sigma's 0–1 frame); a second → brought them back.
+    await view.locator('[data-testid="fit"]').click();
+    const bands = await inGraph(view, (graph) => graph.bands());
+    const application = bands.find((band) => band.layer === 'application')!;
+    const graphBox = (await view.locator('[data-testid="graph"]').boundingBox())!;
+    await workbench.page.mouse.click(graphBox.x + 30, graphBox.y + (application.top + application.bottom) / 2);
+    await waitForGraph(view, (graph) => graph.selected === undefined);
+    await workbench.page.keyboard.press('ArrowRight');
+    await waitForGraph(view, (graph) => graph.focused !== undefined);
+    // The glide to the focused protocol lasts 300 ms.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const camera = (await inGraph(view, (graph) => graph.camera()))!;
+    assert.ok(camera.x >= 0 && camera.x <= 1 && camera.y >= 0 && camera.y <= 1, `the camera stays on the graph: ${JSON.stringify(camera)}`);
+    const focused = (await inGraph(view, (graph) => graph.focused))!;
+    const at = await nodeOnPage(workbench, view, focused);
+    assert.ok(at.x > graphBox.x && at.x < graphBox.x + graphBox.width && at.y > graphBox.y && at.y < graphBox.y + graphBox.height, 'the focused protocol is on screen');
+    const pixels = await drawnPixels(workbench.page, view);
+    assert.ok(pixels.drawn > pixels.total * 0.01, `the graph is not blank: ${pixels.drawn} of ${pixels.total} pixels drawn`);
+    await workbench.page.keyboard.press('Escape');
+    await waitForGraph(view, (graph) => graph.focused === undefined && graph.selected === undefined);
+    await view.locator('[data-testid="fit"]').click();
+    await waitForGraph(view, (graph) => {
+      const fitted = graph.camera();
+      return !!fitted && Math.abs(fitted.ratio - 1) < 1e-6 && Math.abs(fitted.x - 0.5) < 1e-6 && Math.abs(fitted.y - 0.5) < 1e-6;
+    });
+  });
+
   it("opens io.net's note on double-click", async () => {
     const at = await nodeOnPage(workbench, view, IO_NET);
     await workbench.page.mouse.dblclick(at.x, at.y);
