@@ -165,6 +165,34 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     });
   });
 
+  it('applies a category clicked with the mouse anywhere in the open list, the last option included', async () => {
+    // Issue 13: the open list is drawn over the canvas, but a click on an option below the
+    // toolbar landed on the canvas: the list closed and nothing was filtered.
+    const dropdown = view.locator('[data-testid="category-filter"]');
+    const pick = async (option: ReturnType<typeof dropdown.locator>): Promise<void> => {
+      await dropdown.click();
+      await option.waitFor({ state: 'visible' });
+      const box = (await option.boundingBox())!;
+      // A click at the point where the option is drawn: the browser decides what is hit there.
+      await workbench.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    };
+    const options = dropdown.locator('vscode-option');
+    const last = options.nth((await options.count()) - 1);
+    const category = (await last.getAttribute('value'))!;
+    assert.ok(category, 'the last option is a category');
+    const graphBox = (await view.locator('[data-testid="graph"]').boundingBox())!;
+    await dropdown.click();
+    await last.waitFor({ state: 'visible' });
+    assert.ok((await last.boundingBox())!.y > graphBox.y, 'the last option is drawn over the graph (the case that failed)');
+    await dropdown.click();
+    await pick(last);
+    await waitForGraph(view, (graph, wanted) => graph.filters.category === wanted, category);
+    const shown = (await inGraph(view, (graph) => graph.nodes())).filter((node) => !node.hidden);
+    assert.ok(shown.length > 0 && shown.every((node) => node.category === category), `only ${category} protocols are shown`);
+    await pick(options.first());
+    await waitForGraph(view, (graph) => graph.filters.category === '' && graph.nodes().every((node) => !node.hidden));
+  });
+
   it("opens io.net's note on double-click", async () => {
     const at = await nodeOnPage(workbench, view, IO_NET);
     await workbench.page.mouse.dblclick(at.x, at.y);
