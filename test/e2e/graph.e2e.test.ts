@@ -284,6 +284,32 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     for (const key of ['x', 'y', 'ratio'] as const) assert.ok(Math.abs(restored[key] - camera[key]) < 1e-6, `camera ${key} restored: ${restored[key]} vs ${camera[key]}`);
     await workbench.screenshot('graph-restored');
   });
+
+  it('reveals a protocol from the Protocols view when the graph is a background tab', async () => {
+    // Issue 13: with a note open over the graph, Reveal in Graph brought the panel forward with
+    // the old selection; the protocol was neither selected nor centred.
+    const page = workbench.page;
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('bittensor.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'bittensor.md' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await workbench.tab('bittensor.md').waitFor();
+    await page.locator('.tabs-container .tab.active', { hasText: 'bittensor.md' }).waitFor();
+    await page.locator('.activitybar .action-item a[aria-label^="Protocol Atlas"]').click();
+    const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Protocols' }) });
+    const eliza = tree.locator('.monaco-list-row', { hasText: 'Eliza' }).first();
+    await eliza.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Reveal in Graph' }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'Layer Graph' }).waitFor();
+    view = workbench.webviewFrame();
+    const elizaPath = 'middleware/eliza.md';
+    await waitForGraph(view, (graph, id) => graph.firstFrame && graph.selected === id, elizaPath, 60000);
+    // The glide to it lasts 300 ms; then it is on screen.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const at = await nodeOnPage(workbench, view, elizaPath);
+    const graphBox = (await view.locator('[data-testid="graph"]').boundingBox())!;
+    assert.ok(at.x > graphBox.x && at.x < graphBox.x + graphBox.width && at.y > graphBox.y && at.y < graphBox.y + graphBox.height, 'Eliza is on screen');
+  });
 });
 
 describe('Layer graph without WebGL (e2e, the webview bundle in Chromium with --disable-3d-apis)', () => {

@@ -77,6 +77,8 @@ export class GraphPanel {
   private nextRequestId = 1;
   private readonly exports = new Map<number, (result: { dataUrl: string | null; error?: string }) => void>();
   private disposed = false;
+  /** The page said ready and has not been discarded since (see the view-state listener). */
+  private pageReady = false;
   private patchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -88,7 +90,12 @@ export class GraphPanel {
     panel.webview.html = graphPanelHtml(panel.webview, extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.onDidChangeViewState(({ webviewPanel }) => void setVisible(webviewPanel.visible)),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        // Hidden, the page is discarded (no retainContextWhenHidden): shown again, it loads anew
+        // and says ready; a reveal asked for meanwhile waits for that instead of being lost.
+        if (!webviewPanel.visible) this.pageReady = false;
+        void setVisible(webviewPanel.visible);
+      }),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       service.onDidChange((change) => {
         this.shown?.noteChange(change);
@@ -108,7 +115,7 @@ export class GraphPanel {
   }
 
   revealProtocol(path: string): void {
-    if (this.shown) this.post({ type: 'reveal', id: path });
+    if (this.shown && this.pageReady) this.post({ type: 'reveal', id: path });
     else this.pendingReveal = path;
   }
 
@@ -169,6 +176,7 @@ export class GraphPanel {
     await this.service.ready;
     if (this.disposed) return;
     this.shown = new LiveGraphView(this.service.atlas);
+    this.pageReady = true;
     this.post({ type: 'graph', model: this.shown.model(), skipped: this.service.skipped });
     if (this.pendingReveal) this.post({ type: 'reveal', id: this.pendingReveal });
     this.pendingReveal = undefined;
