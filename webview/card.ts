@@ -1,6 +1,7 @@
 // The hover card. Every string in it comes from a note or a framework, so it is built from
 // elements and textContent only: a name like `<img onerror=…>` shows as those characters.
 import { exposureSentence } from '../src/core/framework/exposureText';
+import { categoryById } from '../src/core/note/taxonomy';
 import type { NodeAttributes } from './state';
 import type { Palette } from './theme';
 
@@ -10,6 +11,11 @@ const VERDICT_TEXT: Record<string, string> = {
   mixed: 'Mixed',
   'not-assessed': 'Not assessed',
 };
+
+/** A category as the Protocols view titles it ("DeFAI", "Compute"); an unknown one as written. */
+export function categoryText(id: string): string {
+  return categoryById(id)?.label ?? id;
+}
 
 export const LAYER_TEXT: Record<string, string> = {
   infrastructure: 'Infrastructure',
@@ -61,7 +67,7 @@ export class HoverCard {
 
     const rows: HTMLElement[] = [
       title,
-      line('card-layer', 'Layer', `${LAYER_TEXT[node.layer] ?? node.layer}${node.category ? ` · ${node.category}` : ''}`),
+      line('card-layer', 'Layer', `${LAYER_TEXT[node.layer] ?? node.layer}${node.category ? ` · ${categoryText(node.category)}` : ''}`),
       verdict,
       line('card-reason', 'Reason', node.verdict.rationale),
     ];

@@ -10,7 +10,7 @@ import {
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
 import { VERDICT_VALUES } from '../src/core/model';
-import { LAYER_TEXT, verdictText } from './card';
+import { categoryText, LAYER_TEXT, verdictText } from './card';
 import type { AtlasState } from './state';
 import type { Palette } from './theme';
 
@@ -116,7 +116,7 @@ export class Controls {
     if (categories.join('|') !== this.shownCategories) {
       this.shownCategories = categories.join('|');
       const all = option('', 'All categories');
-      this.category.replaceChildren(all, ...categories.map((category) => option(category, category)));
+      this.category.replaceChildren(all, ...categories.map((category) => option(category, categoryText(category))));
       if (this.state.category && !categories.includes(this.state.category)) this.state.category = '';
       this.category.value = this.state.category;
     }

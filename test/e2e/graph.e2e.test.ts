@@ -10,6 +10,7 @@ import { CHROMIUM_ARGS, launchChromium } from '../../scripts/code-server';
 import { EXAMPLE_WORKSPACE, ROOT } from '../../scripts/project';
 import { Atlas } from '../../src/core/atlas';
 import { buildGraphView } from '../../src/core/graph/view';
+import { categoryById } from '../../src/core/note/taxonomy';
 import { indexFolder } from '../../src/node/indexFolder';
 import { drawnPixels, inGraph, nodeOnPage, openGraph, waitForGraph, webviewBackground } from './graphView';
 import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
@@ -67,6 +68,8 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     assert.strictEqual((await card.locator('[data-testid="card-reason"]').innerText()).replace(/^Reason:?\s*/, ''), verdict.rationale);
     assert.ok(verdict.section, 'the framework cites a section for io.net');
     assert.ok((await card.locator('[data-testid="card-section"]').innerText()).includes(verdict.section), 'the section is shown');
+    // Its category by the title the Protocols view uses, not the id in the note.
+    assert.match(await card.locator('[data-testid="card-layer"]').innerText(), /Infrastructure · Compute$/);
     assert.strictEqual(await inGraph(view, (graph) => graph.hovered), IO_NET);
     await workbench.screenshot('graph-hover');
   });
@@ -180,6 +183,12 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     const last = options.nth((await options.count()) - 1);
     const category = (await last.getAttribute('value'))!;
     assert.ok(category, 'the last option is a category');
+    // Titled as in the Protocols view ("DeFAI", "Compute"), not by the ids notes use.
+    for (const each of await options.all()) {
+      const value = (await each.getAttribute('value')) ?? '';
+      const known = categoryById(value);
+      if (known) assert.strictEqual((await each.textContent())?.trim(), known.label, `the option for ${value}`);
+    }
     const graphBox = (await view.locator('[data-testid="graph"]').boundingBox())!;
     await dropdown.click();
     await last.waitFor({ state: 'visible' });
