@@ -20,6 +20,10 @@ export type ExtensionMessage =
   | { type: 'graph'; model: GraphModel; skipped: number }
   | { type: 'patch'; patch: GraphPatch }
   | { type: 'reveal'; id: string }
+  /** The protocols the search box's `query` matches, by the core's search; null: the query hides nothing. */
+  | { type: 'searchResult'; query: string; matches: string[] | null }
+  /** What the selected protocol `id` is exposed to and the dependency routes that carry it, nearest first. */
+  | { type: 'highlight'; id: string; count: number; routes: string[][] }
   | { type: 'exportPng'; requestId: number };
 
 /** Webview → extension. */
@@ -27,9 +31,13 @@ export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'openNote'; path: string }
   | { type: 'selection'; path: string | null }
+  /** What the search box holds; answered by a `searchResult` now and after every change of the notes. */
+  | { type: 'search'; query: string }
   | { type: 'exportResult'; requestId: number; dataUrl: string | null; error?: string };
 
 const MAX_PATH_LENGTH = 4096;
+/** What the search box may send; the host cuts the query shorter still (see graphQueries.ts). */
+const MAX_QUERY_LENGTH = 1000;
 /** A PNG of a large graph on a big screen stays well below this (base64 of ~48 MB). */
 const MAX_DATA_URL_LENGTH = 64 * 1024 * 1024;
 
@@ -47,6 +55,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return hasOnly(message, ['type', 'path']) && isPath(message.path);
     case 'selection':
       return hasOnly(message, ['type', 'path']) && (message.path === null || isPath(message.path));
+    case 'search':
+      return hasOnly(message, ['type', 'query']) && typeof message.query === 'string' && message.query.length <= MAX_QUERY_LENGTH;
     case 'exportResult':
       return (
         hasOnly(message, ['type', 'requestId', 'dataUrl', 'error']) &&
@@ -60,6 +70,7 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
   }
 }
 
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function isGraphNode(value: unknown): value is GraphNode {
@@ -115,6 +126,10 @@ export function isExtensionMessage(value: unknown): value is ExtensionMessage {
     }
     case 'reveal':
       return typeof message.id === 'string';
+    case 'searchResult':
+      return typeof message.query === 'string' && (message.matches === null || isStrings(message.matches));
+    case 'highlight':
+      return typeof message.id === 'string' && isFiniteNumber(message.count) && Array.isArray(message.routes) && message.routes.every(isStrings);
     case 'exportPng':
       return Number.isSafeInteger(message.requestId);
     default:

@@ -18,6 +18,8 @@ provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeDro
 
 export interface ControlEvents {
   changed(): void;
+  /** The search box's text changed: the extension's search decides what it matches. */
+  searched(query: string): void;
   fit(): void;
 }
 
@@ -47,12 +49,9 @@ export class Controls {
 
     this.search = document.createElement('vscode-text-field') as ValueControl;
     this.search.setAttribute('placeholder', 'Search protocols');
-    this.search.setAttribute('aria-label', 'Search protocols by name or category');
+    this.search.setAttribute('aria-label', 'Search protocols by name, alias, category or layer; typos are fine');
     this.search.setAttribute('data-testid', 'search');
-    this.search.addEventListener('input', () => {
-      this.state.search = this.search.value ?? '';
-      this.events.changed();
-    });
+    this.search.addEventListener('input', () => this.events.searched(this.search.value ?? ''));
 
     this.layers = group('Layers', 'layer-filters');
     this.verdicts = group('Verdicts', 'verdict-filters');

@@ -29,7 +29,7 @@ announcer.className = 'visually-hidden';
 announcer.setAttribute('aria-live', 'polite');
 announcer.setAttribute('data-testid', 'announcer');
 
-const controls = new Controls(app, state, { changed: () => filtersChanged(), fit: () => renderer?.fit() });
+const controls = new Controls(app, state, { changed: () => filtersChanged(), searched: (query) => searched(query), fit: () => renderer?.fit() });
 const graphHost = document.createElement('div');
 graphHost.className = 'graph';
 graphHost.tabIndex = 0;
@@ -40,6 +40,13 @@ graphHost.setAttribute(
   'Protocol dependency graph, infrastructure at the bottom, application at the top. Arrow keys move between protocols, Enter opens the note, Escape clears the selection.',
 );
 graphHost.setAttribute('data-testid', 'graph');
+// Over the graph, where the protocols would be: an empty picture must say why it is empty.
+const noMatches = document.createElement('p');
+noMatches.className = 'no-matches';
+noMatches.setAttribute('data-testid', 'no-matches');
+noMatches.setAttribute('role', 'status');
+noMatches.hidden = true;
+graphHost.append(noMatches);
 app.append(status, graphHost, announcer);
 const card = new HoverCard(graphHost);
 
@@ -120,9 +127,28 @@ function select(id: string | undefined): void {
 }
 
 function filtersChanged(): void {
-  if (state.selected && state.isHidden(state.selected)) state.select(undefined);
+  state.recount();
+  if (state.selected && state.isHidden(state.selected)) select(undefined);
+  describe();
   renderer?.sigma.refresh({ skipIndexation: true });
   saveState();
+}
+
+/** Typing waits a moment for the next key: each query is one search over every note in the extension. */
+const SEARCH_DELAY_MS = 80;
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+function searched(query: string): void {
+  state.setSearch(query);
+  clearTimeout(searchTimer);
+  // A cleared box shows everything at once; a query waits for the core's answer.
+  if (query.trim() === '') {
+    vscode.postMessage({ type: 'search', query });
+    filtersChanged();
+  } else {
+    searchTimer = setTimeout(() => vscode.postMessage({ type: 'search', query }), SEARCH_DELAY_MS);
+    saveState();
+  }
 }
 
 function saveState(): void {
@@ -133,11 +159,21 @@ function saveState(): void {
 function describe(): void {
   const count = state.graph.order;
   status.classList.remove('error');
+  const shown = state.shownTotal === count ? `${count}` : `${state.shownTotal} of ${count}`;
   status.textContent =
     count === 0
       ? 'No protocol notes yet: add a markdown note with a `layer:` in its front matter.'
-      : `${count} protocol${count === 1 ? '' : 's'}, ${state.graph.size} dependenc${state.graph.size === 1 ? 'y' : 'ies'} · arrows point to what a protocol depends on · ringed: your override` +
+      : `${shown} protocol${count === 1 ? '' : 's'}, ${state.graph.size} dependenc${state.graph.size === 1 ? 'y' : 'ies'} · arrows point to what a protocol depends on · ringed: your override` +
         (state.skipped > 0 ? ` · ${state.skipped} file${state.skipped === 1 ? '' : 's'} skipped: see the Protocol Atlas output` : '');
+  const query = state.search.trim();
+  const matched = state.matchCount;
+  noMatches.hidden = count === 0 || state.shownTotal > 0;
+  noMatches.textContent =
+    matched === 0
+      ? `No protocol matches “${query}”. Names, aliases, categories and layers are searched, typos included.`
+      : matched !== undefined
+        ? `${matched} protocol${matched === 1 ? ' matches' : 's match'} “${query}”, but the layer, verdict or category filters hide ${matched === 1 ? 'it' : 'them'}.`
+        : 'The layer, verdict or category filters hide every protocol.';
 }
 
 function receive(message: ExtensionMessage): void {
@@ -145,7 +181,17 @@ function receive(message: ExtensionMessage): void {
     case 'graph':
       state.skipped = message.skipped;
       state.load(message.model);
+      // A restored page asks again what its search box and selection need from the extension.
+      if (state.search.trim() !== '') vscode.postMessage({ type: 'search', query: state.search });
+      if (state.selected) vscode.postMessage({ type: 'selection', path: state.selected });
       break;
+    case 'searchResult':
+      if (!state.searchAnswered(message.query, message.matches)) return;
+      filtersChanged();
+      return;
+    case 'highlight':
+      if (state.exposureAnswered(message.id, message.count, message.routes)) renderer?.sigma.refresh({ skipIndexation: true });
+      return;
     case 'patch':
       state.patch(message.patch);
       break;
@@ -155,7 +201,8 @@ function receive(message: ExtensionMessage): void {
       state.hiddenLayers.delete(state.graph.getNodeAttribute(message.id, 'layer'));
       state.hiddenVerdicts.delete(state.graph.getNodeAttribute(message.id, 'verdict').value);
       state.category = '';
-      state.search = '';
+      if (state.search !== '') searched('');
+      state.recount();
       select(message.id);
       controls.update(palette);
       renderer?.refresh();
@@ -175,6 +222,15 @@ function receive(message: ExtensionMessage): void {
   // A new renderer has just drawn everything; an existing one redraws what changed.
   if (renderer) renderer.refresh();
   else start();
+  refreshCard();
+}
+
+/** An open card says what the protocol is now: an edit under the pointer must not leave it stale. */
+function refreshCard(): void {
+  if (card.element.hidden) return;
+  const id = state.hovered ?? renderer?.focused;
+  if (id && state.graph.hasNode(id)) showCard(id);
+  else card.hide();
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -237,7 +237,8 @@ export class GraphRenderer {
       context.fillStyle = this.palette.muted;
       context.font = `600 12px ${this.palette.fontFamily}`;
       context.textBaseline = 'top';
-      context.fillText(`${band.label.toUpperCase()} · ${band.count}`, 10, Math.max(top, 0) + 6);
+      const shown = this.state.shownByLayer.get(band.layer) ?? 0;
+      context.fillText(`${band.label.toUpperCase()} · ${shown === band.count ? band.count : `${shown} of ${band.count}`}`, 10, Math.max(top, 0) + 6);
     });
   }
 

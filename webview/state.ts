@@ -1,6 +1,8 @@
 // The app's state apart from drawing: the protocols and edges as a graphology graph, the
 // filters, the selection and what the selection highlights. The renderer reads it; controls,
-// keyboard and messages change it and then ask for a refresh.
+// keyboard and messages change it and then ask for a refresh. It judges nothing itself: which
+// protocols a search matches and which routes carry a selection's exposure are the extension's
+// answers (the core's search and exposure), so the graph agrees with the Protocols view.
 import Graph from 'graphology';
 import type { GraphBand, GraphModel, GraphNode, GraphPatch, GraphViewState } from '../src/webviewProtocol';
 
@@ -17,6 +19,8 @@ export class AtlasState {
   hiddenVerdicts = new Set<string>();
   category = '';
   search = '';
+  /** The core's matches for `search`; undefined while the box is blank (or no answer came yet). */
+  private searchMatches: Set<string> | undefined;
   selected: string | undefined;
   hovered: string | undefined;
   /** Protocols whose verdict is the researcher's override: few, and ringed on every frame. */
@@ -24,6 +28,11 @@ export class AtlasState {
   /** Neighbours and exposure of the selection; empty when nothing is selected. */
   highlightedNodes = new Set<string>();
   exposureEdges = new Set<string>();
+  /** The selection's exposure as the extension reported it: how many, and the routes to light. */
+  private exposure: { id: string; count: number; routes: string[][] } | undefined;
+  /** Protocols shown per layer under the filters, and in all (see `recount`). */
+  shownByLayer = new Map<string, number>();
+  shownTotal = 0;
 
   load(model: GraphModel): void {
     this.graph.clear();
@@ -34,6 +43,7 @@ export class AtlasState {
     this.setShape(model);
     this.framework = model.framework;
     this.refreshHighlight();
+    this.recount();
   }
 
   /** Touches only what changed, so sigma redraws without a reset and the camera stays put. */
@@ -57,18 +67,66 @@ export class AtlasState {
     if (this.selected && !this.graph.hasNode(this.selected)) this.selected = undefined;
     if (this.hovered && !this.graph.hasNode(this.hovered)) this.hovered = undefined;
     this.refreshHighlight();
+    this.recount();
   }
 
   isHidden(id: string): boolean {
     const node = this.graph.getNodeAttributes(id);
     if (this.hiddenLayers.has(node.layer) || this.hiddenVerdicts.has(node.verdict.value)) return true;
     if (this.category && node.category !== this.category) return true;
-    return this.search !== '' && !matches(node, this.search);
+    return this.searchMatches !== undefined && !this.searchMatches.has(id);
+  }
+
+  /** A search was typed: the previous matches stay shown until the extension answers this one. */
+  setSearch(query: string): void {
+    this.search = query;
+    if (query.trim() === '') this.searchMatches = undefined;
+    this.recount();
+  }
+
+  /** The extension's answer; one for a query no longer in the box is dropped. */
+  searchAnswered(query: string, matches: readonly string[] | null): boolean {
+    if (query !== this.search) return false;
+    this.searchMatches = matches === null ? undefined : new Set(matches);
+    this.recount();
+    return true;
+  }
+
+  /** The box holds a query the extension answered, and nothing matched it. */
+  get noMatches(): boolean {
+    return this.searchMatches !== undefined && this.searchMatches.size === 0;
+  }
+
+  /** How many protocols the current query matches, shown or hidden by the other filters. */
+  get matchCount(): number | undefined {
+    return this.searchMatches?.size;
   }
 
   select(id: string | undefined): void {
     this.selected = id && this.graph.hasNode(id) ? id : undefined;
+    if (this.exposure?.id !== this.selected) this.exposure = undefined;
     this.refreshHighlight();
+  }
+
+  /** The extension's exposure for a selection; one for a protocol no longer selected is dropped. */
+  exposureAnswered(id: string, count: number, routes: string[][]): boolean {
+    if (id !== this.selected) return false;
+    this.exposure = { id, count, routes };
+    this.refreshHighlight();
+    return true;
+  }
+
+  /** After any filter change: the band labels and the header say how many protocols are shown. */
+  recount(): void {
+    const counts = new Map<string, number>();
+    let total = 0;
+    this.graph.forEachNode((id, node) => {
+      if (this.isHidden(id)) return;
+      counts.set(node.layer, (counts.get(node.layer) ?? 0) + 1);
+      total++;
+    });
+    this.shownByLayer = counts;
+    this.shownTotal = total;
   }
 
   categories(): string[] {
@@ -99,7 +157,7 @@ export class AtlasState {
     this.hiddenLayers = new Set(strings(state.hiddenLayers));
     this.hiddenVerdicts = new Set(strings(state.hiddenVerdicts));
     this.category = typeof state.category === 'string' ? state.category : '';
-    this.search = typeof state.search === 'string' ? state.search : '';
+    this.setSearch(typeof state.search === 'string' ? state.search : '');
     if (typeof state.selected === 'string') this.selected = state.selected;
     const camera = state.camera;
     const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -113,8 +171,8 @@ export class AtlasState {
   }
 
   /**
-   * The selection's neighbours, and its exposure: every shortest dependency path from it to a
-   * negatively affected protocol (what the core reports as exposure), found by one breadth-first search.
+   * The selection's neighbours, and the routes of its exposure the extension sent. Until the
+   * answer comes (and for a route an edit has since broken) only what is still drawn is lit.
    */
   private refreshHighlight(): void {
     this.highlightedNodes = new Set();
@@ -123,21 +181,14 @@ export class AtlasState {
     if (!start || !this.graph.hasNode(start)) return;
     this.highlightedNodes.add(start);
     this.graph.forEachNeighbor(start, (neighbour) => this.highlightedNodes.add(neighbour));
-    const cameFrom = new Map<string, string>([[start, start]]);
-    const queue = [start];
-    for (let head = 0; head < queue.length; head++) {
-      const at = queue[head];
-      this.graph.forEachOutNeighbor(at, (next) => {
-        if (cameFrom.has(next)) return;
-        cameFrom.set(next, at);
-        queue.push(next);
-        if (this.graph.getNodeAttribute(next, 'verdict').value !== 'negative') return;
-        for (let node = next; node !== start; node = cameFrom.get(node)!) {
-          const previous = cameFrom.get(node)!;
-          this.highlightedNodes.add(node);
-          this.exposureEdges.add(this.graph.edge(previous, node)!);
-        }
-      });
+    if (this.exposure?.id !== start) return;
+    for (const route of this.exposure.routes) {
+      for (let i = 1; i < route.length; i++) {
+        const edge = this.graph.hasNode(route[i - 1]) && this.graph.hasNode(route[i]) ? this.graph.edge(route[i - 1], route[i]) : undefined;
+        if (edge === undefined) break;
+        this.exposureEdges.add(edge);
+        this.highlightedNodes.add(route[i]);
+      }
     }
   }
 }
@@ -148,9 +199,4 @@ const LABEL_LENGTH = 28;
 function attributesOf(node: GraphNode): NodeAttributes {
   const label = [...node.name].length > LABEL_LENGTH ? `${[...node.name].slice(0, LABEL_LENGTH - 1).join('')}…` : node.name;
   return { ...node, label, size: 9, color: '#888' };
-}
-
-function matches(node: GraphNode, query: string): boolean {
-  const needle = query.trim().toLowerCase();
-  return needle === '' || node.name.toLowerCase().includes(needle) || (node.category ?? '').toLowerCase().includes(needle);
 }

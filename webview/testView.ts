@@ -5,7 +5,8 @@ export interface TestView {
   edges(): Array<{ source: string; target: string; hidden: boolean }>;
   /** Whether the graph has the dependency source → target: one look, where edges() lists them all. */
   hasEdge(source: string, target: string): boolean;
-  bands(): Array<{ layer: string; label: string; count: number; top: number; bottom: number }>;
+  /** `count`: the band's protocols; `shown`: how many of them the filters leave on screen. */
+  bands(): Array<{ layer: string; label: string; count: number; shown: number; top: number; bottom: number }>;
   camera(): { x: number; y: number; ratio: number; angle: number } | undefined;
   graphToViewport(x: number, y: number): { x: number; y: number } | undefined;
   /** A node's position on screen, relative to the webview's top left. */

@@ -75,8 +75,8 @@ export class Atlas implements Disposable {
    * Every negatively affected protocol this one depends on, each with its path: a search of its
    * own, for one protocol at a time (the graph's highlight). Over many protocols, ask `exposure`.
    */
-  exposureOf(path: string): Exposure[] {
-    return exposureOf(this.index.graph, path, this.verdictOf);
+  exposureOf(path: string, limit = Infinity): Exposure[] {
+    return exposureOf(this.index.graph, path, this.verdictOf, limit);
   }
 
   /**

@@ -44,8 +44,9 @@ const isNegative = (verdict: Verdict) => verdict.value === 'negative';
 /**
  * Every negatively affected protocol `path` depends on, nearest first, each with a shortest path:
  * one breadth-first search, for one protocol. For many protocols, ask an `exposureTable`.
+ * `limit` bounds the routes built (the nearest first), not the search.
  */
-export function exposureOf(graph: DependencyGraph, path: string, verdictOf: VerdictLookup): Exposure[] {
+export function exposureOf(graph: DependencyGraph, path: string, verdictOf: VerdictLookup, limit = Infinity): Exposure[] {
   if (!graph.hasNode(path)) return [];
   const cameFrom = new Map<string, string>([[path, path]]);
   const distance = new Map<string, number>([[path, 0]]);
@@ -65,7 +66,7 @@ export function exposureOf(graph: DependencyGraph, path: string, verdictOf: Verd
     }
   }
   reached.sort((a, b) => a.distance - b.distance || compareText(a.node, b.node));
-  return reached.map(({ node, verdict }) => {
+  return reached.slice(0, limit).map(({ node, verdict }) => {
     const route = [node];
     for (let at = node; at !== path; at = cameFrom.get(at)!) route.push(cameFrom.get(at)!);
     return { path: route.reverse(), verdict };

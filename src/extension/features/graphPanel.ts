@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exposureHighlight, graphSearch } from '../../core/graph/graphQueries';
 import { LiveGraphView } from '../../core/graph/liveView';
 import { isWebviewMessage, type ExtensionMessage, type GraphModel } from '../../webviewProtocol';
 import type { AtlasService } from '../atlasService';
@@ -80,6 +81,9 @@ export class GraphPanel {
   /** The page said ready and has not been discarded since (see the view-state listener). */
   private pageReady = false;
   private patchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the page's search box holds and what it has selected: answered again after every change. */
+  private query = '';
+  private selected: string | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -164,6 +168,14 @@ export class GraphPanel {
         break;
       }
       case 'selection':
+        this.selected = message.path ?? undefined;
+        await this.service.ready;
+        this.sendHighlight();
+        break;
+      case 'search':
+        this.query = message.query;
+        await this.service.ready;
+        this.sendSearch();
         break;
       case 'exportResult':
         this.exports.get(message.requestId)?.({ dataUrl: message.dataUrl, ...(message.error !== undefined && { error: message.error }) });
@@ -195,7 +207,26 @@ export class GraphPanel {
   private sendPatch(): void {
     if (!this.shown || this.disposed) return;
     const patch = this.shown.takePatch();
-    if (patch) this.post({ type: 'patch', patch });
+    if (!patch) return;
+    this.post({ type: 'patch', patch });
+    // An edit can change what the query matches and what the selection is exposed to.
+    if (this.query.trim() !== '') this.sendSearch();
+    if (this.selected) this.sendHighlight();
+  }
+
+  /** The core's search, so the box finds what Search Protocols… finds ("btensr", an alias, a category). */
+  private sendSearch(): void {
+    if (this.disposed) return;
+    const query = this.query;
+    this.post({ type: 'searchResult', query, matches: graphSearch(this.service.atlas, query) ?? null });
+  }
+
+  /** The core's exposure routes for the selection: the red paths agree with the Protocols view's. */
+  private sendHighlight(): void {
+    const id = this.selected;
+    if (this.disposed || !id || !this.service.atlas.index.graph.hasNode(id)) return;
+    const { count, routes } = exposureHighlight(this.service.atlas, id);
+    this.post({ type: 'highlight', id, count, routes });
   }
 
   private post(message: ExtensionMessage): void {

@@ -108,7 +108,23 @@ describe('messages from the webview', () => {
     assert.ok(isWebviewMessage({ type: 'ready' }));
     assert.ok(isWebviewMessage({ type: 'openNote', path: 'infrastructure/io-net.md' }));
     assert.ok(isWebviewMessage({ type: 'selection', path: null }));
+    assert.ok(isWebviewMessage({ type: 'search', query: 'btensr' }));
+    assert.ok(isWebviewMessage({ type: 'search', query: '' }));
     assert.ok(isWebviewMessage({ type: 'exportResult', requestId: 1, dataUrl: 'data:image/png;base64,AAAA' }));
+  });
+
+  it("checks the extension's search and exposure answers before drawing them", () => {
+    assert.ok(isExtensionMessage({ type: 'searchResult', query: 'btensr', matches: ['model/bittensor.md'] }));
+    assert.ok(isExtensionMessage({ type: 'searchResult', query: '', matches: null }));
+    assert.ok(isExtensionMessage({ type: 'highlight', id: 'a.md', count: 1, routes: [['a.md', 'b.md']] }));
+    for (const message of [
+      { type: 'searchResult', query: 'x' },
+      { type: 'searchResult', query: 'x', matches: [1] },
+      { type: 'highlight', id: 'a.md', count: 'many', routes: [] },
+      { type: 'highlight', id: 'a.md', count: 1, routes: ['a.md'] },
+    ]) {
+      assert.ok(!isExtensionMessage(message), JSON.stringify(message));
+    }
   });
 
   it('rejects unknown, ill-formed and smuggling messages', () => {
@@ -123,6 +139,10 @@ describe('messages from the webview', () => {
       { type: 'openNote', path: 'x'.repeat(5000) },
       { type: 'openNote', path: 'a.md', command: 'extra' },
       { type: 'selection', path: 7 },
+      { type: 'search' },
+      { type: 'search', query: ['a'] },
+      { type: 'search', query: 'x'.repeat(5000) },
+      { type: 'search', query: 'a', limit: 5 },
       { type: 'exportResult', requestId: 1, dataUrl: 'data:text/html;base64,PHNjcmlwdD4=' },
       { type: 'exportResult', requestId: 'x', dataUrl: null },
     ]) {

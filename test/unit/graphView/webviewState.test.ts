@@ -1,6 +1,7 @@
 // The graph app's state and keyboard navigation, on the same model the extension sends.
 import * as assert from 'assert';
 import { Atlas } from '../../../src/core/atlas';
+import { exposureHighlight, graphSearch } from '../../../src/core/graph/graphQueries';
 import { buildGraphView, diffGraphView } from '../../../src/core/graph/view';
 import { nextInDirection } from '../../../webview/navigation';
 import { AtlasState } from '../../../webview/state';
@@ -21,7 +22,7 @@ function example(): Atlas {
 }
 
 describe('graph app state', () => {
-  it('filters by layer, verdict, category and search', () => {
+  it('filters by layer, verdict and category', () => {
     const atlas = example();
     const state = new AtlasState();
     state.load(buildGraphView(atlas));
@@ -33,25 +34,55 @@ describe('graph app state', () => {
     state.category = 'compute';
     assert.deepStrictEqual(visible(), ['i/akash.md', 'i/io.md']);
     state.category = '';
-    state.search = 'ARW';
-    assert.deepStrictEqual(visible(), ['i/arweave.md']);
-    state.search = '';
+    state.hiddenVerdicts.clear();
     const ioVerdict = atlas.verdictOf('i/io.md').value;
     state.hiddenVerdicts.add(ioVerdict);
     assert.ok(state.isHidden('i/io.md'));
   });
 
-  it('lights the selection, its neighbours and its paths to negatively affected protocols', () => {
+  it("hides what the core's search does not match, keeps the last answer until the next, and drops stale ones", () => {
     const atlas = example();
     const state = new AtlasState();
     state.load(buildGraphView(atlas));
+    const visible = () => state.graph.filterNodes((id) => !state.isHidden(id)).sort();
+    const answer = (query: string) => state.searchAnswered(query, graphSearch(atlas, query) ?? null);
+    state.setSearch('elzia');
+    assert.strictEqual(visible().length, 5, 'nothing is hidden before the answer');
+    assert.ok(answer('elzia'));
+    assert.deepStrictEqual(visible(), ['m/eliza.md'], 'a typo finds Eliza');
+    assert.strictEqual(state.shownTotal, 1);
+    assert.deepStrictEqual([...state.shownByLayer], [['middleware', 1]]);
+    state.setSearch('storage');
+    assert.deepStrictEqual(visible(), ['m/eliza.md'], 'the previous matches stay until the new answer');
+    assert.ok(!answer('elzia'), 'an answer to an older query is dropped');
+    assert.ok(answer('storage'));
+    assert.deepStrictEqual(visible(), ['i/arweave.md'], 'a category matches');
+    state.setSearch('qqxzqq');
+    answer('qqxzqq');
+    assert.ok(state.noMatches);
+    assert.strictEqual(state.shownTotal, 0);
+    state.setSearch('');
+    assert.strictEqual(visible().length, 5, 'a cleared box hides nothing at once');
+    assert.ok(!state.noMatches);
+  });
+
+  it("lights the selection, its neighbours and the exposure routes the extension sends, for the selection only", () => {
+    const atlas = example();
+    const state = new AtlasState();
+    state.load(buildGraphView(atlas));
+    const lit = () => [...state.exposureEdges].map((edge) => state.graph.extremities(edge).join(' -> ')).sort();
     state.select('a/scout.md');
     for (const neighbour of ['m/eliza.md', 'i/arweave.md']) assert.ok(state.highlightedNodes.has(neighbour));
-    const lit = [...state.exposureEdges].map((edge) => state.graph.extremities(edge).join(' -> ')).sort();
+    assert.deepStrictEqual(lit(), [], 'no exposure of its own making before the answer');
+    const { count, routes } = exposureHighlight(atlas, 'a/scout.md');
+    assert.ok(!state.exposureAnswered('m/eliza.md', count, routes), 'an answer for another protocol is dropped');
+    assert.ok(state.exposureAnswered('a/scout.md', count, routes));
     const expected = atlas.exposureOf('a/scout.md').flatMap(({ path }) => path.slice(1).map((to, i) => `${path[i]} -> ${to}`));
-    assert.deepStrictEqual(lit, [...new Set(expected)].sort());
+    assert.ok(expected.length > 0);
+    assert.deepStrictEqual(lit(), [...new Set(expected)].sort());
     state.select(undefined);
     assert.strictEqual(state.highlightedNodes.size, 0);
+    assert.strictEqual(state.exposureEdges.size, 0);
   });
 
   it('applies a patch in place: an added edge, a removed protocol, the selection dropped with it', () => {
