@@ -31,12 +31,15 @@ export function readPalette(): Palette {
   const background = read(['--vscode-editor-background'], FALLBACK.bg);
   const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
   return {
+    // The extension's own theme colours first (package.json `contributes.colors`), the ones the
+    // Protocols view and search use and a researcher can customise; VS Code hands every
+    // registered colour to webviews as a variable.
     verdict: {
-      positive: read(['--vscode-charts-green', '--vscode-testing-iconPassed'], FALLBACK.green),
-      negative: read(['--vscode-charts-red', '--vscode-testing-iconFailed'], FALLBACK.red),
-      mixed: read(['--vscode-charts-yellow', '--vscode-editorWarning-foreground'], FALLBACK.yellow),
-      // Halfway between text and background: neutral, and distinct from the three judged colours in every theme.
-      'not-assessed': mix(foreground, background, 0.5),
+      positive: read(['--vscode-protocolAtlas-positive', '--vscode-charts-green'], FALLBACK.green),
+      negative: read(['--vscode-protocolAtlas-negative', '--vscode-charts-red'], FALLBACK.red),
+      mixed: read(['--vscode-protocolAtlas-mixed', '--vscode-charts-yellow'], FALLBACK.yellow),
+      // Else halfway between text and background: neutral, and distinct from the three judged colours in every theme.
+      'not-assessed': read(['--vscode-protocolAtlas-notAssessed'], mix(foreground, background, 0.5)),
     },
     background,
     foreground,

@@ -12,7 +12,7 @@ import { Atlas } from '../../src/core/atlas';
 import { buildGraphView } from '../../src/core/graph/view';
 import { categoryById } from '../../src/core/note/taxonomy';
 import { indexFolder } from '../../src/node/indexFolder';
-import { drawnPixels, inGraph, nodeOnPage, openGraph, waitForGraph, webviewBackground } from './graphView';
+import { drawnPixels, inGraph, nodeOnPage, openGraph, pixelOnPage, waitForGraph, webviewBackground } from './graphView';
 import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
 
 const IO_NET = 'infrastructure/io-net.md';
@@ -318,6 +318,24 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     const pixels = await drawnPixels(workbench.page, view);
     assert.ok(pixels.drawn > pixels.total * 0.01, 'the graph is still drawn');
     await workbench.screenshot('graph-dark');
+  });
+
+  it("draws the verdicts in the protocolAtlas.* theme colours a researcher customises", async () => {
+    // Issue 13: the graph read the charts colours and ignored the extension's own theme colours.
+    await view.locator('[data-testid="graph"]').focus();
+    await workbench.page.keyboard.press('Escape');
+    await waitForGraph(view, (graph) => graph.selected === undefined);
+    const settings = path.join(workbench.workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    fs.writeFileSync(settings, JSON.stringify({ 'workbench.colorCustomizations': { 'protocolAtlas.negative': '#00e5ff' } }));
+    const swatch = view.locator('[data-testid="verdict-negative"] .swatch');
+    const swatchColour = () => swatch.evaluate((element) => (element as unknown as { style: { backgroundColor: string } }).style.backgroundColor);
+    await waitFor(async () => (await swatchColour()) === 'rgb(0, 229, 255)', 'the legend takes the customised colour');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const [r, g, b] = await pixelOnPage(workbench.page, await nodeOnPage(workbench, view, IO_NET));
+    assert.ok(r < 60 && g > 180 && b > 200, `io.net is drawn in the customised colour: rgb(${r}, ${g}, ${b})`);
+    fs.rmSync(settings);
+    await waitFor(async () => (await swatchColour()) !== 'rgb(0, 229, 255)', 'and leaves it when the customisation goes');
   });
 
   it('comes back after a window reload with its filters and viewport', async () => {

@@ -91,6 +91,21 @@ export async function drawnPixels(page: Page, frame: FrameLocator): Promise<{ dr
   }, png.toString('base64'));
 }
 
+/** The colour a person sees at a point of the page: a 1×1 screenshot there, decoded in the browser. */
+export async function pixelOnPage(page: Page, at: { x: number; y: number }): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x: Math.round(at.x), y: Math.round(at.y), width: 1, height: 1 } });
+  return page.evaluate(async (base64) => {
+    const browser = globalThis as unknown as BrowserGlobals;
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const bitmap = await browser.createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new browser.OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, 1, 1);
+    return [data[0], data[1], data[2]] as [number, number, number];
+  }, png.toString('base64'));
+}
+
 /** The webview body's computed background colour. */
 export function webviewBackground(frame: FrameLocator): Promise<string> {
   return frame.locator('body').evaluate((body) => (globalThis as unknown as BrowserGlobals).getComputedStyle(body).backgroundColor);
