@@ -34,8 +34,9 @@ export class Controls {
   private readonly search: ValueControl;
   private readonly frameworkLabel: HTMLElement;
   private readonly swatches = new Map<string, HTMLElement>();
-  private shownLayers = '';
-  private shownCategories = '';
+  /** What the lists were built from; undefined until they are built once (even when empty). */
+  private shownLayers: string | undefined;
+  private shownCategories: string | undefined;
 
   constructor(
     host: HTMLElement,

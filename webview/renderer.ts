@@ -153,8 +153,16 @@ export class GraphRenderer {
    * The layout's own frame (all bands, not only the occupied part) is what sigma fits to the
    * screen, so a band stays where it is when a protocol is added to it.
    */
+  /**
+   * The frame is the whole layout, bands included, not just the protocols: an empty band still
+   * shows. A layout narrower than it is tall (no protocols yet, or one) is framed as wide as it is
+   * tall, centred, or sigma would squeeze the bands to the height of a line of text.
+   */
   private fitBands(): void {
-    if (this.state.height > 0 && this.state.width > 0) this.sigma.setCustomBBox({ x: [0, this.state.width], y: [0, this.state.height] });
+    const { width, height } = this.state;
+    if (height <= 0) return;
+    const framed = Math.max(width, height);
+    this.sigma.setCustomBBox({ x: [width / 2 - framed / 2, width / 2 + framed / 2], y: [0, height] });
   }
 
   private reduceNode(id: string, data: NodeAttributes): Partial<NodeDisplayData> {
