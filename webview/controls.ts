@@ -33,7 +33,18 @@ export class Controls {
   private readonly category: ValueControl;
   private readonly search: ValueControl;
   private readonly frameworkLabel: HTMLElement;
+  private readonly filtersButton: HTMLElement;
+  private readonly filtersPanel: HTMLElement;
+  /** How wide the one-row wide toolbar was when it last did not fit. */
+  private wideNeeds = Infinity;
   private readonly swatches = new Map<string, HTMLElement>();
+  /**
+   * The verdict colours over the graph's corner, shown while the verdict checkboxes (the legend in
+   * the wide toolbar) are folded into the menu; the app places it (see main.ts).
+   */
+  readonly legend: HTMLElement;
+  private readonly legendSwatches = new Map<string, HTMLElement>();
+  private readonly legendFramework: HTMLElement;
   /** What the lists were built from; undefined until they are built once (even when empty). */
   private shownLayers: string | undefined;
   private shownCategories: string | undefined;
@@ -64,9 +75,28 @@ export class Controls {
       this.swatches.set(verdict, swatch);
       box.addEventListener('change', () => {
         toggle(this.state.hiddenVerdicts, verdict, !box.checked);
-        this.events.changed();
+        this.changed();
       });
       this.verdicts.append(box);
+    }
+
+    this.legend = document.createElement('div');
+    this.legend.className = 'legend';
+    this.legend.setAttribute('data-testid', 'legend');
+    this.legend.setAttribute('aria-hidden', 'true');
+    // Colours mean something only under a framework: the legend names it.
+    this.legendFramework = document.createElement('span');
+    this.legendFramework.className = 'legend-framework';
+    this.legendFramework.setAttribute('data-testid', 'legend-framework');
+    this.legend.append(this.legendFramework);
+    for (const verdict of VERDICT_VALUES) {
+      const item = document.createElement('span');
+      item.setAttribute('data-testid', `legend-${verdict}`);
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      this.legendSwatches.set(verdict, swatch);
+      item.append(swatch, document.createTextNode(verdictText(verdict)));
+      this.legend.append(item);
     }
 
     this.category = document.createElement('vscode-dropdown') as ValueControl;
@@ -74,7 +104,7 @@ export class Controls {
     this.category.setAttribute('data-testid', 'category-filter');
     this.category.addEventListener('change', () => {
       this.state.category = this.category.value ?? '';
-      this.events.changed();
+      this.changed();
     });
 
     const fit = document.createElement('vscode-button');
@@ -88,14 +118,84 @@ export class Controls {
     this.frameworkLabel.className = 'framework';
     this.frameworkLabel.setAttribute('data-testid', 'framework');
 
-    this.element.append(this.search, this.category, this.layers, this.verdicts, fit, this.frameworkLabel);
+    // Wide, the filters sit in the toolbar; narrow (a panel beside a note), they fold into a menu
+    // behind one button so the toolbar stays one row and the graph keeps the height.
+    this.filtersButton = document.createElement('vscode-button');
+    this.filtersButton.setAttribute('appearance', 'secondary');
+    this.filtersButton.setAttribute('data-testid', 'filters-menu');
+    this.filtersButton.setAttribute('aria-haspopup', 'true');
+    this.filtersButton.setAttribute('aria-expanded', 'false');
+    this.filtersButton.className = 'filters-button';
+    this.filtersButton.title = 'Layers, verdicts and the framework';
+    this.filtersButton.addEventListener('click', (event) => {
+      event.stopPropagation();
+      this.setMenuOpen(!this.filtersPanel.classList.contains('open'));
+    });
+    this.filtersPanel = document.createElement('div');
+    this.filtersPanel.className = 'filters-panel';
+    this.filtersPanel.setAttribute('data-testid', 'filters-panel');
+    this.filtersPanel.append(this.layers, this.verdicts, this.frameworkLabel);
+    this.filtersPanel.addEventListener('click', (event) => event.stopPropagation());
+    document.addEventListener('click', () => this.setMenuOpen(false));
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.filtersPanel.classList.contains('open')) {
+        this.setMenuOpen(false);
+        this.filtersButton.focus();
+      }
+    });
+
+    this.element.append(this.search, this.category, this.filtersButton, this.filtersPanel, fit);
     host.append(this.element);
+    new ResizeObserver(() => this.fitWidth()).observe(this.element);
+    this.fitWidth();
+  }
+
+  private changed(): void {
+    this.describeFilters();
+    this.events.changed();
+  }
+
+  /**
+   * One row either way: the wide toolbar (one unwrapped row) while everything fits, the compact
+   * one below the width the wide one was measured to need. Runs before paint (ResizeObserver), so
+   * an overflowing row is never seen.
+   */
+  private fitWidth(): void {
+    const width = this.element.clientWidth;
+    if (width === 0) return;
+    const compact = this.element.classList.contains('compact');
+    if (compact && width < this.wideNeeds) return;
+    if (compact) {
+      this.element.classList.remove('compact');
+      this.setMenuOpen(false);
+    }
+    if (this.element.scrollWidth > width + 1) {
+      this.wideNeeds = this.element.scrollWidth;
+      this.element.classList.add('compact');
+    }
+    this.legend.classList.toggle('shown', this.element.classList.contains('compact'));
+  }
+
+  private setMenuOpen(open: boolean): void {
+    this.filtersPanel.classList.toggle('open', open);
+    this.filtersButton.setAttribute('aria-expanded', String(open));
+  }
+
+  /** The menu button says how many filters are off, so a hidden filter is never a mystery. */
+  private describeFilters(): void {
+    const off = this.state.hiddenLayers.size + this.state.hiddenVerdicts.size;
+    this.filtersButton.textContent = off > 0 ? `Filters (${off} off)` : 'Filters';
   }
 
   /** Rebuilds only the lists whose options changed, so a patch does not reset a half-typed search. */
   update(palette: Palette): void {
-    for (const [verdict, swatch] of this.swatches) swatch.style.backgroundColor = palette.verdict[verdict as keyof Palette['verdict']];
+    for (const swatches of [this.swatches, this.legendSwatches]) {
+      for (const [verdict, swatch] of swatches) swatch.style.backgroundColor = palette.verdict[verdict as keyof Palette['verdict']];
+    }
     this.frameworkLabel.textContent = this.state.framework.title ? `Framework: ${this.state.framework.title}` : '';
+    this.frameworkLabel.title = this.frameworkLabel.textContent;
+    this.legendFramework.textContent = this.state.framework.title;
+    this.describeFilters();
     this.search.value = this.state.search;
 
     const layers = this.state.layers();
@@ -105,7 +205,7 @@ export class Controls {
         const box = checkbox(LAYER_TEXT[layer] ?? layer, `layer-${layer}`, !this.state.hiddenLayers.has(layer));
         box.addEventListener('change', () => {
           toggle(this.state.hiddenLayers, layer, !box.checked);
-          this.events.changed();
+          this.changed();
         });
         return box;
       });
@@ -120,6 +220,7 @@ export class Controls {
       if (this.state.category && !categories.includes(this.state.category)) this.state.category = '';
       this.category.value = this.state.category;
     }
+    this.fitWidth();
   }
 }
 

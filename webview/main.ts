@@ -46,7 +46,7 @@ noMatches.className = 'no-matches';
 noMatches.setAttribute('data-testid', 'no-matches');
 noMatches.setAttribute('role', 'status');
 noMatches.hidden = true;
-graphHost.append(noMatches);
+graphHost.append(noMatches, controls.legend);
 app.append(status, graphHost, announcer);
 const card = new HoverCard(graphHost);
 
@@ -165,6 +165,7 @@ function describe(): void {
       ? 'No protocol notes yet: add a markdown note with a `layer:` in its front matter.'
       : `${shown} protocol${count === 1 ? '' : 's'}, ${state.graph.size} dependenc${state.graph.size === 1 ? 'y' : 'ies'} · arrows point to what a protocol depends on · ringed: your override` +
         (state.skipped > 0 ? ` · ${state.skipped} file${state.skipped === 1 ? '' : 's'} skipped: see the Protocol Atlas output` : '');
+  status.title = status.textContent;
   const query = state.search.trim();
   const matched = state.matchCount;
   noMatches.hidden = count === 0 || state.shownTotal > 0;

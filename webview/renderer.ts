@@ -86,10 +86,15 @@ export class GraphRenderer {
         requestAnimationFrame(() => performance.mark(FIRST_FRAME_MARK));
       }
     });
-    this.sigma.on('resize', () => this.sizeOverlays());
+    this.sigma.on('resize', () => {
+      this.sizeOverlays();
+      if (this.applyStretch()) this.sigma.refresh();
+    });
     pickOnlyWhenStill(this.sigma, () => this.state.hovered);
     panByBitmap(this.sigma, this.bandsCanvas, this.marksCanvas, () => this.detail.hideEdgesOnMove);
     this.sizeOverlays();
+    // Before the first draw: the graph is not sigma's yet, so stretching costs no redraw.
+    this.applyStretch();
     this.fitBands();
     this.sigma.setGraph(state.graph);
   }
@@ -102,6 +107,7 @@ export class GraphRenderer {
 
   /** After load or a patch: the bands may have grown, the graph's data changed. */
   refresh(): void {
+    this.applyStretch();
     this.fitBands();
     const detail = levelOfDetail(this.state.graph.order, this.state.graph.size);
     if (JSON.stringify(detail) !== JSON.stringify(this.detail)) {
@@ -149,19 +155,25 @@ export class GraphRenderer {
     this.sigma.setSetting('defaultEdgeColor', palette.edge);
   }
 
+  /** The layout stretched to the view's proportions (see AtlasState.stretch); whether it changed. */
+  private applyStretch(): boolean {
+    const { width, height } = this.sigma.getDimensions();
+    const padding = 2 * (this.sigma.getSetting('stagePadding') ?? 0);
+    const stretched = this.state.setStretch(this.state.stretchFor(width - padding, height - padding));
+    if (stretched) this.fitBands();
+    return stretched;
+  }
+
   /**
    * The layout's own frame (all bands, not only the occupied part) is what sigma fits to the
-   * screen, so a band stays where it is when a protocol is added to it.
-   */
-  /**
-   * The frame is the whole layout, bands included, not just the protocols: an empty band still
-   * shows. A layout narrower than it is tall (no protocols yet, or one) is framed as wide as it is
-   * tall, centred, or sigma would squeeze the bands to the height of a line of text.
+   * screen, so a band stays where it is when a protocol is added to it, and an empty band still
+   * shows. With no protocols the layout has no width, and is framed as wide as it is tall, or
+   * sigma would squeeze the bands to the height of a line of text.
    */
   private fitBands(): void {
     const { width, height } = this.state;
     if (height <= 0) return;
-    const framed = Math.max(width, height);
+    const framed = width > 0 ? width : height;
     this.sigma.setCustomBBox({ x: [width / 2 - framed / 2, width / 2 + framed / 2], y: [0, height] });
   }
 

@@ -6,13 +6,27 @@
 import Graph from 'graphology';
 import type { GraphBand, GraphModel, GraphNode, GraphPatch, GraphViewState } from '../src/webviewProtocol';
 
-export type NodeAttributes = GraphNode & { size: number; label: string; color: string };
+/** `y` is the layout's y times the state's stretch (see `setStretch`); `layoutY` the layout's own. */
+export type NodeAttributes = GraphNode & { size: number; label: string; color: string; layoutY: number };
+
+/** Taller than this the bands would read as a ladder of empty stripes around a few dots. */
+export const MAX_STRETCH = 4;
 
 export class AtlasState {
   readonly graph = new Graph<NodeAttributes>({ type: 'directed', allowSelfLoops: false });
+  /** The layout's bands, heights and positions stretched upwards by `stretch`. */
   bands: GraphBand[] = [];
   width = 0;
   height = 0;
+  /**
+   * How much taller than the layout the picture is drawn. The layout is wide (a band holds many
+   * protocols side by side), a panel beside a note is narrow, and sigma keeps the proportions,
+   * so the bands would be a thin strip; stretching only upwards keeps every protocol in its band
+   * and its left-to-right order.
+   */
+  stretch = 1;
+  private layoutBands: GraphBand[] = [];
+  private layoutHeight = 0;
   framework = { id: '', title: '' };
   skipped = 0;
   hiddenLayers = new Set<string>();
@@ -36,7 +50,7 @@ export class AtlasState {
 
   load(model: GraphModel): void {
     this.graph.clear();
-    for (const node of model.nodes) this.graph.addNode(node.id, attributesOf(node));
+    for (const node of model.nodes) this.graph.addNode(node.id, attributesOf(node, this.stretch));
     for (const edge of model.edges) if (this.graph.hasNode(edge.source) && this.graph.hasNode(edge.target)) this.graph.mergeEdge(edge.source, edge.target);
     this.overrides.clear();
     for (const node of model.nodes) if (node.override) this.overrides.add(node.id);
@@ -55,8 +69,8 @@ export class AtlasState {
     for (const node of patch.upserted) {
       if (node.override) this.overrides.add(node.id);
       else this.overrides.delete(node.id);
-      if (this.graph.hasNode(node.id)) this.graph.replaceNodeAttributes(node.id, attributesOf(node));
-      else this.graph.addNode(node.id, attributesOf(node));
+      if (this.graph.hasNode(node.id)) this.graph.replaceNodeAttributes(node.id, attributesOf(node, this.stretch));
+      else this.graph.addNode(node.id, attributesOf(node, this.stretch));
     }
     for (const edge of patch.edgesRemoved) if (this.graph.hasEdge(edge.source, edge.target)) this.graph.dropEdge(edge.source, edge.target);
     for (const edge of patch.edgesAdded) {
@@ -164,10 +178,39 @@ export class AtlasState {
     return camera && finite(camera.x) && finite(camera.y) && finite(camera.ratio) && camera.ratio > 0 && finite(camera.angle) ? camera : undefined;
   }
 
+  /**
+   * The stretch that makes the layout as tall, relative to its width, as a view of `viewWidth` ×
+   * `viewHeight` pixels, between 1 and MAX_STRETCH.
+   */
+  stretchFor(viewWidth: number, viewHeight: number): number {
+    if (this.width <= 0 || this.layoutHeight <= 0 || viewWidth <= 0 || viewHeight <= 0) return 1;
+    const wanted = (this.width / this.layoutHeight) * (viewHeight / viewWidth);
+    return Math.min(MAX_STRETCH, Math.max(1, wanted));
+  }
+
+  /**
+   * Stretches every position and band; returns whether anything moved. A change of under 2% is
+   * ignored, so a resize by a few pixels does not move every protocol.
+   */
+  setStretch(stretch: number): boolean {
+    if (Math.abs(stretch - this.stretch) <= this.stretch * 0.02) return false;
+    this.stretch = stretch;
+    this.graph.updateEachNodeAttributes((_id, node) => ({ ...node, y: node.layoutY * stretch }), { attributes: ['y'] });
+    this.stretchBands();
+    return true;
+  }
+
   private setShape(shape: { bands: GraphBand[]; width: number; height: number }): void {
-    this.bands = shape.bands;
+    this.layoutBands = shape.bands;
     this.width = shape.width;
-    this.height = shape.height;
+    this.layoutHeight = shape.height;
+    this.stretchBands();
+  }
+
+  private stretchBands(): void {
+    const stretch = this.stretch;
+    this.bands = this.layoutBands.map((band) => ({ ...band, y: band.y * stretch, height: band.height * stretch }));
+    this.height = this.layoutHeight * stretch;
   }
 
   /**
@@ -196,7 +239,7 @@ export class AtlasState {
 /** Labels longer than this are cut with an ellipsis on the canvas; the card shows the full name. */
 const LABEL_LENGTH = 28;
 
-function attributesOf(node: GraphNode): NodeAttributes {
+function attributesOf(node: GraphNode, stretch: number): NodeAttributes {
   const label = [...node.name].length > LABEL_LENGTH ? `${[...node.name].slice(0, LABEL_LENGTH - 1).join('')}…` : node.name;
-  return { ...node, label, size: 9, color: '#888' };
+  return { ...node, label, size: 9, color: '#888', layoutY: node.y, y: node.y * stretch };
 }

@@ -75,6 +75,7 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
   });
 
   it('filters out a layer, and brings it back', async () => {
+    await openFilters(view);
     await view.locator('[data-testid="layer-middleware"]').click();
     await waitForGraph(view, (graph) => graph.filters.hiddenLayers.includes('middleware'));
     const nodes = await inGraph(view, (graph) => graph.nodes());
@@ -83,6 +84,7 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     await workbench.screenshot('graph-filtered');
     await view.locator('[data-testid="layer-middleware"]').click();
     await waitForGraph(view, (graph) => graph.nodes().every((node) => !node.hidden));
+    await closeFilters(workbench, view);
   });
 
   it('highlights the exposure of a selected protocol, and clears on a click on the background', async () => {
@@ -285,6 +287,43 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     await workbench.page.mouse.move(1, 1);
   });
 
+  it('beside a note: the toolbar is one row, the bands fill the panel, and the hover card fits in it', async () => {
+    // Issue 13: at half width the toolbar wrapped to six rows and the graph was a thin strip.
+    const frame = (await workbench.page.locator('iframe.webview.ready').boundingBox())!;
+    assert.ok(frame.width < 700, `the graph shares the window with the note: ${frame.width} px wide`);
+    const toolbar = (await view.locator('[role="toolbar"]').boundingBox())!;
+    assert.ok(toolbar.height <= 48, `one row of controls: ${toolbar.height} px high`);
+    const graphBox = (await view.locator('[data-testid="graph"]').boundingBox())!;
+    assert.ok(graphBox.height >= frame.height * 0.75, `the graph gets most of the panel: ${graphBox.height} of ${frame.height} px`);
+    await view.locator('[data-testid="fit"]').click();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const bands = await inGraph(view, (graph) => graph.bands());
+    const spanned = bands[0].bottom - bands[bands.length - 1].top;
+    assert.ok(spanned >= graphBox.height * 0.75, `the bands fill the height: ${Math.round(spanned)} of ${graphBox.height} px`);
+    // The layer and verdict filters are a click away, in a menu.
+    await view.locator('[data-testid="filters-menu"]').click();
+    await view.locator('[data-testid="layer-middleware"]').waitFor({ state: 'visible' });
+    await view.locator('[data-testid="layer-middleware"]').click();
+    await waitForGraph(view, (graph) => graph.filters.hiddenLayers.includes('middleware'));
+    await view.locator('[data-testid="layer-middleware"]').click();
+    await waitForGraph(view, (graph) => graph.filters.hiddenLayers.length === 0);
+    await workbench.page.keyboard.press('Escape');
+    await view.locator('[data-testid="layer-middleware"]').waitFor({ state: 'hidden' });
+    assert.ok(await view.locator('[data-testid="legend"]').isVisible(), 'the verdict colours stay explained, over the graph');
+    assert.match(await view.locator('[data-testid="legend-framework"]').innerText(), /^DeepSeek/, 'under the framework named');
+    await workbench.screenshot('graph-beside-note');
+    // io.net's card, with its long reason, stays inside the graph.
+    const at = await nodeOnPage(workbench, view, IO_NET);
+    await workbench.page.mouse.move(at.x + 40, at.y + 40);
+    await workbench.page.mouse.move(at.x, at.y, { steps: 5 });
+    const card = view.locator('[data-testid="hover-card"]');
+    await card.waitFor({ state: 'visible' });
+    const box = (await card.boundingBox())!;
+    assert.ok(box.y >= graphBox.y - 1 && box.y + box.height <= graphBox.y + graphBox.height + 1, `the card fits the graph's height: ${box.y}–${box.y + box.height} in ${graphBox.y}–${graphBox.y + graphBox.height}`);
+    assert.ok(box.x >= graphBox.x - 1 && box.x + box.width <= graphBox.x + graphBox.width + 1, 'and its width');
+    await workbench.page.mouse.move(1, 1);
+  });
+
   it('recolours when the framework is switched, without a reload', async () => {
     const cameraBefore = await inGraph(view, (graph) => graph.camera());
     await workbench.runCommand('Protocol Atlas: Switch Framework…');
@@ -325,10 +364,15 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     await view.locator('[data-testid="graph"]').focus();
     await workbench.page.keyboard.press('Escape');
     await waitForGraph(view, (graph) => graph.selected === undefined);
+    // io.net's verdict under the framework the earlier test switched to, and its colour's id.
+    const verdict = (await inGraph(view, (graph) => graph.nodes())).find((node) => node.id === IO_NET)!.verdict;
+    const colourId = `protocolAtlas.${verdict === 'not-assessed' ? 'notAssessed' : verdict}`;
     const settings = path.join(workbench.workspace, '.vscode', 'settings.json');
     fs.mkdirSync(path.dirname(settings), { recursive: true });
-    fs.writeFileSync(settings, JSON.stringify({ 'workbench.colorCustomizations': { 'protocolAtlas.negative': '#00e5ff' } }));
-    const swatch = view.locator('[data-testid="verdict-negative"] .swatch');
+    fs.writeFileSync(settings, JSON.stringify({ 'workbench.colorCustomizations': { [colourId]: '#00e5ff' } }));
+    // Beside the note the toolbar is compact, and the legend sits over the graph.
+    const swatch = view.locator(`[data-testid="legend-${verdict}"] .swatch`);
+    assert.ok(await swatch.isVisible(), 'the legend is on screen');
     const swatchColour = () => swatch.evaluate((element) => (element as unknown as { style: { backgroundColor: string } }).style.backgroundColor);
     await waitFor(async () => (await swatchColour()) === 'rgb(0, 229, 255)', 'the legend takes the customised colour');
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -339,8 +383,10 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
   });
 
   it('comes back after a window reload with its filters and viewport', async () => {
+    await openFilters(view);
     await view.locator('[data-testid="verdict-not-assessed"]').click();
     await waitForGraph(view, (graph) => graph.filters.hiddenVerdicts.includes('not-assessed'));
+    await closeFilters(workbench, view);
     // A search answered by the extension's search, which must be asked again after the reload.
     assert.notStrictEqual(atlas.verdictOf('model/bittensor.md').value, 'not-assessed');
     await view.locator('[data-testid="search"]').locator('input').fill('TAO');
@@ -427,4 +473,14 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
     if (Date.now() > deadline) throw new Error(`Timed out: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** The layer and verdict filters: in the toolbar when it is wide, behind "Filters" when compact. */
+async function openFilters(view: FrameLocator): Promise<void> {
+  const button = view.locator('[data-testid="filters-menu"]');
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
+async function closeFilters(workbench: Workbench, view: FrameLocator): Promise<void> {
+  if ((await view.locator('[data-testid="filters-menu"]').getAttribute('aria-expanded')) === 'true') await workbench.page.keyboard.press('Escape');
 }

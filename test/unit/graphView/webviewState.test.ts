@@ -4,7 +4,7 @@ import { Atlas } from '../../../src/core/atlas';
 import { exposureHighlight, graphSearch } from '../../../src/core/graph/graphQueries';
 import { buildGraphView, diffGraphView } from '../../../src/core/graph/view';
 import { nextInDirection } from '../../../webview/navigation';
-import { AtlasState } from '../../../webview/state';
+import { AtlasState, MAX_STRETCH } from '../../../webview/state';
 
 const note = (name: string, layer: string, category: string, dependsOn: string[] = []): string =>
   `---\nprotocol: ${name}\nlayer: ${layer}\ncategory: ${category}\ndepends_on: [${dependsOn.join(', ')}]\n---\n`;
@@ -99,6 +99,36 @@ describe('graph app state', () => {
     assert.ok(state.graph.hasEdge('i/arweave.md', 'i/io.md'));
     assert.ok(!state.graph.hasNode('i/akash.md'));
     assert.strictEqual(state.selected, undefined);
+  });
+
+  it('stretches the layout upwards to a narrow view, within bounds, and keeps the stretch through a patch', () => {
+    const atlas = example();
+    const state = new AtlasState();
+    const before = buildGraphView(atlas);
+    state.load(before);
+    const layoutY = new Map(before.nodes.map((node) => [node.id, node.y]));
+    assert.strictEqual(state.stretchFor(state.width * 4, state.height), 1, 'a wide view needs no stretch');
+    const wanted = state.stretchFor(200, 600);
+    assert.ok(wanted > 1 && wanted <= MAX_STRETCH, `a narrow view stretches: ${wanted}`);
+    assert.strictEqual(state.stretchFor(1, 10000), MAX_STRETCH, 'and never beyond the bound');
+    assert.ok(state.setStretch(wanted));
+    assert.ok(!state.setStretch(wanted * 1.01), 'a change of 1% moves nothing');
+    state.graph.forEachNode((id, node) => assert.ok(Math.abs(node.y - layoutY.get(id)! * wanted) < 1e-9, `${id} is stretched`));
+    assert.deepStrictEqual(state.bands.map((band) => band.y), before.bands.map((band) => band.y * wanted));
+    assert.ok(Math.abs(state.height - before.height * wanted) < 1e-9);
+    // Every protocol stays inside its band, and left-to-right order is kept.
+    for (const band of state.bands) {
+      state.graph.forEachNode((_id, node) => {
+        if (node.layer === band.layer) assert.ok(Math.abs(node.y - band.y) <= band.height / 2 + 1e-9);
+      });
+    }
+    atlas.index.set('i/storj.md', note('Storj', 'infrastructure', 'storage'));
+    const after = buildGraphView(atlas);
+    state.patch(diffGraphView(before, after));
+    const storj = after.nodes.find((node) => node.id === 'i/storj.md')!;
+    assert.ok(Math.abs(state.graph.getNodeAttribute('i/storj.md', 'y') - storj.y * wanted) < 1e-9, 'a patched protocol is stretched too');
+    assert.ok(state.setStretch(1));
+    state.graph.forEachNode((id, node) => assert.strictEqual(node.y, node.layoutY, `${id} is back at the layout's y`));
   });
 
   it('restores saved filters and ignores a malformed saved state', () => {
