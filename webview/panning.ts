@@ -24,13 +24,13 @@ export function pickOnlyWhenStill(sigma: Sigma<NodeAttributes>, hovered: () => s
 
 /**
  * During a mouse drag sigma's scheduled redraws become a translation of what was last drawn:
- * sigma's layers and the marks follow the camera, the bands (full-width stripes) follow it up and
+ * sigma's layers, the names and the marks follow the camera, the bands (full-width stripes) follow it up and
  * down only. Any real draw (the drop, the glide after it, a zoom, a refresh) puts the layers back
  * where they belong, so the picture after the drop is drawn from the camera where the drag left it.
  * Only for large graphs: a small one redraws within a frame anyway, and a slid picture shows blank
  * margins where the drag uncovers what was off screen.
  */
-export function panByBitmap(sigma: Sigma<NodeAttributes>, bands: HTMLElement, marks: HTMLElement, large: () => boolean): void {
+export function panByBitmap(sigma: Sigma<NodeAttributes>, bands: HTMLElement, overlays: HTMLElement[], large: () => boolean): void {
   const captor = sigma.getMouseCaptor();
   const camera = sigma.getCamera();
   const scheduleRender = sigma.scheduleRender.bind(sigma);
@@ -41,7 +41,7 @@ export function panByBitmap(sigma: Sigma<NodeAttributes>, bands: HTMLElement, ma
     const moved = offset ? `translate(${offset.x}px, ${offset.y}px)` : '';
     // Not the mouse layer: sigma reads the pointer relative to it, so it must stay put.
     for (const [name, layer] of Object.entries(sigma.getCanvases())) if (name !== 'mouse') layer.style.transform = moved;
-    marks.style.transform = moved;
+    for (const layer of overlays) layer.style.transform = moved;
     bands.style.transform = offset ? `translateY(${offset.y}px)` : '';
     slid = offset !== undefined;
   };

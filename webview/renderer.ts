@@ -8,7 +8,11 @@ import { createEdgeCurveProgram } from '@sigma/edge-curve';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { AtlasState, NodeAttributes } from './state';
 import { mix, withAlpha, type Palette } from './theme';
+import { placeLabels, type Disc, type LabelCandidate, type PlacedLabel } from './labels';
 import { panByBitmap, pickOnlyWhenStill } from './panning';
+
+const LABEL_SIZE = 13;
+const LABEL_LINE_HEIGHT = 16;
 
 const FIRST_FRAME_MARK = 'protocol-atlas:first-frame';
 const SKIPPING_EDGE_CURVATURE = 0.35;
@@ -26,6 +30,10 @@ export class GraphRenderer {
   readonly sigma: Sigma<NodeAttributes>;
   private readonly bandsCanvas: HTMLCanvasElement;
   private readonly marksCanvas: HTMLCanvasElement;
+  private readonly labelsCanvas: HTMLCanvasElement;
+  /** The names drawn in the last frame and the dots they keep off (for tests: nothing overlaps). */
+  drawnLabels: { labels: PlacedLabel[]; discs: Disc[] } = { labels: [], discs: [] };
+  private readonly textWidths = new Map<string, number>();
   /** How much is drawn per protocol and edge: less of it when there are thousands (see levelOfDetail). */
   private detail = levelOfDetail(0, 0);
   /** The node the keyboard is on: drawn with a focus ring. */
@@ -40,9 +48,10 @@ export class GraphRenderer {
     this.bandsCanvas = overlay('bands');
     const container = document.createElement('div');
     container.className = 'sigma-container';
+    this.labelsCanvas = overlay('labels');
     this.marksCanvas = overlay('marks');
     this.detail = levelOfDetail(state.graph.order, state.graph.size);
-    host.append(this.bandsCanvas, container, this.marksCanvas);
+    host.append(this.bandsCanvas, container, this.labelsCanvas, this.marksCanvas);
     // Built on an empty graph so the theme and the layout's frame are set before the one full
     // indexation and draw (setGraph below): each extra pass costs seconds at thousands of protocols.
     this.sigma = new Sigma<NodeAttributes>(new Graph<NodeAttributes>(), container, {
@@ -63,6 +72,8 @@ export class GraphRenderer {
         }),
       },
       renderEdgeLabels: false,
+      // Names are placed by labels.ts on their own layer, so none covers another name or dot.
+      renderLabels: false,
       labelRenderedSizeThreshold: this.detail.labelThreshold,
       hideEdgesOnMove: this.detail.hideEdgesOnMove,
       labelDensity: 1.5,
@@ -79,6 +90,7 @@ export class GraphRenderer {
     });
     this.sigma.on('afterRender', () => {
       this.drawBands();
+      this.drawLabels();
       this.drawMarks();
       if (!this.firstFrameMarked && this.state.graph.order > 0) {
         this.firstFrameMarked = true;
@@ -91,7 +103,7 @@ export class GraphRenderer {
       if (this.applyStretch()) this.sigma.refresh();
     });
     pickOnlyWhenStill(this.sigma, () => this.state.hovered);
-    panByBitmap(this.sigma, this.bandsCanvas, this.marksCanvas, () => this.detail.hideEdgesOnMove);
+    panByBitmap(this.sigma, this.bandsCanvas, [this.labelsCanvas, this.marksCanvas], () => this.detail.hideEdgesOnMove);
     this.sizeOverlays();
     // Before the first draw: the graph is not sigma's yet, so stretching costs no redraw.
     this.applyStretch();
@@ -220,7 +232,7 @@ export class GraphRenderer {
   private sizeOverlays(): void {
     const { width, height } = this.sigma.getDimensions();
     const ratio = window.devicePixelRatio || 1;
-    for (const canvas of [this.bandsCanvas, this.marksCanvas]) {
+    for (const canvas of [this.bandsCanvas, this.labelsCanvas, this.marksCanvas]) {
       canvas.width = Math.round(width * ratio);
       canvas.height = Math.round(height * ratio);
       canvas.style.width = `${width}px`;
@@ -260,6 +272,61 @@ export class GraphRenderer {
       const shown = this.state.shownByLayer.get(band.layer) ?? 0;
       context.fillText(`${band.label.toUpperCase()} · ${shown === band.count ? band.count : `${shown} of ${band.count}`}`, 10, Math.max(top, 0) + 6);
     });
+  }
+
+  /**
+   * The names of the protocols on screen, placed so that none covers another name or dot (see
+   * labels.ts): the selection and what it lights first, then the protocols most others depend on.
+   * At thousands of protocols names appear only once the dots are drawn large enough (zoomed in).
+   */
+  private drawLabels(): void {
+    const { width, height } = this.sigma.getDimensions();
+    const ratio = this.sigma.getCamera().getState().ratio;
+    const state = this.state;
+    const candidates: LabelCandidate[] = [];
+    const discs: Disc[] = [];
+    const margin = 40;
+    state.graph.forEachNode((id) => {
+      const data = this.sigma.getNodeDisplayData(id);
+      if (!data || data.hidden) return;
+      const at = this.sigma.framedGraphToViewport(data);
+      if (at.x < -margin || at.y < -margin || at.x > width + margin || at.y > height + margin) return;
+      // An override's ring and the keyboard's focus ring are part of the dot (see drawMarks).
+      const ring = id === this.focused ? 9 : state.overrides.has(id) ? 4 : 0;
+      const radius = this.sigma.scaleSize(data.size, ratio) + ring;
+      discs.push({ id, x: at.x, y: at.y, radius });
+      if (!data.label || radius - ring < this.detail.labelThreshold) return;
+      const priority =
+        (id === state.selected ? 4e6 : 0) + (id === state.hovered || id === this.focused ? 2e6 : 0) + (state.highlightedNodes.has(id) ? 1e6 : 0) + state.graph.inDegree(id);
+      candidates.push({ id, text: data.label, x: at.x, y: at.y, radius, priority });
+    });
+    const context = this.context(this.labelsCanvas);
+    if (!context) return;
+    const font = `${LABEL_SIZE}px ${this.palette.fontFamily}`;
+    context.font = font;
+    const measure = (text: string): number => {
+      const key = `${font}\u0000${text}`;
+      let measured = this.textWidths.get(key);
+      if (measured === undefined) {
+        if (this.textWidths.size > 20000) this.textWidths.clear();
+        measured = context.measureText(text).width;
+        this.textWidths.set(key, measured);
+      }
+      return measured;
+    };
+    const labels = candidates.length === 0 ? [] : placeLabels(candidates, discs, measure, { lineHeight: LABEL_LINE_HEIGHT, gap: 3, minCharacters: 4, width, height });
+    this.drawnLabels = { labels, discs };
+    this.labelsCanvas.hidden = labels.length === 0;
+    context.textBaseline = 'middle';
+    context.lineJoin = 'round';
+    context.lineWidth = 3;
+    // A halo in the background colour keeps a name legible over the edges it crosses.
+    context.strokeStyle = withAlpha(this.palette.background, 0.85);
+    context.fillStyle = this.palette.foreground;
+    for (const label of labels) {
+      context.strokeText(label.text, label.x, label.y + label.height / 2);
+      context.fillText(label.text, label.x, label.y + label.height / 2);
+    }
   }
 
   /** Overrides get a ring in the foreground colour: the researcher's reading, not the framework's. */
@@ -309,7 +376,7 @@ export class GraphRenderer {
     const context = canvas.getContext('2d')!;
     context.fillStyle = this.palette.background;
     context.fillRect(0, 0, canvas.width, canvas.height);
-    const layers = [this.bandsCanvas, ...Object.values(this.sigma.getCanvases()), this.marksCanvas];
+    const layers = [this.bandsCanvas, ...Object.values(this.sigma.getCanvases()), this.labelsCanvas, this.marksCanvas];
     for (const layer of layers) if (!layer.hidden) context.drawImage(layer, 0, 0, canvas.width, canvas.height);
     return canvas.toDataURL('image/png');
   }

@@ -42,6 +42,10 @@ export function exposeForTests(state: AtlasState, renderer: () => GraphRenderer 
       const offset = hostOffset();
       return { x: at.x + offset.left, y: at.y + offset.top };
     },
+    drawnLabels: () => {
+      const drawn = renderer()?.drawnLabels ?? { labels: [], discs: [] };
+      return { labels: drawn.labels.map((label) => ({ ...label })), discs: drawn.discs.map((disc) => ({ ...disc })) };
+    },
     highlight: () => ({
       nodes: [...state.highlightedNodes].sort(),
       exposureEdges: [...state.exposureEdges].map((edge) => state.graph.extremities(edge) as [string, string]),

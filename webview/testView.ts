@@ -11,6 +11,14 @@ export interface TestView {
   graphToViewport(x: number, y: number): { x: number; y: number } | undefined;
   /** A node's position on screen, relative to the webview's top left. */
   nodeOnScreen(id: string): { x: number; y: number } | undefined;
+  /**
+   * The names drawn in the last frame (their boxes, in pixels from the graph's top left) and the
+   * drawn dots they keep off.
+   */
+  drawnLabels(): {
+    labels: Array<{ id: string; text: string; x: number; y: number; width: number; height: number }>;
+    discs: Array<{ id: string; x: number; y: number; radius: number }>;
+  };
   /** What the selection lights up: its neighbours and the dependency paths to negatively affected protocols. */
   highlight(): { nodes: string[]; exposureEdges: Array<[string, string]> };
   readonly hovered: string | undefined;

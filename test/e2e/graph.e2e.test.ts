@@ -12,7 +12,7 @@ import { Atlas } from '../../src/core/atlas';
 import { buildGraphView } from '../../src/core/graph/view';
 import { categoryById } from '../../src/core/note/taxonomy';
 import { indexFolder } from '../../src/node/indexFolder';
-import { drawnPixels, inGraph, nodeOnPage, openGraph, pixelOnPage, waitForGraph, webviewBackground } from './graphView';
+import { assertLegibleLabels, drawnPixels, inGraph, nodeOnPage, openGraph, pixelOnPage, waitForGraph, webviewBackground } from './graphView';
 import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
 
 const IO_NET = 'infrastructure/io-net.md';
@@ -53,6 +53,9 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     assert.ok(nodes.some((node) => node.name === 'Phala' && node.override), 'Phala is drawn as an override');
     const pixels = await drawnPixels(workbench.page, view);
     assert.ok(pixels.drawn > pixels.total * 0.01, `the graph is not blank: ${pixels.drawn} of ${pixels.total} pixels differ from ${pixels.background}`);
+    // Every name drawn is readable: none covers another name or another protocol.
+    const names = await assertLegibleLabels(view, nodes.length * 0.75);
+    assert.ok(names.includes('io.net'), 'io.net, which most depend on, is named');
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await workbench.page.locator('iframe.webview.ready').screenshot({ path: path.join(ARTIFACTS_DIR, 'graph-webview.png') });
   });
@@ -310,6 +313,11 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     await workbench.page.keyboard.press('Escape');
     await view.locator('[data-testid="layer-middleware"]').waitFor({ state: 'hidden' });
     assert.ok(await view.locator('[data-testid="legend"]').isVisible(), 'the verdict colours stay explained, over the graph');
+    // With nothing selected every protocol may be named; at half width most still are, none overlapping.
+    await view.locator('[data-testid="graph"]').focus();
+    await workbench.page.keyboard.press('Escape');
+    await waitForGraph(view, (graph) => graph.selected === undefined);
+    await assertLegibleLabels(view, 12);
     assert.match(await view.locator('[data-testid="legend-framework"]').innerText(), /^DeepSeek/, 'under the framework named');
     await workbench.screenshot('graph-beside-note');
     // io.net's card, with its long reason, stays inside the graph.

@@ -110,3 +110,25 @@ export async function pixelOnPage(page: Page, at: { x: number; y: number }): Pro
 export function webviewBackground(frame: FrameLocator): Promise<string> {
   return frame.locator('body').evaluate((body) => (globalThis as unknown as BrowserGlobals).getComputedStyle(body).backgroundColor);
 }
+
+/**
+ * What a person can read: the names drawn on the graph, checked box by box. None may cover
+ * another name or another protocol's dot. Returns the drawn names.
+ */
+export async function assertLegibleLabels(frame: FrameLocator, minimumShown: number): Promise<string[]> {
+  const { labels, discs } = await inGraph(frame, (view) => view.drawnLabels());
+  const overlaps = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      if (overlaps(labels[i], labels[j])) throw new Error(`"${labels[i].text}" and "${labels[j].text}" overlap`);
+    }
+    for (const disc of discs) {
+      if (disc.id !== labels[i].id && overlaps(labels[i], { x: disc.x - disc.radius, y: disc.y - disc.radius, width: 2 * disc.radius, height: 2 * disc.radius })) {
+        throw new Error(`"${labels[i].text}" covers the protocol ${disc.id}`);
+      }
+    }
+  }
+  if (labels.length < minimumShown) throw new Error(`only ${labels.length} names drawn (${labels.map((label) => label.text).join(', ')}), expected at least ${minimumShown}`);
+  return labels.map((label) => label.text);
+}
