@@ -3,5 +3,5 @@ export const ROOT: string;
 export const EXAMPLE_WORKSPACE: string;
 export function npmRun(script: string, extraArgs?: string[]): void;
 export function build(): void;
-export function copyExampleWorkspace(prefix?: string): { dir: string; cleanup(): void };
+export function copyExampleWorkspace(prefix?: string, source?: string): { dir: string; cleanup(): void };
 export function makeTempDir(prefix: string): { dir: string; cleanup(): void };

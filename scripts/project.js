@@ -46,14 +46,14 @@ function makeTempDir(prefix) {
 }
 
 /**
- * Copies the example workspace to a fresh temporary folder: tests and demos work on the copy and
- * never modify examples/. Returns { dir, cleanup }.
+ * Copies the example workspace (or `source`, another folder of examples/) to a fresh temporary
+ * folder: tests and demos work on the copy and never modify examples/. Returns { dir, cleanup }.
  */
-function copyExampleWorkspace(prefix = 'protocol-atlas-workspace-') {
-  if (!fs.existsSync(EXAMPLE_WORKSPACE)) throw new Error(`Example workspace missing: ${EXAMPLE_WORKSPACE}`);
+function copyExampleWorkspace(prefix = 'protocol-atlas-workspace-', source = EXAMPLE_WORKSPACE) {
+  if (!fs.existsSync(source)) throw new Error(`Example workspace missing: ${source}`);
   const parent = makeTempDir(prefix);
-  const dir = path.join(parent.dir, path.basename(EXAMPLE_WORKSPACE));
-  fs.cpSync(EXAMPLE_WORKSPACE, dir, { recursive: true });
+  const dir = path.join(parent.dir, path.basename(source));
+  fs.cpSync(source, dir, { recursive: true });
   return { dir, cleanup: parent.cleanup };
 }
 

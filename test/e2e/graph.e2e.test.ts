@@ -449,6 +449,29 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     const graphBox = (await view.locator('[data-testid="graph"]').boundingBox())!;
     assert.ok(at.x > graphBox.x && at.x < graphBox.x + graphBox.width && at.y > graphBox.y && at.y < graphBox.y + graphBox.height, 'Eliza is on screen');
   });
+
+  it('keeps every protocol in place when the graph comes back from a background tab with a new note', async () => {
+    // Issue 13: adding one unconnected note reshuffled the whole layout. While the graph was a
+    // background tab its page was discarded, and the page that replaced it got a layout afresh.
+    const page = workbench.page;
+    const before = new Map((await inGraph(view, (graph) => graph.nodes())).map((node) => [node.id, node.x]));
+    await workbench.tab('Protocol Atlas: Layer Graph').click();
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('akash.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'akash.md' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'akash.md' }).waitFor();
+    await waitFor(async () => !(await page.locator('.tabs-container .tab.active', { hasText: 'Layer Graph' }).isVisible()), 'the graph is a background tab');
+    fs.writeFileSync(path.join(workbench.workspace, 'infrastructure', 'lone-compute.md'), '---\nprotocol: Lone Compute\nlayer: infrastructure\ncategory: compute\n---\n\n# Lone Compute\n');
+    await page.locator('.statusbar', { hasText: `${before.size + 1} protocols` }).waitFor();
+    await workbench.tab('Protocol Atlas: Layer Graph').click();
+    view = workbench.webviewFrame();
+    await waitForGraph(view, (graph, count) => graph.firstFrame && graph.nodes().length === count, before.size + 1, 60000);
+    const after = await inGraph(view, (graph) => graph.nodes());
+    const moved = after.filter((node) => before.has(node.id) && before.get(node.id) !== node.x).map((node) => node.name);
+    assert.deepStrictEqual(moved, [], 'no protocol moved');
+    assert.ok(after.some((node) => node.name === 'Lone Compute'), 'the new note is drawn');
+  });
 });
 
 describe('Layer graph without WebGL (e2e, the webview bundle in Chromium with --disable-3d-apis)', () => {

@@ -12,6 +12,8 @@ export const ARTIFACTS_DIR = path.join(__dirname, 'artifacts');
 export interface WorkbenchOptions {
   /** Changes the workspace copy before VS Code opens it (e.g. adds broken notes). */
   prepareWorkspace?: (dir: string) => void;
+  /** Another folder of examples/ to open a copy of, instead of the default example workspace. */
+  example?: string;
 }
 
 export class Workbench {
@@ -31,7 +33,7 @@ export class Workbench {
     let server: CodeServer | undefined;
     let browser: Browser | undefined;
     try {
-      const workspace = copyExampleWorkspace('protocol-atlas-e2e-');
+      const workspace = copyExampleWorkspace('protocol-atlas-e2e-', options.example && path.join(ROOT, 'examples', options.example));
       cleanups.push(workspace.cleanup);
       options.prepareWorkspace?.(workspace.dir);
       const profile = makeTempDir('protocol-atlas-e2e-profile-');

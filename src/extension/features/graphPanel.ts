@@ -72,7 +72,7 @@ export class GraphPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
-  /** What the webview has drawn; undefined until it said it is ready (and again after a reload of the page). */
+  /** What the webview draws, kept while its page is discarded; undefined until a page first said ready. */
   private shown: LiveGraphView | undefined;
   private pendingReveal: string | undefined;
   private nextRequestId = 1;
@@ -111,6 +111,8 @@ export class GraphPanel {
 
   /** The model as drawn, for the SVG export. */
   get model(): GraphModel | undefined {
+    // With no page to patch, what changed meanwhile is applied here (a shown page gets it as a patch).
+    if (!this.pageReady) this.shown?.takePatch();
     return this.shown?.model();
   }
 
@@ -187,7 +189,10 @@ export class GraphPanel {
   private async sendGraph(): Promise<void> {
     await this.service.ready;
     if (this.disposed) return;
-    this.shown = new LiveGraphView(this.service.atlas);
+    // One layout for the panel's life: a page that replaces a discarded one (the tab was in the
+    // background) draws every protocol where it was, with what changed meanwhile applied.
+    if (this.shown) this.shown.takePatch();
+    else this.shown = new LiveGraphView(this.service.atlas);
     this.pageReady = true;
     this.post({ type: 'graph', model: this.shown.model(), skipped: this.service.skipped });
     if (this.pendingReveal) this.post({ type: 'reveal', id: this.pendingReveal });
@@ -205,7 +210,8 @@ export class GraphPanel {
 
   /** Only what the changes touched: the live view builds the patch from the change detail. */
   private sendPatch(): void {
-    if (!this.shown || this.disposed) return;
+    // A discarded page gets the whole model, changes included, when its successor says ready.
+    if (!this.shown || this.disposed || !this.pageReady) return;
     const patch = this.shown.takePatch();
     if (!patch) return;
     this.post({ type: 'patch', patch });
