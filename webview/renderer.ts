@@ -12,6 +12,10 @@ import { placeLabels, type Disc, type LabelCandidate, type PlacedLabel } from '.
 import { panByBitmap, pickOnlyWhenStill } from './panning';
 
 const LABEL_SIZE = 13;
+/** A band's name and the space under it that keeps it inside the band. */
+const BAND_LABEL_HEIGHT = 22;
+/** Zoomed out, the whole graph at two thirds of the view is as small as is useful. */
+const MAX_CAMERA_RATIO = 1.5;
 const LABEL_LINE_HEIGHT = 16;
 
 const FIRST_FRAME_MARK = 'protocol-atlas:first-frame';
@@ -33,6 +37,8 @@ export class GraphRenderer {
   private readonly labelsCanvas: HTMLCanvasElement;
   /** The names drawn in the last frame and the dots they keep off (for tests: nothing overlaps). */
   drawnLabels: { labels: PlacedLabel[]; discs: Disc[] } = { labels: [], discs: [] };
+  /** Where each band's name was drawn in the last frame (its top, in pixels), by layer. */
+  readonly bandLabels = new Map<string, number>();
   private readonly textWidths = new Map<string, number>();
   /** How much is drawn per protocol and edge: less of it when there are thousands (see levelOfDetail). */
   private detail = levelOfDetail(0, 0);
@@ -81,8 +87,8 @@ export class GraphRenderer {
       labelSize: 13,
       zIndex: state.selected !== undefined,
       stagePadding: 40,
-      minCameraRatio: 0.02,
-      maxCameraRatio: 20,
+      minCameraRatio: zoomInLimit(state),
+      maxCameraRatio: MAX_CAMERA_RATIO,
       // The hover card says more than sigma's default white box, which also ignores the theme.
       defaultDrawNodeHover: (context, data) => this.drawHoverRing(context, data),
       nodeReducer: (node, data) => this.reduceNode(node, data),
@@ -129,6 +135,8 @@ export class GraphRenderer {
     }
     const ordered = this.state.selected !== undefined;
     if (this.sigma.getSetting('zIndex') !== ordered) this.sigma.setSetting('zIndex', ordered);
+    const limit = zoomInLimit(this.state);
+    if (this.sigma.getSetting('minCameraRatio') !== limit) this.sigma.setSetting('minCameraRatio', limit);
     this.sigma.refresh();
   }
 
@@ -253,7 +261,8 @@ export class GraphRenderer {
   private drawBands(): void {
     const context = this.context(this.bandsCanvas);
     if (!context) return;
-    const { width } = this.sigma.getDimensions();
+    const { width, height } = this.sigma.getDimensions();
+    this.bandLabels.clear();
     const gap = this.state.bands.length > 1 ? Math.max(0, this.state.bands[1].y - this.state.bands[1].height / 2 - (this.state.bands[0].y + this.state.bands[0].height / 2)) : 20;
     this.state.bands.forEach((band, i) => {
       const top = this.sigma.graphToViewport({ x: 0, y: band.y + band.height / 2 + gap / 2 }).y;
@@ -266,11 +275,16 @@ export class GraphRenderer {
       context.moveTo(0, Math.round(bottom) + 0.5);
       context.lineTo(width, Math.round(bottom) + 0.5);
       context.stroke();
+      // The name sticks to the top edge while its band is scrolled half off, and leaves with the
+      // band: a band wholly off screen draws no name (they used to pile up at the top edge).
+      if (bottom < 0 || top > height) return;
+      const labelTop = Math.min(Math.max(top, 0), bottom - BAND_LABEL_HEIGHT) + 6;
       context.fillStyle = this.palette.muted;
       context.font = `600 12px ${this.palette.fontFamily}`;
       context.textBaseline = 'top';
       const shown = this.state.shownByLayer.get(band.layer) ?? 0;
-      context.fillText(`${band.label.toUpperCase()} · ${shown === band.count ? band.count : `${shown} of ${band.count}`}`, 10, Math.max(top, 0) + 6);
+      context.fillText(`${band.label.toUpperCase()} · ${shown === band.count ? band.count : `${shown} of ${band.count}`}`, 10, labelTop);
+      this.bandLabels.set(band.layer, labelTop);
     });
   }
 
@@ -380,6 +394,16 @@ export class GraphRenderer {
     for (const layer of layers) if (!layer.hidden) context.drawImage(layer, 0, 0, canvas.width, canvas.height);
     return canvas.toDataURL('image/png');
   }
+}
+
+/**
+ * How far in the camera may zoom: until about six protocols of the fullest band span the view.
+ * Further in there is nothing to read, only an edge across an empty band (and a small graph
+ * needs less than a large one).
+ */
+function zoomInLimit(state: AtlasState): number {
+  const fullest = Math.max(1, ...state.bands.map((band) => band.count));
+  return Math.min(0.2, Math.max(0.002, 6 / fullest));
 }
 
 /**

@@ -5,8 +5,11 @@ export interface TestView {
   edges(): Array<{ source: string; target: string; hidden: boolean }>;
   /** Whether the graph has the dependency source → target: one look, where edges() lists them all. */
   hasEdge(source: string, target: string): boolean;
-  /** `count`: the band's protocols; `shown`: how many of them the filters leave on screen. */
-  bands(): Array<{ layer: string; label: string; count: number; shown: number; top: number; bottom: number }>;
+  /**
+   * `count`: the band's protocols; `shown`: how many of them the filters leave on screen;
+   * `labelY`: where its name was drawn in the last frame (undefined: not drawn).
+   */
+  bands(): Array<{ layer: string; label: string; count: number; shown: number; top: number; bottom: number; labelY?: number }>;
   camera(): { x: number; y: number; ratio: number; angle: number } | undefined;
   graphToViewport(x: number, y: number): { x: number; y: number } | undefined;
   /** A node's position on screen, relative to the webview's top left. */

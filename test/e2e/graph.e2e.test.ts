@@ -164,6 +164,28 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     });
   });
 
+  it('zooms within limits: band names never print over each other zoomed in, the graph never shrinks to a speck', async () => {
+    // Issue 13: zoomed in, the names of bands above the screen all stuck to its top edge, one
+    // over the other; zoomed out there was no end.
+    const graphBox = (await view.locator('[data-testid="graph"]').boundingBox())!;
+    await workbench.page.mouse.move(graphBox.x + graphBox.width / 2, graphBox.y + graphBox.height / 2);
+    for (let i = 0; i < 12; i++) {
+      await workbench.page.mouse.wheel(0, -300);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const drawn = (await inGraph(view, (graph) => graph.bands())).filter((band) => band.labelY !== undefined).map((band) => band.labelY!);
+    assert.ok(drawn.length >= 1, 'a band name is on screen');
+    drawn.sort((a, b) => a - b);
+    for (let i = 1; i < drawn.length; i++) assert.ok(drawn[i] - drawn[i - 1] >= 14, `band names ${drawn.join(', ')} px apart`);
+    for (let i = 0; i < 30; i++) await workbench.page.mouse.wheel(0, 400);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const ratio = (await inGraph(view, (graph) => graph.camera()))!.ratio;
+    assert.ok(ratio <= 1.5 + 1e-6, `zoomed out at most to 1.5 times the whole graph: ${ratio}`);
+    await view.locator('[data-testid="fit"]').click();
+    await waitForGraph(view, (graph) => Math.abs((graph.camera()?.ratio ?? 0) - 1) < 1e-6);
+  });
+
   it('keeps the graph on screen when the first arrow key follows a click on an empty spot', async () => {
     // Issue 13: click an empty spot, press →, and every protocol and band vanished (the camera
     // glided to graph coordinates, far outside sigma's 0–1 frame); a second → brought them back.
