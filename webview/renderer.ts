@@ -20,6 +20,8 @@ const LABEL_LINE_HEIGHT = 16;
 
 const FIRST_FRAME_MARK = 'protocol-atlas:first-frame';
 const SKIPPING_EDGE_CURVATURE = 0.35;
+/** A row's edge rises about a tenth of its length: clear of the dots between, inside the band for nearby ones. */
+const ROW_EDGE_CURVATURE = 0.2;
 
 export function webglAvailable(): boolean {
   try {
@@ -40,6 +42,8 @@ export class GraphRenderer {
   /** Where each band's name was drawn in the last frame (its top, in pixels), by layer. */
   readonly bandLabels = new Map<string, number>();
   private readonly textWidths = new Map<string, number>();
+  /** Each row's xs, sorted, by layer and y; rebuilt after the positions change (see refresh). */
+  private rows: Map<string, number[]> | undefined;
   /** How much is drawn per protocol and edge: less of it when there are thousands (see levelOfDetail). */
   private detail = levelOfDetail(0, 0);
   /** The node the keyboard is on: drawn with a focus ring. */
@@ -106,6 +110,7 @@ export class GraphRenderer {
     });
     this.sigma.on('resize', () => {
       this.sizeOverlays();
+      this.rows = undefined;
       if (this.applyStretch()) this.sigma.refresh();
     });
     pickOnlyWhenStill(this.sigma, () => this.state.hovered);
@@ -125,6 +130,7 @@ export class GraphRenderer {
 
   /** After load or a patch: the bands may have grown, the graph's data changed. */
   refresh(): void {
+    this.rows = undefined;
     this.applyStretch();
     this.fitBands();
     const detail = levelOfDetail(this.state.graph.order, this.state.graph.size);
@@ -212,8 +218,10 @@ export class GraphRenderer {
     const state = this.state;
     const [source, target] = state.graph.extremities(edge);
     if (state.isHidden(source) || state.isHidden(target)) return { ...data, hidden: true };
-    const arrow = this.detail.arrows && this.skipsABand(source, target) ? 'curvedArrow' : 'arrow';
+    const bend = this.detail.arrows ? this.bendOf(source, target) : undefined;
+    const arrow = bend !== undefined ? 'curvedArrow' : 'arrow';
     const plain = this.detail.arrows ? arrow : 'line';
+    if (bend !== undefined) data = { ...data, curvature: bend };
     if (state.selected === undefined) return { ...data, type: plain, size: this.detail.edgeSize, color: this.palette.edge };
     // Lit edges always show their direction, whatever the level of detail.
     if (state.exposureEdges.has(edge)) return { ...data, type: arrow, size: 3, color: this.palette.verdict.negative, zIndex: 2 };
@@ -222,12 +230,48 @@ export class GraphRenderer {
   }
 
   /** Whether the edge's ends are more than one band apart, so it crosses a band's protocols. */
-  private skipsABand(source: string, target: string): boolean {
+  /**
+   * How much an edge bends, or undefined for a straight one. An edge that skips a band, or joins
+   * two protocols of one row with others between them, would run through those and read as a
+   * chain of dependencies that does not exist: it bends, a row's edge always upwards.
+   */
+  private bendOf(source: string, target: string): number | undefined {
+    const graph = this.state.graph;
+    const from = graph.getNodeAttributes(source);
+    const to = graph.getNodeAttributes(target);
     const bands = this.state.layers();
-    const from = bands.indexOf(this.state.graph.getNodeAttribute(source, 'layer'));
-    const to = bands.indexOf(this.state.graph.getNodeAttribute(target, 'layer'));
-    return from >= 0 && to >= 0 && Math.abs(from - to) > 1;
+    const distance = Math.abs(bands.indexOf(from.layer) - bands.indexOf(to.layer));
+    if (distance > 1) return SKIPPING_EDGE_CURVATURE;
+    if (distance === 1 || from.y !== to.y || !this.protocolsBetween(from.layer, from.y, from.x, to.x)) return undefined;
+    // The curve's side follows its direction: rightwards edges bend up by +, leftwards by -.
+    return to.x > from.x ? ROW_EDGE_CURVATURE : -ROW_EDGE_CURVATURE;
   }
+
+  /** Whether a protocol of that row sits strictly between x1 and x2. */
+  private protocolsBetween(layer: string, y: number, x1: number, x2: number): boolean {
+    if (!this.rows) {
+      this.rows = new Map();
+      this.state.graph.forEachNode((_id, node) => {
+        const key = `${node.layer}\u0000${node.y}`;
+        const row = this.rows!.get(key);
+        if (row) row.push(node.x);
+        else this.rows!.set(key, [node.x]);
+      });
+      for (const row of this.rows.values()) row.sort((a, b) => a - b);
+    }
+    const xs = this.rows.get(`${layer}\u0000${y}`) ?? [];
+    const [low, high] = x1 < x2 ? [x1, x2] : [x2, x1];
+    // The first x above `low`: is it below `high`?
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid] <= low) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < xs.length && xs[lo] < high;
+  }
+
 
   private drawHoverRing(context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>): void {
     context.beginPath();

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
-import { drawnPixels, inGraph, openGraph, waitForGraph } from './graphView';
+import { drawnPixels, inGraph, openGraph, pixelOnPage, waitForGraph } from './graphView';
 
 const PANEL_TITLE = 'Protocol Atlas: Layer Graph';
 
@@ -86,5 +86,49 @@ describe(`Layer Graph panel in an empty workspace (e2e, extension ${EXTENSION_SO
     const infrastructure = (await inGraph(view, (graph) => graph.bands())).find((band) => band.layer === 'infrastructure')!;
     assert.ok(akash.screen.y >= infrastructure.top && akash.screen.y <= infrastructure.bottom, 'Akash is drawn in the infrastructure band');
     assert.ok(akash.screen.x > 0 && akash.screen.x < graphBox.width, 'and on screen');
+  });
+
+  it('bends a dependency between two protocols of one band around the protocols between them', async () => {
+    // Issue 13: six unclassified notes with one dependency from the first to the last read as one
+    // chain: the straight edge ran through every protocol between.
+    const view = workbench.webviewFrame();
+    const names = ['Stub One', 'Stub Two', 'Stub Three', 'Stub Four', 'Stub Five', 'Stub Six'];
+    for (const name of names) fs.writeFileSync(path.join(workbench.workspace, `${name.toLowerCase().replace(' ', '-')}.md`), `# ${name}\n\nTo sort later.\n`);
+    await waitForGraph(view, (graph, count) => graph.nodes().filter((node) => node.layer === 'unclassified').length === count, names.length);
+    const row = (await inGraph(view, (graph) => graph.nodes().filter((node) => node.layer === 'unclassified'))).sort((a, b) => a.x - b.x);
+    assert.ok(row.every((node) => node.y === row[0].y), 'the stubs are one row');
+    const [first, last] = [row[0], row[row.length - 1]];
+    fs.writeFileSync(path.join(workbench.workspace, first.id), `---\ndepends_on: ["${last.name}"]\n---\n\n# ${first.name}\n`);
+    await waitForGraph(view, (graph, edge) => graph.hasEdge(edge[0], edge[1]), [first.id, last.id]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await workbench.screenshot('graph-band-edge');
+    // Just left of the third stub's dot, on the row (where the second stub's name, shortened to
+    // fit, has ended): the band's own colour, not an edge. The edge bends upwards, over the row.
+    const origin = (await view.locator('[data-testid="graph"]').boundingBox())!;
+    const disc = (await inGraph(view, (graph) => graph.drawnLabels().discs)).find((each) => each.id === row[2].id)!;
+    // The band's own colour at the row's height, at its far right, where nothing is drawn.
+    const beside = await pixelOnPage(workbench.page, { x: origin.x + origin.width - 4, y: origin.y + disc.y });
+    let difference = 0;
+    let between: number[] = [];
+    for (const dy of [-1, 0, 1]) {
+      const pixel = await pixelOnPage(workbench.page, { x: origin.x + disc.x - disc.radius - 1.5, y: origin.y + disc.y + dy });
+      const d = pixel.reduce((sum, channel, i) => sum + Math.abs(channel - beside[i]), 0);
+      if (d > difference) [difference, between] = [d, pixel];
+    }
+    assert.ok(difference < 24, `no edge is drawn across the row between the stubs: rgb(${between.join(', ')}) vs the band's rgb(${beside.join(', ')})`);
+    // And it is drawn: above the row, halfway along, outside every dot and name.
+    const drawn = await inGraph(view, (graph) => graph.drawnLabels());
+    const [left, right] = drawn.discs.filter((each) => each.id === first.id || each.id === last.id).sort((a, b) => a.x - b.x);
+    const column = (left.x + right.x) / 2;
+    const free = (y: number) =>
+      drawn.discs.every((each) => Math.hypot(each.x - column, each.y - y) > each.radius + 2) &&
+      drawn.labels.every((label) => column < label.x - 3 || column > label.x + label.width + 3 || y < label.y - 3 || y > label.y + label.height + 3);
+    let drawnAbove = false;
+    for (let dy = 3; dy <= 80 && !drawnAbove; dy++) {
+      if (!free(left.y - dy)) continue;
+      const pixel = await pixelOnPage(workbench.page, { x: origin.x + column, y: origin.y + left.y - dy });
+      drawnAbove = pixel.reduce((sum, channel, i) => sum + Math.abs(channel - beside[i]), 0) >= 60;
+    }
+    assert.ok(drawnAbove, 'the bent edge is drawn above the row');
   });
 });
