@@ -8,7 +8,8 @@ import { createEdgeCurveProgram } from '@sigma/edge-curve';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { AtlasState, NodeAttributes } from './state';
 import { mix, withAlpha, type Palette } from './theme';
-import { placeLabels, type Disc, type LabelCandidate, type PlacedLabel } from './labels';
+import { edgeCurvature, RowIndex, SKIPPING_EDGE_CURVATURE } from '../src/core/graph/edgeRouting';
+import { placeLabels, type Disc, type LabelCandidate, type PlacedLabel } from '../src/core/graph/labelPlacement';
 import { panByBitmap, pickOnlyWhenStill } from './panning';
 
 const LABEL_SIZE = 13;
@@ -19,9 +20,6 @@ const MAX_CAMERA_RATIO = 1.5;
 const LABEL_LINE_HEIGHT = 16;
 
 const FIRST_FRAME_MARK = 'protocol-atlas:first-frame';
-const SKIPPING_EDGE_CURVATURE = 0.35;
-/** A row's edge rises about a tenth of its length: clear of the dots between, inside the band for nearby ones. */
-const ROW_EDGE_CURVATURE = 0.2;
 
 export function webglAvailable(): boolean {
   try {
@@ -42,8 +40,8 @@ export class GraphRenderer {
   /** Where each band's name was drawn in the last frame (its top, in pixels), by layer. */
   readonly bandLabels = new Map<string, number>();
   private readonly textWidths = new Map<string, number>();
-  /** Each row's xs, sorted, by layer and y; rebuilt after the positions change (see refresh). */
-  private rows: Map<string, number[]> | undefined;
+  /** The rows' positions; rebuilt after the positions change (see refresh). */
+  private rows: RowIndex | undefined;
   /** How much is drawn per protocol and edge: less of it when there are thousands (see levelOfDetail). */
   private detail = levelOfDetail(0, 0);
   /** The node the keyboard is on: drawn with a focus ring. */
@@ -230,46 +228,10 @@ export class GraphRenderer {
   }
 
   /** Whether the edge's ends are more than one band apart, so it crosses a band's protocols. */
-  /**
-   * How much an edge bends, or undefined for a straight one. An edge that skips a band, or joins
-   * two protocols of one row with others between them, would run through those and read as a
-   * chain of dependencies that does not exist: it bends, a row's edge always upwards.
-   */
+  /** See core/graph/edgeRouting.ts: band-skipping edges, and a row's edges over protocols between, bend. */
   private bendOf(source: string, target: string): number | undefined {
-    const graph = this.state.graph;
-    const from = graph.getNodeAttributes(source);
-    const to = graph.getNodeAttributes(target);
-    const bands = this.state.layers();
-    const distance = Math.abs(bands.indexOf(from.layer) - bands.indexOf(to.layer));
-    if (distance > 1) return SKIPPING_EDGE_CURVATURE;
-    if (distance === 1 || from.y !== to.y || !this.protocolsBetween(from.layer, from.y, from.x, to.x)) return undefined;
-    // The curve's side follows its direction: rightwards edges bend up by +, leftwards by -.
-    return to.x > from.x ? ROW_EDGE_CURVATURE : -ROW_EDGE_CURVATURE;
-  }
-
-  /** Whether a protocol of that row sits strictly between x1 and x2. */
-  private protocolsBetween(layer: string, y: number, x1: number, x2: number): boolean {
-    if (!this.rows) {
-      this.rows = new Map();
-      this.state.graph.forEachNode((_id, node) => {
-        const key = `${node.layer}\u0000${node.y}`;
-        const row = this.rows!.get(key);
-        if (row) row.push(node.x);
-        else this.rows!.set(key, [node.x]);
-      });
-      for (const row of this.rows.values()) row.sort((a, b) => a - b);
-    }
-    const xs = this.rows.get(`${layer}\u0000${y}`) ?? [];
-    const [low, high] = x1 < x2 ? [x1, x2] : [x2, x1];
-    // The first x above `low`: is it below `high`?
-    let lo = 0;
-    let hi = xs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (xs[mid] <= low) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < xs.length && xs[lo] < high;
+    this.rows ??= new RowIndex(this.state.graph.mapNodes((_id, node) => node));
+    return edgeCurvature(this.state.graph.getNodeAttributes(source), this.state.graph.getNodeAttributes(target), this.state.layers(), this.rows);
   }
 
 

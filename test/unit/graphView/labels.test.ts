@@ -1,7 +1,7 @@
 // Placing the graph's names: none covers another name or another protocol's dot, on any layout.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { ELLIPSIS, placeLabels, type Disc, type LabelCandidate, type PlacedLabel } from '../../../webview/labels';
+import { ELLIPSIS, placeLabels, type Disc, type LabelCandidate, type PlacedLabel } from '../../../src/core/graph/labelPlacement';
 
 /** A monospace stand-in for canvas measureText: 7 px a character. */
 const measure = (text: string): number => [...text].length * 7;

@@ -25,9 +25,41 @@ describe('graph view as SVG', () => {
     ]);
     const svg = graphViewToSvg(buildGraphView(atlas));
     assert.strictEqual(svg.match(/<g class="protocol">/g)?.length, 2);
-    assert.strictEqual(svg.match(/<line class="edge"/g)?.length, 1);
+    assert.strictEqual(svg.match(/<path class="edge"/g)?.length, 1);
     assert.strictEqual(svg.match(/<rect class="band"/g)?.length, 4);
     assert.ok(svg.includes('>Alpha</text>') && svg.includes('>Beta</text>'));
+  });
+
+  it('keeps every band inside the picture, with a title, the framework and a legend', () => {
+    const atlas = atlasOf([
+      { path: 'a.md', name: 'Alpha', layer: 'application', dependsOn: ['Beta'] },
+      { path: 'b.md', name: 'Beta', layer: 'infrastructure' },
+    ]);
+    const svg = graphViewToSvg(buildGraphView(atlas));
+    const height = Number(/<svg [^>]*height="([\d.]+)"/.exec(svg)![1]);
+    for (const [, y, h] of svg.matchAll(/<rect class="band" x="0" y="(-?[\d.]+)" width="[\d.]+" height="([\d.]+)"/g)) {
+      assert.ok(Number(y) >= 0 && Number(y) + Number(h) <= height, `band ${y}+${h} inside 0–${height}`);
+    }
+    assert.match(svg, /<text class="title"[^>]*>Protocol Atlas · layer graph · /);
+    for (const word of ['Positive', 'Negative', 'Mixed', 'Not assessed', 'your override']) assert.ok(svg.includes(`>${word}</text>`), `the legend has ${word}`);
+  });
+
+  it('bends an edge that skips a band, with its head at the dot rather than under a name', () => {
+    const atlas = atlasOf([
+      { path: 'a.md', name: 'Alpha', layer: 'application', dependsOn: ['Beta', 'Gamma'] },
+      { path: 'g.md', name: 'Gamma', layer: 'model' },
+      { path: 'b.md', name: 'Beta', layer: 'infrastructure' },
+    ]);
+    const svg = graphViewToSvg(buildGraphView(atlas));
+    const paths = [...svg.matchAll(/<path class="edge" d="([^"]+)"/g)].map((match) => match[1]);
+    assert.strictEqual(paths.length, 2);
+    assert.strictEqual(paths.filter((d) => d.includes('Q')).length, 1, 'application → infrastructure bends; application → model is straight');
+    // No name sits where an edge ends (the old export put names above the dot, where heads land).
+    const names = [...svg.matchAll(/<text class="name" x="([\d.]+)" y="([\d.]+)"/g)].map((match) => ({ x: Number(match[1]), y: Number(match[2]) }));
+    for (const d of paths) {
+      const [endX, endY] = d.split(/[ LQ]/).pop()!.split(',').map(Number);
+      for (const name of names) assert.ok(!(endX >= name.x - 1 && Math.abs(endY - name.y) < 8 && endX <= name.x + 60), `an edge ends on a name at ${endX},${endY}`);
+    }
   });
 
   it('escapes names, so a note cannot add elements or attributes', () => {

@@ -3,7 +3,8 @@
 // ("Virtuals Protoc●Wayfinder"). Here names are placed most important first (the selection, what
 // it lights, then the protocols most others depend on), each beside, above or below its dot,
 // shortened with an ellipsis when only that fits, and left out when nothing does: a drawn name
-// never covers another name or another protocol. Pure and DOM-free, so it is tested in Node.
+// never covers another name or another protocol. Pure and DOM-free: the panel and the SVG export
+// both place their names with it, and it is tested in Node.
 
 export interface LabelCandidate {
   id: string;
