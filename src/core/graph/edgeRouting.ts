@@ -6,7 +6,7 @@
 /** How far a band-skipping edge bows out, as a share of its length (the control point's offset). */
 export const SKIPPING_EDGE_CURVATURE = 0.35;
 /** A row's edge rises about a tenth of its length: clear of the dots between, inside the band for nearby ones. */
-export const ROW_EDGE_CURVATURE = 0.2;
+const ROW_EDGE_CURVATURE = 0.2;
 
 export interface PlacedProtocol {
   layer: string;

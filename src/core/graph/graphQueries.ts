@@ -5,7 +5,7 @@
 import type { Atlas } from '../atlas';
 
 /** Enough red routes to read; beyond this the card's count says how many more there are. */
-export const MAX_HIGHLIGHTED_ROUTES = 50;
+const MAX_HIGHLIGHTED_ROUTES = 50;
 
 /** Longer queries are cut: nobody types this much, and a search box must not be a way in. */
 export const MAX_GRAPH_QUERY_LENGTH = 200;
