@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
-import { drawnPixels, inGraph, openGraph, pixelOnPage, waitForGraph } from './graphView';
+import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
+import { assertLegibleLabels, drawnPixels, inGraph, openGraph, pixelOnPage, waitForGraph } from './graphView';
 
 const PANEL_TITLE = 'Protocol Atlas: Layer Graph';
 
@@ -130,5 +130,30 @@ describe(`Layer Graph panel in an empty workspace (e2e, extension ${EXTENSION_SO
       drawnAbove = pixel.reduce((sum, channel, i) => sum + Math.abs(channel - beside[i]), 0) >= 60;
     }
     assert.ok(drawnAbove, 'the bent edge is drawn above the row');
+  });
+});
+
+describe(`Layer Graph panel on the 110-protocol landscape vault (e2e, extension ${EXTENSION_SOURCE})`, () => {
+  let workbench: Workbench;
+  screenshotOnFailure(() => workbench);
+
+  before(async () => {
+    workbench = await Workbench.open({ example: 'web3-ai-landscape' });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('draws every protocol and names most of them without one name over another (the README screenshot)', async () => {
+    const notes = markdownFiles(workbench.workspace);
+    assert.ok(notes.length >= 60 && notes.length <= 150, `a realistic vault: ${notes.length} notes`);
+    const view = await openGraph(workbench, notes.length);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const names = await assertLegibleLabels(view, notes.length * 0.5);
+    for (const hub of ['Ethereum', 'Solana', 'Eliza']) assert.ok(names.includes(hub), `${hub}, which many depend on, is named`);
+    const pixels = await drawnPixels(workbench.page, view);
+    assert.ok(pixels.drawn > pixels.total * 0.02, 'the graph is drawn');
+    await workbench.page.locator('iframe.webview.ready').screenshot({ path: path.join(ARTIFACTS_DIR, 'graph-landscape.png') });
   });
 });

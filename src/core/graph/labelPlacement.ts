@@ -39,8 +39,10 @@ export interface PlacedLabel {
 export interface LabelOptions {
   /** The text's height in pixels (its line box). */
   lineHeight: number;
-  /** Space between a dot and its name, and kept free around every name. */
+  /** Space between a dot and its name, and kept free of other dots around every name. */
   gap: number;
+  /** Space kept between two names, so two short names never read as one ("Kaito Virtuals Protocol"); 8 unless given. */
+  spacing?: number;
   /** A name shortened to fewer characters than this (before the ellipsis) is left out instead. */
   minCharacters: number;
   /** The viewport: names stay inside it. */
@@ -116,8 +118,9 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
     box.x >= 0 && box.y >= 0 && box.x + box.width <= viewWidth && box.y + box.height <= viewHeight && !grid.hits(box, box.owner);
   const accept = (candidate: LabelCandidate, text: string, box: Box): void => {
     placed.push({ id: candidate.id, text, x: box.x, y: box.y, width: box.width, height: box.height });
-    // Grown by the gap, so two names never touch.
-    grid.add({ owner: candidate.id, x: box.x - gap / 2, y: box.y - gap / 2, width: box.width + gap, height: box.height + gap });
+    // Grown by half the spacing each way, so two names are never closer than it.
+    const spacing = options.spacing ?? 8;
+    grid.add({ owner: candidate.id, x: box.x - spacing / 2, y: box.y - gap / 2, width: box.width + spacing, height: box.height + gap });
   };
   for (const candidate of order) {
     if (candidate.text === '') continue;

@@ -16,7 +16,12 @@ function assertLegible(labels: PlacedLabel[], discs: Disc[], candidates: LabelCa
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     assert.ok(label.x >= 0 && label.y >= 0 && label.x + label.width <= OPTIONS.width && label.y + label.height <= OPTIONS.height, `${label.id} inside the view`);
-    for (let j = i + 1; j < labels.length; j++) assert.ok(!overlaps(label, labels[j]), `${label.id} and ${labels[j].id} overlap`);
+    for (let j = i + 1; j < labels.length; j++) {
+      assert.ok(!overlaps(label, labels[j]), `${label.id} and ${labels[j].id} overlap`);
+      // Side by side, two names keep 8 px apart, or they read as one.
+      const grown = { ...label, x: label.x - 8 + 1e-6, width: label.width + 16 - 2e-6 };
+      assert.ok(!overlaps(grown, labels[j]), `${label.id} and ${labels[j].id} are closer than 8 px`);
+    }
     for (const disc of discs) if (disc.id !== label.id) assert.ok(!overlaps(label, discBox(disc)), `${label.id} covers the dot of ${disc.id}`);
     const name = candidates.find((candidate) => candidate.id === label.id)!.text;
     assert.ok(label.text === name || (label.text.endsWith(ELLIPSIS) && name.startsWith(label.text.slice(0, -1).trimEnd())), `${label.text} is ${name} or its start`);
