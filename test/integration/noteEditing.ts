@@ -56,10 +56,15 @@ export async function typeOver(document: vscode.TextDocument, needle: string, re
 
 /** Throws away every unsaved change and closes all editors, so the next test starts clean. */
 export async function revertAll(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((each) => each.isDirty)) {
+  const dirty = vscode.workspace.textDocuments.filter((each) => each.isDirty);
+  for (const document of dirty) {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
+  // The revert reaches this extension host as a change event after the command returns: wait for
+  // it, so the service has the reverted text pending before `settled` looks.
+  const deadline = Date.now() + 10000;
+  while (dirty.some((document) => document.isDirty) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   // The reverted text must reach the index before the editors close: the service drops a pending
   // edit of a closed document, and would keep the unsaved text.
   await (await atlasApi()).service.settled();
