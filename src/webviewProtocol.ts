@@ -4,6 +4,17 @@
 // that renders untrusted note content, so its messages are input, not commands.
 export type { GraphBand, GraphModel, GraphNode, GraphPatch } from './core/graph/graphModel';
 import type { GraphBand, GraphEdge, GraphModel, GraphNode, GraphPatch } from './core/graph/graphModel';
+import { LOCAL_DIRECTIONS, MAX_LOCAL_DEPTH, type LocalDirection } from './core/graph/graphModel';
+
+/** How the graph colours its protocols: by verdict (the framework's reading) or by a note field. */
+export type ColourBy = 'verdict' | 'category' | 'funding' | `tag:${string}`;
+
+/** A local graph: the protocols within `depth` steps of `id`, one way or both. */
+export interface LocalGraphRequest {
+  id: string;
+  depth: number;
+  direction: LocalDirection;
+}
 
 /** Filters and viewport, saved with vscode.setState and restored after a window reload. */
 export interface GraphViewState {
@@ -13,6 +24,12 @@ export interface GraphViewState {
   search: string;
   camera?: { x: number; y: number; ratio: number; angle: number };
   selected?: string;
+  /** Node size by how many protocols depend on it. */
+  sizeByDependents?: boolean;
+  colourBy?: ColourBy;
+  /** Body links drawn as dashed lines. */
+  showMentions?: boolean;
+  local?: LocalGraphRequest;
 }
 
 /** Extension → webview. */
@@ -24,7 +41,13 @@ export type ExtensionMessage =
   | { type: 'searchResult'; query: string; matches: string[] | null }
   /** What the selected protocol `id` is exposed to and the dependency routes that carry it, nearest first. */
   | { type: 'highlight'; id: string; count: number; routes: string[][] }
-  | { type: 'exportPng'; requestId: number };
+  | { type: 'exportPng'; requestId: number }
+  /** The researcher opened this note in an editor: the graph selects it (protocolAtlas.graph.followActiveEditor). */
+  | { type: 'follow'; id: string }
+  /** Show the local graph of a protocol (from the context menu), or the whole graph again (null). */
+  | { type: 'showLocal'; local: LocalGraphRequest | null }
+  /** The protocols of the local graph `local` asks for, by the core; answered again after every change. */
+  | { type: 'localResult'; local: LocalGraphRequest; members: string[] };
 
 /** Webview → extension. */
 export type WebviewMessage =
@@ -33,7 +56,9 @@ export type WebviewMessage =
   | { type: 'selection'; path: string | null }
   /** What the search box holds; answered by a `searchResult` now and after every change of the notes. */
   | { type: 'search'; query: string }
-  | { type: 'exportResult'; requestId: number; dataUrl: string | null; error?: string };
+  | { type: 'exportResult'; requestId: number; dataUrl: string | null; error?: string }
+  /** The local graph the page shows now (null: the whole graph); answered by a `localResult`. */
+  | { type: 'local'; local: LocalGraphRequest | null };
 
 const MAX_PATH_LENGTH = 4096;
 /** What the search box may send; the host cuts the query shorter still (see graphQueries.ts). */
@@ -57,6 +82,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return hasOnly(message, ['type', 'path']) && (message.path === null || isPath(message.path));
     case 'search':
       return hasOnly(message, ['type', 'query']) && typeof message.query === 'string' && message.query.length <= MAX_QUERY_LENGTH;
+    case 'local':
+      return hasOnly(message, ['type', 'local']) && (message.local === null || isLocalGraphRequest(message.local));
     case 'exportResult':
       return (
         hasOnly(message, ['type', 'requestId', 'dataUrl', 'error']) &&
@@ -68,6 +95,18 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     default:
       return false;
   }
+}
+
+export function isLocalGraphRequest(value: unknown): value is LocalGraphRequest {
+  return (
+    isRecord(value) &&
+    hasOnly(value, ['id', 'depth', 'direction']) &&
+    isPath(value.id) &&
+    Number.isSafeInteger(value.depth) &&
+    (value.depth as number) >= 1 &&
+    (value.depth as number) <= MAX_LOCAL_DEPTH &&
+    LOCAL_DIRECTIONS.includes(value.direction as LocalDirection)
+  );
 }
 
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
@@ -82,7 +121,10 @@ function isGraphNode(value: unknown): value is GraphNode {
     typeof value.verdict.value === 'string' &&
     typeof value.verdict.rationale === 'string' &&
     isFiniteNumber(value.x) &&
-    isFiniteNumber(value.y)
+    isFiniteNumber(value.y) &&
+    (value.tags === undefined || isStrings(value.tags)) &&
+    (value.funding === undefined || typeof value.funding === 'string') &&
+    (value.mentions === undefined || isStrings(value.mentions))
   );
 }
 
@@ -132,6 +174,12 @@ export function isExtensionMessage(value: unknown): value is ExtensionMessage {
       return typeof message.id === 'string' && isFiniteNumber(message.count) && Array.isArray(message.routes) && message.routes.every(isStrings);
     case 'exportPng':
       return Number.isSafeInteger(message.requestId);
+    case 'follow':
+      return typeof message.id === 'string';
+    case 'showLocal':
+      return message.local === null || isLocalGraphRequest(message.local);
+    case 'localResult':
+      return isLocalGraphRequest(message.local) && isStrings(message.members);
     default:
       return false;
   }

@@ -35,6 +35,7 @@ export class Controls {
   private readonly frameworkLabel: HTMLElement;
   private readonly filtersButton: HTMLElement;
   private readonly filtersPanel: HTMLElement;
+  private readonly fitButton: HTMLElement;
   /** How wide the one-row wide toolbar was when it last did not fit. */
   private wideNeeds = Infinity;
   private readonly swatches = new Map<string, HTMLElement>();
@@ -144,9 +145,18 @@ export class Controls {
       }
     });
 
+    this.fitButton = fit;
     this.element.append(this.search, this.category, this.filtersButton, this.filtersPanel, fit);
     host.append(this.element);
     new ResizeObserver(() => this.fitWidth()).observe(this.element);
+    this.fitWidth();
+  }
+
+  /** Another menu of the toolbar (the View menu), before Fit; it stays a button however wide the toolbar. */
+  addMenu(button: HTMLElement, panel: HTMLElement): void {
+    this.element.insertBefore(panel, this.fitButton);
+    this.element.insertBefore(button, panel);
+    this.wideNeeds = Infinity;
     this.fitWidth();
   }
 
@@ -173,7 +183,7 @@ export class Controls {
       this.wideNeeds = this.element.scrollWidth;
       this.element.classList.add('compact');
     }
-    this.legend.classList.toggle('shown', this.element.classList.contains('compact'));
+    this.legend.classList.toggle('shown', this.element.classList.contains('compact') && this.state.colourBy === 'verdict');
   }
 
   private setMenuOpen(open: boolean): void {
@@ -197,6 +207,8 @@ export class Controls {
     this.legendFramework.textContent = this.state.framework.title;
     this.describeFilters();
     this.search.value = this.state.search;
+    // Coloured by a field, the verdict swatches would say what the colours no longer mean.
+    this.element.classList.toggle('by-field', this.state.colourBy !== 'verdict');
 
     const layers = this.state.layers();
     if (layers.join('|') !== this.shownLayers) {

@@ -1,9 +1,13 @@
 // The graph app: wires state, renderer, controls, hover card, keyboard and messages. Everything
 // from a note is set as text, never as HTML: notes are untrusted and this page can talk to the
 // extension.
-import { isExtensionMessage, type ExtensionMessage, type GraphViewState } from '../src/webviewProtocol';
+import { isExtensionMessage, type ExtensionMessage, type GraphViewState, type LocalGraphRequest } from '../src/webviewProtocol';
 import { HoverCard, LAYER_TEXT, verdictText } from './card';
+import { colourChoices } from './colourBy';
+import { attachContextMenu } from './contextMenu';
 import { Controls } from './controls';
+import { LocalBar } from './localBar';
+import { ViewMenu } from './viewMenu';
 import { attachKeyboard } from './keyboard';
 import { GraphRenderer, webglAvailable } from './renderer';
 import { AtlasState } from './state';
@@ -30,6 +34,9 @@ announcer.setAttribute('aria-live', 'polite');
 announcer.setAttribute('data-testid', 'announcer');
 
 const controls = new Controls(app, state, { changed: () => filtersChanged(), searched: (query) => searched(query), fit: () => renderer?.fit() });
+const viewMenu = new ViewMenu(state, { changed: () => viewChanged() });
+controls.addMenu(viewMenu.button, viewMenu.panel);
+const localBar = new LocalBar(state, (local) => showLocal(local));
 const graphHost = document.createElement('div');
 graphHost.className = 'graph';
 graphHost.tabIndex = 0;
@@ -46,7 +53,12 @@ noMatches.className = 'no-matches';
 noMatches.setAttribute('data-testid', 'no-matches');
 noMatches.setAttribute('role', 'status');
 noMatches.hidden = true;
-graphHost.append(noMatches, controls.legend);
+graphHost.append(noMatches, controls.legend, viewMenu.legend, localBar.element);
+attachContextMenu(graphHost, {
+  protocolAt: (x, y) => state.hovered ?? renderer?.protocolAt(x, y),
+  focused: () => renderer?.focused,
+  localShown: () => state.local !== undefined,
+});
 app.append(status, graphHost, announcer);
 const card = new HoverCard(graphHost);
 
@@ -151,6 +163,33 @@ function searched(query: string): void {
   }
 }
 
+/** Colour, size or body links changed: the same protocols drawn anew, and the legend follows. */
+function viewChanged(): void {
+  renderer?.restyle();
+  updateControls();
+  saveState();
+}
+
+/** A local graph of a protocol (its members are the extension's answer), or the whole graph again. */
+function showLocal(local: LocalGraphRequest | null): void {
+  state.setLocal(local);
+  vscode.postMessage({ type: 'local', local });
+  if (local && state.graph.hasNode(local.id)) select(local.id);
+  filtersChanged();
+  localBar.update();
+  if (!local) renderer?.fit();
+}
+
+function updateControls(): void {
+  controls.update(palette);
+  // A field no note has any more (its last tag removed) falls back to the verdict.
+  if (viewMenu.update(colourChoices(state), renderer?.fieldLegend)) {
+    renderer?.restyle();
+    viewMenu.update(colourChoices(state), renderer?.fieldLegend);
+  }
+  localBar.update();
+}
+
 function saveState(): void {
   const camera = renderer?.sigma.getCamera().getState();
   vscode.setState(state.viewState(camera) satisfies GraphViewState);
@@ -185,7 +224,20 @@ function receive(message: ExtensionMessage): void {
       // A restored page asks again what its search box and selection need from the extension.
       if (state.search.trim() !== '') vscode.postMessage({ type: 'search', query: state.search });
       if (state.selected) vscode.postMessage({ type: 'selection', path: state.selected });
+      if (state.local) vscode.postMessage({ type: 'local', local: state.local });
       break;
+    case 'showLocal':
+      showLocal(message.local);
+      return;
+    case 'localResult':
+      if (!state.localAnswered(message.local, message.members)) return;
+      filtersChanged();
+      localBar.update();
+      renderer?.frame(message.members);
+      return;
+    case 'follow':
+      follow(message.id);
+      return;
     case 'searchResult':
       if (!state.searchAnswered(message.query, message.matches)) return;
       filtersChanged();
@@ -203,9 +255,13 @@ function receive(message: ExtensionMessage): void {
       state.hiddenVerdicts.delete(state.graph.getNodeAttribute(message.id, 'verdict').value);
       state.category = '';
       if (state.search !== '') searched('');
+      if (state.local && !state.localProtocols?.has(message.id)) {
+        state.setLocal(null);
+        vscode.postMessage({ type: 'local', local: null });
+      }
       state.recount();
       select(message.id);
-      controls.update(palette);
+      updateControls();
       renderer?.refresh();
       renderer?.centreOn(message.id);
       announce(message.id);
@@ -219,11 +275,29 @@ function receive(message: ExtensionMessage): void {
       return;
   }
   describe();
-  controls.update(palette);
   // A new renderer has just drawn everything; an existing one redraws what changed.
   if (renderer) renderer.refresh();
   else start();
+  updateControls();
   refreshCard();
+}
+
+/**
+ * The researcher opened a note in an editor: the graph selects it, brings it on screen if it was
+ * off, and a local graph moves to it. A protocol the filters hide is left alone: following must
+ * not undo what the researcher chose to hide.
+ */
+function follow(id: string): void {
+  if (!state.graph.hasNode(id) || state.selected === id) return;
+  if (state.local && state.local.id !== id) {
+    showLocal({ ...state.local, id });
+    return;
+  }
+  if (state.isHidden(id)) return;
+  select(id);
+  const at = renderer?.viewportOf(id);
+  const box = graphHost.getBoundingClientRect();
+  if (at && (at.x < 0 || at.y < 0 || at.x > box.width || at.y > box.height)) renderer?.centreOn(id);
 }
 
 /** An open card says what the protocol is now: an edit under the pointer must not leave it stale. */
@@ -244,9 +318,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 
 watchTheme(() => {
   palette = readPalette();
-  controls.update(palette);
   renderer?.setPalette(palette);
+  updateControls();
 });
 
-controls.update(palette);
+updateControls();
 vscode.postMessage({ type: 'ready' });

@@ -11,6 +11,7 @@ import { mix, withAlpha, type Palette } from './theme';
 import { edgeCurvature, RowIndex, SKIPPING_EDGE_CURVATURE } from '../src/core/graph/edgeRouting';
 import { placeLabels, type Disc, type LabelCandidate, type PlacedLabel } from '../src/core/graph/labelPlacement';
 import { panByBitmap, pickOnlyWhenStill } from './panning';
+import { fieldColouring, type FieldColouring } from './colourBy';
 
 const LABEL_SIZE = 13;
 /** A band's name and the space under it that keeps it inside the band. */
@@ -44,6 +45,10 @@ export class GraphRenderer {
   private rows: RowIndex | undefined;
   /** How much is drawn per protocol and edge: less of it when there are thousands (see levelOfDetail). */
   private detail = levelOfDetail(0, 0);
+  /** Colour by a note field (see colourBy.ts); undefined: by verdict. */
+  private colouring: FieldColouring | undefined;
+  /** The body links drawn in the last frame (for tests: the dashed layer is there). */
+  drawnMentions = 0;
   /** The node the keyboard is on: drawn with a focus ring. */
   focused: string | undefined;
   private firstFrameMarked = false;
@@ -59,6 +64,7 @@ export class GraphRenderer {
     this.labelsCanvas = overlay('labels');
     this.marksCanvas = overlay('marks');
     this.detail = levelOfDetail(state.graph.order, state.graph.size);
+    this.colouring = fieldColouring(state, palette);
     host.append(this.bandsCanvas, container, this.labelsCanvas, this.marksCanvas);
     // Built on an empty graph so the theme and the layout's frame are set before the one full
     // indexation and draw (setGraph below): each extra pass costs seconds at thousands of protocols.
@@ -111,6 +117,17 @@ export class GraphRenderer {
       this.rows = undefined;
       if (this.applyStretch()) this.sigma.refresh();
     });
+    // Sigma measures its container only when it draws, and listens to the window alone: when the
+    // graph area changes size by itself (the toolbar's controls taking their size just after the
+    // first frame, a panel dragged), the old picture stayed, stretched, until the first hover
+    // redrew it and every protocol jumped under the pointer.
+    let drawnSize = { width: container.clientWidth, height: container.clientHeight };
+    new ResizeObserver(() => {
+      const size = { width: container.clientWidth, height: container.clientHeight };
+      if (size.width === drawnSize.width && size.height === drawnSize.height) return;
+      drawnSize = size;
+      this.sigma.scheduleRefresh();
+    }).observe(container);
     pickOnlyWhenStill(this.sigma, () => this.state.hovered);
     panByBitmap(this.sigma, this.bandsCanvas, [this.labelsCanvas, this.marksCanvas], () => this.detail.hideEdgesOnMove);
     this.sizeOverlays();
@@ -123,12 +140,64 @@ export class GraphRenderer {
   setPalette(palette: Palette): void {
     this.palette = palette;
     this.applyPalette(palette);
+    this.colouring = fieldColouring(this.state, palette);
     this.sigma.refresh();
+  }
+
+  /** Colour, size or the body links changed (the View menu): the same protocols, drawn anew. */
+  restyle(): void {
+    this.colouring = fieldColouring(this.state, this.palette);
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /** The field colours' legend, or undefined when the verdict colours the graph. */
+  get fieldLegend(): FieldColouring['legend'] | undefined {
+    return this.colouring?.legend;
+  }
+
+  /** The protocol drawn at a point of the view (its dot, with a little slack), if any. */
+  protocolAt(x: number, y: number): string | undefined {
+    const ratio = this.sigma.getCamera().getState().ratio;
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    this.state.graph.forEachNode((id) => {
+      const data = this.sigma.getNodeDisplayData(id);
+      if (!data || data.hidden) return;
+      const at = this.sigma.framedGraphToViewport(data);
+      const distance = Math.hypot(at.x - x, at.y - y);
+      if (distance <= this.sigma.scaleSize(data.size, ratio) + 3 && distance < bestDistance) {
+        best = id;
+        bestDistance = distance;
+      }
+    });
+    return best;
+  }
+
+  /** Moves the camera so these protocols fill the view (a local graph), within the zoom limits. */
+  frame(ids: Iterable<string>): void {
+    const { width, height } = this.sigma.getDimensions();
+    const padding = 60;
+    let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const id of ids) {
+      if (!this.state.graph.hasNode(id)) continue;
+      const node = this.state.graph.getNodeAttributes(id);
+      const at = this.sigma.graphToViewport({ x: node.x, y: node.y });
+      [left, top, right, bottom] = [Math.min(left, at.x), Math.min(top, at.y), Math.max(right, at.x), Math.max(bottom, at.y)];
+    }
+    if (!Number.isFinite(left) || width <= 2 * padding || height <= 2 * padding) return;
+    const camera = this.sigma.getCamera();
+    const centre = this.sigma.viewportToFramedGraph({ x: (left + right) / 2, y: (top + bottom) / 2 });
+    const scale = Math.max((right - left) / (width - 2 * padding), (bottom - top) / (height - 2 * padding));
+    const limit = this.sigma.getSetting('minCameraRatio') ?? 0;
+    const ratio = Math.min(1, Math.max(limit, camera.getState().ratio * scale));
+    void camera.animate({ x: centre.x, y: centre.y, ratio }, { duration: 300 });
   }
 
   /** After load or a patch: the bands may have grown, the graph's data changed. */
   refresh(): void {
     this.rows = undefined;
+    // A patch can change the field values (a new category) that the colours are shared out by.
+    if (this.state.colourBy !== 'verdict' || this.colouring) this.colouring = fieldColouring(this.state, this.palette);
     this.applyStretch();
     this.fitBands();
     const detail = levelOfDetail(this.state.graph.order, this.state.graph.size);
@@ -204,10 +273,10 @@ export class GraphRenderer {
   private reduceNode(id: string, data: NodeAttributes): Partial<NodeDisplayData> {
     const state = this.state;
     if (state.isHidden(id)) return { ...data, hidden: true };
-    const colour = this.palette.verdict[data.verdict.value] ?? this.palette.verdict['not-assessed'];
+    const colour = this.colouring ? this.colouring.colourOf(id) : (this.palette.verdict[data.verdict.value] ?? this.palette.verdict['not-assessed']);
     const selecting = state.selected !== undefined;
     const lit = state.highlightedNodes.has(id) || id === this.focused || id === state.hovered;
-    const size = this.detail.nodeSize;
+    const size = this.sizeOf(id);
     if (selecting && !lit) return { ...data, size, color: mix(colour, this.palette.background, 0.75), label: '', zIndex: 0 };
     return { ...data, color: colour, zIndex: lit ? 2 : 1, forceLabel: lit, highlighted: id === state.selected, size: id === state.selected ? size + 3 : size };
   }
@@ -227,7 +296,16 @@ export class GraphRenderer {
     return { ...data, type: plain, size: Math.min(1, this.detail.edgeSize), color: this.palette.faded, zIndex: 0 };
   }
 
-  /** Whether the edge's ends are more than one band apart, so it crosses a band's protocols. */
+  /**
+   * A dot's size: the level of detail's, or with "Size by dependents" larger the more protocols
+   * depend on it (by the logarithm, so a hub of thousands stays a dot, at most 2.5 times).
+   */
+  private sizeOf(id: string): number {
+    const base = this.detail.nodeSize;
+    if (!this.state.sizeByDependents) return base;
+    return base * Math.min(2.5, 1 + 0.3 * Math.log2(1 + this.state.graph.inDegree(id)));
+  }
+
   /** See core/graph/edgeRouting.ts: band-skipping edges, and a row's edges over protocols between, bend. */
   private bendOf(source: string, target: string): number | undefined {
     this.rows ??= new RowIndex(this.state.graph.mapNodes((_id, node) => node));
@@ -292,6 +370,36 @@ export class GraphRenderer {
       context.fillText(`${band.label.toUpperCase()} · ${shown === band.count ? band.count : `${shown} of ${band.count}`}`, 10, labelTop);
       this.bandLabels.set(band.layer, labelTop);
     });
+    this.drawMentions(context);
+  }
+
+  /**
+   * Body links as dashed lines under the dots: context the researcher wrote in prose, kept apart
+   * from the arrows of declared dependencies. Only between protocols the filters show.
+   */
+  private drawMentions(context: CanvasRenderingContext2D): void {
+    this.drawnMentions = 0;
+    if (!this.state.showMentions) return;
+    const state = this.state;
+    context.save();
+    context.setLineDash([5, 4]);
+    context.lineWidth = 1.2;
+    context.strokeStyle = withAlpha(this.palette.foreground, 0.55);
+    context.beginPath();
+    state.graph.forEachNode((id, node) => {
+      if (!node.mentions || state.isHidden(id)) return;
+      const from = this.sigma.graphToViewport({ x: node.x, y: node.y });
+      for (const target of node.mentions) {
+        if (!state.graph.hasNode(target) || state.isHidden(target)) continue;
+        const other = state.graph.getNodeAttributes(target);
+        const to = this.sigma.graphToViewport({ x: other.x, y: other.y });
+        context.moveTo(from.x, from.y);
+        context.lineTo(to.x, to.y);
+        this.drawnMentions++;
+      }
+    });
+    context.stroke();
+    context.restore();
   }
 
   /**
@@ -365,7 +473,7 @@ export class GraphRenderer {
       const overrideMark = node.override && !this.state.isHidden(id);
       if (!overrideMark && id !== this.focused) continue;
       const at = this.sigma.graphToViewport({ x: node.x, y: node.y });
-      const radius = this.sigma.scaleSize(id === this.state.selected ? this.detail.nodeSize + 3 : this.detail.nodeSize, ratio);
+      const radius = this.sigma.scaleSize(id === this.state.selected ? this.sizeOf(id) + 3 : this.sizeOf(id), ratio);
       if (overrideMark) {
         context.beginPath();
         context.arc(at.x, at.y, radius + 3, 0, Math.PI * 2);

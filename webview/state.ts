@@ -4,7 +4,7 @@
 // protocols a search matches and which routes carry a selection's exposure are the extension's
 // answers (the core's search and exposure), so the graph agrees with the Protocols view.
 import Graph from 'graphology';
-import type { GraphBand, GraphModel, GraphNode, GraphPatch, GraphViewState } from '../src/webviewProtocol';
+import { isLocalGraphRequest, type ColourBy, type GraphBand, type GraphModel, type GraphNode, type GraphPatch, type GraphViewState, type LocalGraphRequest } from '../src/webviewProtocol';
 
 /** `y` is the layout's y times the state's stretch (see `setStretch`); `layoutY` the layout's own. */
 export type NodeAttributes = GraphNode & { size: number; label: string; color: string; layoutY: number };
@@ -44,6 +44,13 @@ export class AtlasState {
   exposureEdges = new Set<string>();
   /** The selection's exposure as the extension reported it: how many, and the routes to light. */
   private exposure: { id: string; count: number; routes: string[][] } | undefined;
+  /** Drawing choices: node size by dependents, colour by a field, body links as dashed lines. */
+  sizeByDependents = false;
+  colourBy: ColourBy = 'verdict';
+  showMentions = false;
+  /** The local graph asked for, and the extension's answer for it (undefined until it came). */
+  local: LocalGraphRequest | undefined;
+  private localMembers: Set<string> | undefined;
   /** Protocols shown per layer under the filters, and in all (see `recount`). */
   shownByLayer = new Map<string, number>();
   shownTotal = 0;
@@ -88,7 +95,29 @@ export class AtlasState {
     const node = this.graph.getNodeAttributes(id);
     if (this.hiddenLayers.has(node.layer) || this.hiddenVerdicts.has(node.verdict.value)) return true;
     if (this.category && node.category !== this.category) return true;
+    if (this.localMembers !== undefined && !this.localMembers.has(id)) return true;
     return this.searchMatches !== undefined && !this.searchMatches.has(id);
+  }
+
+  /** A local graph to show (null: the whole graph); its members come from the extension. */
+  setLocal(local: LocalGraphRequest | null): void {
+    this.local = local ?? undefined;
+    this.localMembers = undefined;
+    this.recount();
+  }
+
+  /** The extension's members of a local graph; an answer for one no longer shown is dropped. */
+  localAnswered(local: LocalGraphRequest, members: readonly string[]): boolean {
+    const shown = this.local;
+    if (!shown || shown.id !== local.id || shown.depth !== local.depth || shown.direction !== local.direction) return false;
+    this.localMembers = new Set(members);
+    this.recount();
+    return true;
+  }
+
+  /** The protocols of the local graph shown, once the extension answered. */
+  get localProtocols(): ReadonlySet<string> | undefined {
+    return this.localMembers;
   }
 
   /** A search was typed: the previous matches stay shown until the extension answers this one. */
@@ -143,6 +172,18 @@ export class AtlasState {
     this.shownTotal = total;
   }
 
+  /** Every tag some protocol has, for "Colour by tag". */
+  tags(): string[] {
+    const seen = new Set<string>();
+    this.graph.forEachNode((_id, node) => node.tags?.forEach((tag) => seen.add(tag)));
+    return [...seen].sort();
+  }
+
+  /** Whether any protocol says how it is funded, for "Colour by funding". */
+  hasFunding(): boolean {
+    return this.graph.someNode((_id, node) => node.funding !== undefined);
+  }
+
   categories(): string[] {
     const seen = new Set<string>();
     this.graph.forEachNode((_id, node) => node.category && seen.add(node.category));
@@ -161,6 +202,10 @@ export class AtlasState {
       search: this.search,
       ...(camera && { camera }),
       ...(this.selected && { selected: this.selected }),
+      ...(this.sizeByDependents && { sizeByDependents: true }),
+      ...(this.colourBy !== 'verdict' && { colourBy: this.colourBy }),
+      ...(this.showMentions && { showMentions: true }),
+      ...(this.local && { local: this.local }),
     };
   }
 
@@ -173,6 +218,11 @@ export class AtlasState {
     this.category = typeof state.category === 'string' ? state.category : '';
     this.setSearch(typeof state.search === 'string' ? state.search : '');
     if (typeof state.selected === 'string') this.selected = state.selected;
+    this.sizeByDependents = state.sizeByDependents === true;
+    this.showMentions = state.showMentions === true;
+    const colourBy = state.colourBy;
+    this.colourBy = colourBy === 'category' || colourBy === 'funding' || (typeof colourBy === 'string' && colourBy.startsWith('tag:')) ? colourBy : 'verdict';
+    this.setLocal(isLocalGraphRequest(state.local) ? state.local : null);
     const camera = state.camera;
     const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
     return camera && finite(camera.x) && finite(camera.y) && finite(camera.ratio) && camera.ratio > 0 && finite(camera.angle) ? camera : undefined;

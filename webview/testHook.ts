@@ -43,6 +43,10 @@ export function exposeForTests(state: AtlasState, renderer: () => GraphRenderer 
       const offset = hostOffset();
       return { x: at.x + offset.left, y: at.y + offset.top };
     },
+    protocolAt: (x, y) => {
+      const offset = hostOffset();
+      return renderer()?.protocolAt(x - offset.left, y - offset.top);
+    },
     drawnLabels: () => {
       const drawn = renderer()?.drawnLabels ?? { labels: [], discs: [] };
       return { labels: drawn.labels.map((label) => ({ ...label })), discs: drawn.discs.map((disc) => ({ ...disc })) };
@@ -65,6 +69,16 @@ export function exposeForTests(state: AtlasState, renderer: () => GraphRenderer 
     },
     get framework() {
       return state.framework.title;
+    },
+    get drawnMentions() {
+      return renderer()?.drawnMentions ?? 0;
+    },
+    get local() {
+      const members = state.localProtocols;
+      return state.local && { ...state.local, ...(members && { members: [...members].sort() }) };
+    },
+    get colourBy() {
+      return state.colourBy;
     },
     webgl,
     get firstFrame() {

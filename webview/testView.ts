@@ -14,6 +14,8 @@ export interface TestView {
   graphToViewport(x: number, y: number): { x: number; y: number } | undefined;
   /** A node's position on screen, relative to the webview's top left. */
   nodeOnScreen(id: string): { x: number; y: number } | undefined;
+  /** The protocol whose dot is at a point of the webview (relative to its top left), as a click finds it. */
+  protocolAt(x: number, y: number): string | undefined;
   /**
    * The names drawn in the last frame (their boxes, in pixels from the graph's top left) and the
    * drawn dots they keep off.
@@ -29,6 +31,11 @@ export interface TestView {
   readonly focused: string | undefined;
   readonly filters: { hiddenLayers: string[]; hiddenVerdicts: string[]; category: string; search: string };
   readonly framework: string;
+  /** The body links drawn as dashed lines in the last frame. */
+  readonly drawnMentions: number;
+  /** The local graph shown, and its protocols once the extension answered. */
+  readonly local: { id: string; depth: number; direction: string; members?: string[] } | undefined;
+  readonly colourBy: string;
   readonly webgl: boolean;
   readonly firstFrame: boolean;
 }

@@ -12,6 +12,8 @@ export interface Palette {
   faded: string;
   accent: string;
   bandFill: [string, string];
+  /** Distinct colours for a field's values (Colour by category, funding), most common value first. */
+  series: string[];
   fontFamily: string;
   highContrast: boolean;
 }
@@ -49,6 +51,16 @@ export function readPalette(): Palette {
     faded: mix(foreground, background, 0.85),
     accent: read(['--vscode-focusBorder', '--vscode-charts-blue'], FALLBACK.accent),
     bandFill: [withAlpha(foreground, highContrast ? 0 : 0.035), withAlpha(foreground, highContrast ? 0 : 0.07)],
+    series: [
+      read(['--vscode-charts-blue'], '#3794ff'),
+      read(['--vscode-charts-orange'], '#d18616'),
+      read(['--vscode-charts-purple'], '#b180d7'),
+      read(['--vscode-charts-green'], '#89d185'),
+      read(['--vscode-charts-red'], '#f14c4c'),
+      read(['--vscode-charts-yellow'], '#cca700'),
+      '#2aa198',
+      '#d33682',
+    ],
     fontFamily: read(['--vscode-font-family'], 'sans-serif'),
     highContrast,
   };

@@ -9,6 +9,14 @@ export interface GraphNode {
   name: string;
   layer: Layer;
   category?: string;
+  /** Front-matter fields the graph can colour by. */
+  tags?: string[];
+  funding?: string;
+  /**
+   * The notes its body links to that it does not depend on: context, drawn as a dashed layer when
+   * asked for. At most MAX_DRAWN_MENTIONS, so a note of a thousand links stays one message.
+   */
+  mentions?: string[];
   verdict: {
     value: VerdictValue;
     rationale: string;
@@ -24,6 +32,8 @@ export interface GraphNode {
   x: number;
   y: number;
 }
+
+export const MAX_DRAWN_MENTIONS = 100;
 
 export interface GraphEdge {
   /** The dependent. */
@@ -61,3 +71,9 @@ export interface GraphPatch {
   width: number;
   height: number;
 }
+
+/** Which way a local graph reaches out from its protocol. */
+export type LocalDirection = 'dependencies' | 'dependents' | 'both';
+export const LOCAL_DIRECTIONS: readonly LocalDirection[] = ['dependencies', 'dependents', 'both'];
+/** Deeper than this a local graph is most of a connected vault: the whole graph says it better. */
+export const MAX_LOCAL_DEPTH = 5;

@@ -3,6 +3,7 @@
 // draws the answers, so the graph, the Protocols view, the hover and Search Protocols… judge and
 // search the same way.
 import type { Atlas } from '../atlas';
+import { MAX_LOCAL_DEPTH, type LocalDirection } from './graphModel';
 
 /** Enough red routes to read; beyond this the card's count says how many more there are. */
 const MAX_HIGHLIGHTED_ROUTES = 50;
@@ -43,4 +44,31 @@ export function exposureHighlight(atlas: Atlas, path: string, limit = MAX_HIGHLI
     }
   }
   return { count: named.count, routes };
+}
+
+/**
+ * The protocols within `depth` dependency steps of `path` (itself included): what it depends on,
+ * what depends on it, or both, as in Obsidian's local graph. One breadth-first walk, so it stays
+ * linear however large the vault; undefined for a protocol the index does not have.
+ */
+export function localGraph(atlas: Atlas, path: string, depth: number, direction: LocalDirection): string[] | undefined {
+  const graph = atlas.index.graph;
+  if (!graph.hasNode(path)) return undefined;
+  const limit = Math.max(0, Math.min(MAX_LOCAL_DEPTH, Math.floor(depth)));
+  const reached = new Set([path]);
+  let frontier = [path];
+  for (let step = 0; step < limit && frontier.length > 0; step++) {
+    const next: string[] = [];
+    const visit = (neighbour: string): void => {
+      if (reached.has(neighbour)) return;
+      reached.add(neighbour);
+      next.push(neighbour);
+    };
+    for (const at of frontier) {
+      if (direction !== 'dependents') graph.forEachOutNeighbor(at, visit);
+      if (direction !== 'dependencies') graph.forEachInNeighbor(at, visit);
+    }
+    frontier = next;
+  }
+  return [...reached];
 }

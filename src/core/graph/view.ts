@@ -6,7 +6,7 @@
 // every node stringified twice per edit).
 import type { Atlas } from '../atlas';
 import type { Exposure } from '../model';
-import type { GraphEdge, GraphModel, GraphNode, GraphPatch } from './graphModel';
+import { MAX_DRAWN_MENTIONS, type GraphEdge, type GraphModel, type GraphNode, type GraphPatch } from './graphModel';
 import { layeredLayout, type GraphLayout, type LayeredLayoutOptions } from './layout';
 
 /**
@@ -47,11 +47,17 @@ export function graphNode(
   const attributes = graph.getNodeAttributes(path);
   const nameOf = (each: string): string => (graph.hasNode(each) ? graph.getNodeAttribute(each, 'name') : undefined) ?? each;
   const verdict = atlas.verdictOf(path);
+  const note = atlas.index.note(path);
+  const dependencies = new Set(graph.outNeighbors(path));
+  const mentions = (atlas.index.protocol(path)?.mentions ?? []).filter((each) => each !== path && !dependencies.has(each)).slice(0, MAX_DRAWN_MENTIONS);
   return {
     id: path,
     name: attributes.name ?? path,
     layer: attributes.layer,
     ...(attributes.category !== undefined && { category: attributes.category }),
+    ...(note && note.tags.length > 0 && { tags: [...note.tags] }),
+    ...(note?.funding !== undefined && { funding: note.funding }),
+    ...(mentions.length > 0 && { mentions }),
     verdict: {
       value: verdict.value,
       rationale: verdict.rationale,
@@ -82,6 +88,9 @@ export function sameGraphNode(a: GraphNode, b: GraphNode): boolean {
     a.name === b.name &&
     a.layer === b.layer &&
     a.category === b.category &&
+    a.funding === b.funding &&
+    sameStrings(a.tags, b.tags) &&
+    sameStrings(a.mentions, b.mentions) &&
     a.x === b.x &&
     a.y === b.y &&
     a.override === b.override &&
@@ -93,6 +102,10 @@ export function sameGraphNode(a: GraphNode, b: GraphNode): boolean {
     a.exposure.count === b.exposure.count &&
     (na === nb || (na !== undefined && nb !== undefined && na.length === nb.length && na.every((name, i) => name === nb[i])))
   );
+}
+
+function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || ((a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((item, i) => item === b?.[i]));
 }
 
 const edgeKey = (edge: GraphEdge): string => JSON.stringify([edge.source, edge.target]);

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
-import { exposureHighlight, graphSearch } from '../../core/graph/graphQueries';
+import { exposureHighlight, graphSearch, localGraph } from '../../core/graph/graphQueries';
 import { LiveGraphView } from '../../core/graph/liveView';
-import { isWebviewMessage, type ExtensionMessage, type GraphModel } from '../../webviewProtocol';
+import { isWebviewMessage, type ExtensionMessage, type GraphModel, type LocalGraphRequest } from '../../webviewProtocol';
 import type { AtlasService } from '../atlasService';
+import { activeNotePath, targetPath } from '../commandTarget';
 import { registerExportGraph } from './exportGraph';
 import { GRAPH_PANEL_TITLE, graphPanelHtml } from './graphPanelHtml';
 
 const GRAPH_VIEW_TYPE = 'protocolAtlas.graph';
 const VISIBLE_CONTEXT_KEY = 'protocolAtlas.graphVisible';
+/** A local graph opens one step deep both ways, as Obsidian's does; the page changes it. */
+const DEFAULT_LOCAL: Omit<LocalGraphRequest, 'id'> = { depth: 1, direction: 'both' };
 /**
  * After the Protocols tree's refresh (50 ms): the tree's rows are cheap to draw, while redrawing
  * 10,000 protocols holds the workbench's thread for a second or more on a software renderer, and
@@ -42,6 +45,27 @@ export function registerGraphPanel(context: vscode.ExtensionContext, service: At
         adopt(panel);
       },
     }),
+    // The graph's context menu (webview/context in package.json), the Protocols view's and the palette's.
+    vscode.commands.registerCommand('protocolAtlas.openNote', async (target?: unknown) => {
+      const uri = targetPath(target) !== undefined ? service.uriOf(targetPath(target)!) : undefined;
+      if (uri) await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    }),
+    vscode.commands.registerCommand('protocolAtlas.showLocalGraph', async (target?: unknown) => {
+      const id = targetPath(target) ?? activeNotePath(service);
+      if (!id) {
+        void vscode.window.showInformationMessage('Open a protocol note, or right-click a protocol in the graph or the Protocols view, to see its local graph.');
+        return;
+      }
+      const panel = current ?? adopt(createPanel(context.extensionUri));
+      panel.reveal();
+      panel.showLocal({ id, ...(panel.localShown ?? DEFAULT_LOCAL) });
+    }),
+    vscode.commands.registerCommand('protocolAtlas.showWholeGraph', () => current?.showLocal(null)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (!current || !editor || !vscode.workspace.getConfiguration('protocolAtlas.graph').get<boolean>('followActiveEditor', true)) return;
+      const path = service.isNote(editor.document.uri) ? service.pathOf(editor.document.uri) : undefined;
+      if (path && service.atlas.index.graph.hasNode(path)) current.follow(path);
+    }),
     { dispose: () => current?.dispose() },
   );
   registerExportGraph(context, () => current, log);
@@ -75,6 +99,7 @@ export class GraphPanel {
   /** What the webview draws, kept while its page is discarded; undefined until a page first said ready. */
   private shown: LiveGraphView | undefined;
   private pendingReveal: string | undefined;
+  private pendingLocal: LocalGraphRequest | null | undefined;
   private nextRequestId = 1;
   private readonly exports = new Map<number, (result: { dataUrl: string | null; error?: string }) => void>();
   private disposed = false;
@@ -84,6 +109,8 @@ export class GraphPanel {
   /** What the page's search box holds and what it has selected: answered again after every change. */
   private query = '';
   private selected: string | undefined;
+  /** The local graph the page shows (undefined: the whole graph); its members are answered again after every change. */
+  private local: LocalGraphRequest | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -123,6 +150,22 @@ export class GraphPanel {
   revealProtocol(path: string): void {
     if (this.shown && this.pageReady) this.post({ type: 'reveal', id: path });
     else this.pendingReveal = path;
+  }
+
+  /** The depth and direction of the local graph shown now, for the next one to keep. */
+  get localShown(): Omit<LocalGraphRequest, 'id'> | undefined {
+    return this.local && { depth: this.local.depth, direction: this.local.direction };
+  }
+
+  /** A local graph around a protocol, or the whole graph again (null); the page asks the core for its members. */
+  showLocal(local: LocalGraphRequest | null): void {
+    if (this.shown && this.pageReady) this.post({ type: 'showLocal', local });
+    else this.pendingLocal = local;
+  }
+
+  /** The note in the editor changed: the graph selects it (and a local graph moves to it). */
+  follow(path: string): void {
+    if (this.shown && this.pageReady && this.panel.visible) this.post({ type: 'follow', id: path });
   }
 
   /** The drawn picture as a PNG data URL, from the webview's canvases. */
@@ -179,6 +222,11 @@ export class GraphPanel {
         await this.service.ready;
         this.sendSearch();
         break;
+      case 'local':
+        this.local = message.local ?? undefined;
+        await this.service.ready;
+        this.sendLocal();
+        break;
       case 'exportResult':
         this.exports.get(message.requestId)?.({ dataUrl: message.dataUrl, ...(message.error !== undefined && { error: message.error }) });
         this.exports.delete(message.requestId);
@@ -197,6 +245,8 @@ export class GraphPanel {
     this.post({ type: 'graph', model: this.shown.model(), skipped: this.service.skipped });
     if (this.pendingReveal) this.post({ type: 'reveal', id: this.pendingReveal });
     this.pendingReveal = undefined;
+    if (this.pendingLocal !== undefined) this.post({ type: 'showLocal', local: this.pendingLocal });
+    this.pendingLocal = undefined;
   }
 
   /** A burst of changes (a rebuild, a folder rename) becomes one layout and one patch. */
@@ -218,6 +268,14 @@ export class GraphPanel {
     // An edit can change what the query matches and what the selection is exposed to.
     if (this.query.trim() !== '') this.sendSearch();
     if (this.selected) this.sendHighlight();
+    if (this.local) this.sendLocal();
+  }
+
+  /** The core's walk from the local graph's protocol; a protocol since removed leaves only what is left of it: nothing. */
+  private sendLocal(): void {
+    const local = this.local;
+    if (this.disposed || !local) return;
+    this.post({ type: 'localResult', local, members: localGraph(this.service.atlas, local.id, local.depth, local.direction) ?? [] });
   }
 
   /** The core's search, so the box finds what Search Protocols… finds ("btensr", an alias, a category). */

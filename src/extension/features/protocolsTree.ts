@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Layer } from '../../core/model';
 import { categoryById } from '../../core/note/taxonomy';
 import type { AtlasService } from '../atlasService';
+import { activeNotePath, targetPath } from '../commandTarget';
 import { protocolSummary, protocolTooltip, verdictIcon } from '../verdictStyle';
 import { ProtocolsTreeModel, type ProtocolsTreeElement } from './protocolsTreeModel';
 
@@ -50,6 +51,10 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
 
   getParent(element: ProtocolsTreeElement): ProtocolsTreeElement | undefined {
     return this.model.parent(element);
+  }
+
+  elementOf(path: string): ProtocolsTreeElement | undefined {
+    return this.model.elementOf(path);
   }
 
   getTreeItem(element: ProtocolsTreeElement): vscode.TreeItem {
@@ -109,23 +114,32 @@ function openUnlessLong(rows: number): vscode.TreeItemCollapsibleState {
   return rows <= OPEN_UP_TO ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
 }
 
-/** The Protocols view, and its context menu: Reveal in Graph and Copy Name. */
+/**
+ * The Protocols view, and the commands its context menu and the graph's share: Reveal in Graph,
+ * Reveal in Protocols View and Copy Name.
+ */
 export function registerProtocolsTree(context: vscode.ExtensionContext, service: AtlasService): ProtocolsTree {
   const tree = new ProtocolsTree(service);
   const view = vscode.window.createTreeView('protocolAtlas.protocols', { treeDataProvider: tree, showCollapseAll: true });
-  const pathOf = (target: unknown): string | undefined => {
-    if (typeof target === 'string') return target;
-    if (target && typeof target === 'object' && (target as ProtocolsTreeElement).kind === 'protocol') {
-      return (target as { path: string }).path;
-    }
-    return view.selection.find((element) => element.kind === 'protocol')?.path ?? activeNotePath(service);
-  };
+  const pathOf = (target: unknown): string | undefined =>
+    targetPath(target) ?? view.selection.find((element) => element.kind === 'protocol')?.path ?? activeNotePath(service);
   context.subscriptions.push(
     tree,
     view,
     vscode.commands.registerCommand('protocolAtlas.revealInGraph', (target?: unknown) => {
       const path = pathOf(target);
       return vscode.commands.executeCommand('protocolAtlas.showGraph', path ? { reveal: path } : undefined);
+    }),
+    vscode.commands.registerCommand('protocolAtlas.revealInTree', async (target?: unknown) => {
+      const path = pathOf(target);
+      const element = path ? tree.elementOf(path) : undefined;
+      if (!element) {
+        if (path) void vscode.window.showInformationMessage(`${service.atlas.index.protocol(path)?.name.value ?? path} is not listed in the Protocols view.`);
+        return;
+      }
+      // Shown first: revealed into a view that had never been drawn, VS Code listed rows under the wrong parents.
+      if (!view.visible) await vscode.commands.executeCommand('protocolAtlas.protocols.focus');
+      await view.reveal(element, { select: true, focus: true });
     }),
     vscode.commands.registerCommand('protocolAtlas.copyName', async (target?: unknown) => {
       const path = pathOf(target);
@@ -134,9 +148,4 @@ export function registerProtocolsTree(context: vscode.ExtensionContext, service:
     }),
   );
   return tree;
-}
-
-function activeNotePath(service: AtlasService): string | undefined {
-  const uri = vscode.window.activeTextEditor?.document.uri;
-  return uri && service.isNote(uri) ? service.pathOf(uri) : undefined;
 }

@@ -198,6 +198,12 @@ export class ProtocolsTreeModel {
     return layer ? layer.categories.length + layer.uncategorised.length : 0;
   }
 
+  /** The row of a listed protocol, for revealing it; undefined when no row lists it. */
+  elementOf(path: string): ProtocolElement | undefined {
+    this.apply();
+    return this.rows.get(path)?.element;
+  }
+
   /** A protocol row's name and the text after it, or undefined for a row no longer listed. */
   protocol(element: ProtocolElement): { name: string; summary: string } | undefined {
     this.apply();

@@ -1,7 +1,8 @@
 // What the graph panel asks the core: its search box's matches and a selection's red routes.
 import * as assert from 'assert';
 import { Atlas } from '../../../src/core/atlas';
-import { exposureHighlight, graphSearch, MAX_GRAPH_QUERY_LENGTH } from '../../../src/core/graph/graphQueries';
+import { MAX_LOCAL_DEPTH } from '../../../src/core/graph/graphModel';
+import { exposureHighlight, graphSearch, localGraph, MAX_GRAPH_QUERY_LENGTH } from '../../../src/core/graph/graphQueries';
 
 const note = (name: string, layer: string, category: string, dependsOn: string[] = [], extra = ''): string =>
   `---\nprotocol: ${name}\nlayer: ${layer}\ncategory: ${category}\ndepends_on: [${dependsOn.join(', ')}]\n${extra}---\n`;
@@ -60,6 +61,38 @@ describe('graph queries', () => {
       for (let i = 1; i < route.length; i++) assert.ok(atlas.index.graph.hasEdge(route[i - 1], route[i]), `${route[i - 1]} → ${route[i]} is a dependency`);
     }
     assert.deepStrictEqual(exposureHighlight(atlas, 'i/near-00.md'), { count: 0, routes: [] });
+    atlas.dispose();
+  });
+
+  it('gives the local graph of a protocol: what it depends on, what depends on it, or both, to a depth', () => {
+    const atlas = new Atlas();
+    // app → eliza → akash → eth, and goat ↔ eliza (a cycle), plus an unrelated note.
+    atlas.index.build([
+      { path: 'a/app.md', text: note('App', 'application', 'ai-agents', ['Eliza']) },
+      { path: 'm/eliza.md', text: note('Eliza', 'middleware', 'agent-framework', ['Akash', 'GOAT']) },
+      { path: 'm/goat.md', text: note('GOAT', 'middleware', 'agent-framework', ['Eliza']) },
+      { path: 'i/akash.md', text: note('Akash', 'infrastructure', 'compute', ['Ethereum']) },
+      { path: 'i/eth.md', text: note('Ethereum', 'infrastructure', 'l1') },
+      { path: 'i/other.md', text: note('Other', 'infrastructure', 'storage') },
+    ]);
+    const sorted = (paths: string[] | undefined): string[] | undefined => paths?.sort();
+    assert.deepStrictEqual(sorted(localGraph(atlas, 'm/eliza.md', 1, 'both')), ['a/app.md', 'i/akash.md', 'm/eliza.md', 'm/goat.md']);
+    assert.deepStrictEqual(sorted(localGraph(atlas, 'm/eliza.md', 1, 'dependencies')), ['i/akash.md', 'm/eliza.md', 'm/goat.md']);
+    assert.deepStrictEqual(sorted(localGraph(atlas, 'm/eliza.md', 1, 'dependents')), ['a/app.md', 'm/eliza.md', 'm/goat.md']);
+    assert.deepStrictEqual(sorted(localGraph(atlas, 'm/eliza.md', 2, 'dependencies')), ['i/akash.md', 'i/eth.md', 'm/eliza.md', 'm/goat.md']);
+    assert.deepStrictEqual(sorted(localGraph(atlas, 'i/eth.md', 3, 'dependents')), ['a/app.md', 'i/akash.md', 'i/eth.md', 'm/eliza.md', 'm/goat.md']);
+    assert.deepStrictEqual(localGraph(atlas, 'i/other.md', 3, 'both'), ['i/other.md'], 'an unconnected protocol is its own local graph');
+    assert.deepStrictEqual(localGraph(atlas, 'i/eth.md', 0, 'both'), ['i/eth.md']);
+    assert.strictEqual(localGraph(atlas, 'nowhere.md', 1, 'both'), undefined);
+    atlas.dispose();
+  });
+
+  it('keeps a local graph linear on a long chain, and caps its depth', () => {
+    const atlas = new Atlas();
+    const count = 2000;
+    atlas.index.build(Array.from({ length: count }, (_, i) => ({ path: `c/${i}.md`, text: note(`Step ${i}`, 'middleware', 'agent-framework', i > 0 ? [`Step ${i - 1}`] : []) })));
+    assert.strictEqual(localGraph(atlas, 'c/1000.md', 1000, 'both')?.length, 2 * MAX_LOCAL_DEPTH + 1);
+    assert.strictEqual(localGraph(atlas, 'c/0.md', 3, 'dependents')?.length, 4);
     atlas.dispose();
   });
 });
