@@ -1,6 +1,10 @@
 // `Export Graph…`: the panel's picture as PNG (from the webview's canvases) or SVG (from the
-// model, so it stays sharp and searchable). Asks where, and never replaces a file without asking.
+// model, so it stays sharp and searchable), or the graph as Mermaid or Graphviz DOT text (the
+// CLI's exporters) to paste into notes and READMEs. The file name's extension picks the format.
+// Asks where, and never replaces a file without asking.
 import * as vscode from 'vscode';
+import type { Atlas } from '../../core/atlas';
+import { toDot, toMermaid } from '../../core/graph/export';
 import { graphViewToSvg } from '../../core/graph/viewSvg';
 import type { GraphModel } from '../../webviewProtocol';
 
@@ -10,7 +14,23 @@ export interface ExportableGraph {
   requestPng(): Promise<{ dataUrl: string | null; error?: string }>;
 }
 
-export function registerExportGraph(context: vscode.ExtensionContext, panel: () => ExportableGraph | undefined, log: vscode.LogOutputChannel): void {
+type ExportFormat = 'png' | 'svg' | 'mermaid' | 'dot';
+
+const FORMAT_OF_EXTENSION: Record<string, ExportFormat> = { png: 'png', svg: 'svg', mmd: 'mermaid', mermaid: 'mermaid', dot: 'dot', gv: 'dot' };
+
+/** The format a file name asks for; undefined for an extension no exporter writes. */
+function formatOf(uri: vscode.Uri): ExportFormat | undefined {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && Object.hasOwn(FORMAT_OF_EXTENSION, name.slice(dot + 1)) ? FORMAT_OF_EXTENSION[name.slice(dot + 1)] : undefined;
+}
+
+export function registerExportGraph(
+  context: vscode.ExtensionContext,
+  panel: () => ExportableGraph | undefined,
+  workspace: { readonly atlas: Atlas },
+  log: vscode.LogOutputChannel,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('protocolAtlas.exportGraph', async (target?: unknown) => {
       const current = panel();
@@ -27,12 +47,30 @@ export function registerExportGraph(context: vscode.ExtensionContext, panel: () 
               title: 'Export the layer graph',
               saveLabel: 'Export',
               ...(folder && { defaultUri: vscode.Uri.joinPath(folder, 'protocol-graph.png') }),
-              filters: { 'PNG image': ['png'], 'SVG image': ['svg'] },
+              filters: { 'PNG image': ['png'], 'SVG image': ['svg'], 'Mermaid (.mmd)': ['mmd'], 'Graphviz DOT (.dot/.gv)': ['dot', 'gv'] },
             });
       if (!uri) return;
+      const format = formatOf(uri);
+      if (!format) {
+        // A name without a known extension used to be written as a PNG whatever it said.
+        void vscode.window.showErrorMessage(
+          `Could not export the layer graph to ${vscode.workspace.asRelativePath(uri)}: the file name must end in .png, .svg, .mmd or .dot (or .gv), which picks the format.`,
+        );
+        return;
+      }
       if (!(await confirmReplace(uri))) return;
       try {
-        const bytes = uri.path.toLowerCase().endsWith('.svg') ? new TextEncoder().encode(graphViewToSvg(current.model)) : await png(current);
+        const model = current.model;
+        const verdictOf = (path: string) => workspace.atlas.verdictOf(path).value;
+        const text = (value: string) => new TextEncoder().encode(value);
+        const bytes =
+          format === 'svg'
+            ? text(graphViewToSvg(model))
+            : format === 'mermaid'
+              ? text(toMermaid(workspace.atlas.index.graph, { verdictOf }))
+              : format === 'dot'
+                ? text(toDot(workspace.atlas.index.graph, { verdictOf }))
+                : await png(current);
         if (!bytes) return;
         await vscode.workspace.fs.writeFile(uri, bytes);
         log.info(`Exported the layer graph to ${uri.toString(true)}.`);

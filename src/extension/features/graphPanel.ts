@@ -44,7 +44,7 @@ export function registerGraphPanel(context: vscode.ExtensionContext, service: At
     }),
     { dispose: () => current?.dispose() },
   );
-  registerExportGraph(context, () => current, log);
+  registerExportGraph(context, () => current, service, log);
 }
 
 function revealTarget(argument: unknown): string | undefined {
