@@ -38,8 +38,9 @@ export function graphViewToSvg(model: GraphModel): string {
   // reaches above it, and was cut off.
   const top = Math.max(model.height, ...model.bands.map((band) => band.y + band.height / 2 + gap / 2));
   const bottom = Math.min(0, ...model.bands.map((band) => band.y - band.height / 2 - gap / 2));
-  const width = round(Math.max(model.width * scaleX, 360) + margin.left + margin.right);
-  const height = round((top - bottom) * scaleY + margin.top + margin.bottom);
+  // Whole pixels, so a PNG drawn at 2× is exactly twice the SVG's size.
+  const width = Math.ceil(Math.max(model.width * scaleX, 360) + margin.left + margin.right);
+  const height = Math.ceil((top - bottom) * scaleY + margin.top + margin.bottom);
   // Layout y grows upwards; SVG y grows downwards.
   const sx = (x: number): number => round(margin.left + x * scaleX);
   const sy = (y: number): number => round(margin.top + (top - y) * scaleY);

@@ -1,22 +1,36 @@
-// `Export Graph…`: the panel's picture as PNG (from the webview's canvases) or SVG (from the
-// model, so it stays sharp and searchable), or the graph as Mermaid or Graphviz DOT text (the
+// `Export Graph…`: the panel's picture as SVG (from the model, so it stays sharp and searchable)
+// or as PNG (that SVG drawn by the webview at `protocolAtlas.export.pngScale`), or the graph as Mermaid or Graphviz DOT text (the
 // CLI's exporters) to paste into notes and READMEs. The file name's extension picks the format.
 // Asks where, and never replaces a file without asking.
 import * as vscode from 'vscode';
 import type { Atlas } from '../../core/atlas';
 import { toDot, toMermaid } from '../../core/graph/export';
 import { graphViewToSvg } from '../../core/graph/viewSvg';
-import type { GraphModel } from '../../webviewProtocol';
+import { PNG_SCALE, type GraphModel } from '../../webviewProtocol';
 
-/** What the export needs of the graph panel: the model as drawn, and its picture. */
+/** `scale`: what the PNG was drawn at, when the view says. */
+export interface PngResult {
+  dataUrl: string | null;
+  error?: string;
+  scale?: number;
+}
+
+/** What the export needs of the graph panel: the model as drawn, and a canvas to draw a PNG on. */
 export interface ExportableGraph {
   readonly model: GraphModel | undefined;
-  requestPng(): Promise<{ dataUrl: string | null; error?: string }>;
+  requestPng(svg: string, scale: number): Promise<PngResult>;
 }
 
 type ExportFormat = 'png' | 'svg' | 'mermaid' | 'dot';
 
-const FORMAT_OF_EXTENSION: Record<string, ExportFormat> = { png: 'png', svg: 'svg', mmd: 'mermaid', mermaid: 'mermaid', dot: 'dot', gv: 'dot' };
+const FORMAT_OF_EXTENSION: Record<string, ExportFormat> = {
+  png: 'png',
+  svg: 'svg',
+  mmd: 'mermaid',
+  mermaid: 'mermaid',
+  dot: 'dot',
+  gv: 'dot',
+};
 
 /** The format a file name asks for; undefined for an extension no exporter writes. */
 function formatOf(uri: vscode.Uri): ExportFormat | undefined {
@@ -47,7 +61,12 @@ export function registerExportGraph(
               title: 'Export the layer graph',
               saveLabel: 'Export',
               ...(folder && { defaultUri: vscode.Uri.joinPath(folder, 'protocol-graph.png') }),
-              filters: { 'PNG image': ['png'], 'SVG image': ['svg'], 'Mermaid (.mmd)': ['mmd'], 'Graphviz DOT (.dot/.gv)': ['dot', 'gv'] },
+              filters: {
+                'PNG image': ['png'],
+                'SVG image': ['svg'],
+                'Mermaid (.mmd)': ['mmd'],
+                'Graphviz DOT (.dot/.gv)': ['dot', 'gv'],
+              },
             });
       if (!uri) return;
       const format = formatOf(uri);
@@ -59,18 +78,14 @@ export function registerExportGraph(
         return;
       }
       if (!(await confirmReplace(uri))) return;
+      // The panel may have closed while the dialog was open.
+      const model = current.model;
+      if (!model) {
+        void vscode.window.showInformationMessage('The layer graph was closed before the export: open it again (Protocol Atlas: Show Layer Graph), then export it.');
+        return;
+      }
       try {
-        const model = current.model;
-        const verdictOf = (path: string) => workspace.atlas.verdictOf(path).value;
-        const text = (value: string) => new TextEncoder().encode(value);
-        const bytes =
-          format === 'svg'
-            ? text(graphViewToSvg(model))
-            : format === 'mermaid'
-              ? text(toMermaid(workspace.atlas.index.graph, { verdictOf }))
-              : format === 'dot'
-                ? text(toDot(workspace.atlas.index.graph, { verdictOf }))
-                : await png(current);
+        const bytes = await render(format, model, current, workspace.atlas, log);
         if (!bytes) return;
         await vscode.workspace.fs.writeFile(uri, bytes);
         log.info(`Exported the layer graph to ${uri.toString(true)}.`);
@@ -82,6 +97,21 @@ export function registerExportGraph(
       }
     }),
   );
+}
+
+async function render(format: ExportFormat, model: GraphModel, panel: ExportableGraph, atlas: Atlas, log: vscode.LogOutputChannel): Promise<Uint8Array | undefined> {
+  const text = (value: string): Uint8Array => new TextEncoder().encode(value);
+  const verdictOf = (path: string) => atlas.verdictOf(path).value;
+  switch (format) {
+    case 'svg':
+      return text(graphViewToSvg(model));
+    case 'png':
+      return png(panel, graphViewToSvg(model), log);
+    case 'mermaid':
+      return text(toMermaid(atlas.index.graph, { verdictOf }));
+    case 'dot':
+      return text(toDot(atlas.index.graph, { verdictOf }));
+  }
 }
 
 /**
@@ -99,12 +129,26 @@ async function confirmReplace(uri: vscode.Uri): Promise<boolean> {
   return answer === replace;
 }
 
-async function png(panel: ExportableGraph): Promise<Uint8Array | undefined> {
-  const result = await panel.requestPng();
+/** The setting, or the default when settings.json holds something else (the schema only warns). */
+function pngScale(log: vscode.LogOutputChannel): number {
+  const value = vscode.workspace.getConfiguration('protocolAtlas.export').get<unknown>('pngScale', PNG_SCALE.default);
+  if (typeof value === 'number' && Number.isFinite(value) && value >= PNG_SCALE.min && value <= PNG_SCALE.max) return value;
+  log.warn(`protocolAtlas.export.pngScale is ${JSON.stringify(value)}, not a number from ${PNG_SCALE.min} to ${PNG_SCALE.max}: exporting at ${PNG_SCALE.default}×.`);
+  return PNG_SCALE.default;
+}
+
+async function png(panel: ExportableGraph, svg: string, log: vscode.LogOutputChannel): Promise<Uint8Array | undefined> {
+  const asked = pngScale(log);
+  const result = await panel.requestPng(svg, asked);
   const prefix = 'data:image/png;base64,';
   if (!result.dataUrl?.startsWith(prefix)) {
     void vscode.window.showErrorMessage(`Could not export the layer graph as PNG: ${result.error ?? 'the view sent no image'}.`);
     return undefined;
+  }
+  if (result.scale !== undefined && result.scale < asked) {
+    void vscode.window.showWarningMessage(
+      `The layer graph is too large to draw at ${asked}×: the PNG is drawn at ${result.scale}×. The SVG export keeps every detail at any size.`,
+    );
   }
   return Buffer.from(result.dataUrl.slice(prefix.length), 'base64');
 }
