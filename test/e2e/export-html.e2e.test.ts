@@ -5,8 +5,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/code-server';
+import { Atlas } from '../../src/core/atlas';
+import { indexFolder } from '../../src/node/indexFolder';
 import { openGraph } from './graphView';
-import { EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
+import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
 
 const SCRIPT_BREAKOUT = '</script><script>alert(1)</script>';
 const IMG_HANDLER = '<img src=x onerror=alert(1)>';
@@ -54,6 +58,7 @@ async function exportThroughDialog(workbench: Workbench, file: string): Promise<
 
 describe(`Exports worth sharing (e2e, extension ${EXTENSION_SOURCE})`, () => {
   let workbench: Workbench;
+  let browser: Browser | undefined;
   let notes: string[];
   screenshotOnFailure(() => workbench);
 
@@ -71,6 +76,7 @@ describe(`Exports worth sharing (e2e, extension ${EXTENSION_SOURCE})`, () => {
   });
 
   after(async () => {
+    await browser?.close();
     await workbench?.close();
   });
 
@@ -82,6 +88,8 @@ describe(`Exports worth sharing (e2e, extension ${EXTENSION_SOURCE})`, () => {
     const svg = fs.readFileSync(svgFile, 'utf8');
     const [, svgWidth, svgHeight] = /<svg [^>]*width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
     const png = fs.readFileSync(pngFile);
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    fs.copyFileSync(pngFile, path.join(ARTIFACTS_DIR, `exported-png-${SCALE}x.png`));
     assert.strictEqual(png.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'a PNG file');
     assert.strictEqual(png.subarray(12, 16).toString('ascii'), 'IHDR');
     assert.deepStrictEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [svgWidth * SCALE, svgHeight * SCALE], `${SCALE} × the SVG's ${svgWidth} × ${svgHeight}`);
@@ -137,5 +145,107 @@ describe(`Exports worth sharing (e2e, extension ${EXTENSION_SOURCE})`, () => {
     assert.match(dotText, /^digraph protocols \{\n/);
     assert.match(dotText, /label="Bittensor"/);
     assert.strictEqual((dotText.match(/ -> /g) ?? []).length, (mermaidText.match(/ --> /g) ?? []).length, 'the same dependencies');
+  });
+
+  it('exports one HTML file that pans, zooms, filters and shows each reason, and runs nothing from a note', async () => {
+    const file = path.join(workbench.workspace, 'shared-graph.html');
+    await exportThroughDialog(workbench, file);
+    const index = indexFolder(workbench.workspace).index;
+    const atlas = new Atlas({ index });
+    const akash = atlas.verdictOf('infrastructure/akash.md');
+    const infrastructure = atlas.protocols().filter((protocol) => protocol.layer.value === 'infrastructure').length;
+    atlas.dispose();
+
+    browser = await launchChromium();
+    const page: Page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const dialogs: string[] = [];
+    const refused: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused/i.test(message.text())) refused.push(message.text());
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`file://${file}`);
+    // tsx's keepNames wraps the helpers below in a __name() the page lacks.
+    await page.evaluate('window.__name = (f) => f');
+    const picture = () =>
+      page.evaluate(() => {
+        const { document, getComputedStyle } = globalThis as unknown as PageGlobals;
+        return {
+          title: document.title,
+          svgTitle: document.querySelector('text.title')?.textContent,
+          legend: document.querySelector('g.legend')?.textContent,
+          bands: [...document.querySelectorAll('text.band-label')].map((element) => element.textContent),
+          names: [...document.querySelectorAll('text.name')].map((element) => element.textContent),
+          shownProtocols: [...document.querySelectorAll('g.protocol')].filter((element) => getComputedStyle(element).display !== 'none').length,
+          count: document.querySelector('.count')?.textContent,
+          scripts: [...document.querySelectorAll('script')].map((element) => `${element.getAttribute('type') ?? ''}|${element.getAttribute('src') ?? ''}`),
+          foreign: document.querySelectorAll('img, iframe, object, embed, foreignObject, a').length,
+          svgBox: document.querySelector('.stage svg')!.getBoundingClientRect(),
+        };
+      });
+    const before = await picture();
+    assert.match(before.title, /^Protocol Atlas · layer graph · DeepSeek/);
+    assert.strictEqual(before.svgTitle, before.title, 'the picture carries the title with the framework');
+    for (const word of ['Positive', 'Negative', 'Mixed', 'Not assessed', 'your override']) assert.ok(before.legend?.includes(word), `the legend says ${word}`);
+    assert.deepStrictEqual(before.bands.map((label) => label?.replace(/ · \d+$/, '')), ['INFRASTRUCTURE', 'MIDDLEWARE', 'MODEL', 'APPLICATION']);
+    for (const name of ['Akash', 'Bittensor', 'io.net']) assert.ok(before.names.includes(name), `${name} is named: ${before.names.join(', ')}`);
+    assert.strictEqual(before.shownProtocols, notes.length);
+    assert.strictEqual(before.count, `${notes.length} of ${notes.length} shown`);
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'exported-html.png') });
+
+    // Hover: the card says the protocol's name, layer, verdict and the framework's reason.
+    const akashDot = page.locator('g.protocol', { has: page.locator('text.name', { hasText: /^Akash$/ }) }).locator('circle');
+    await akashDot.hover();
+    const card = page.locator('.card');
+    await card.waitFor({ state: 'visible' });
+    const cardText = await card.innerText();
+    assert.ok(cardText.startsWith('Akash'), cardText);
+    assert.ok(cardText.includes('Infrastructure · Compute'), cardText);
+    assert.ok(cardText.includes('Negative'), cardText);
+    assert.ok(akash.rationale.length > 20 && cardText.includes(akash.rationale), `the card gives the framework's reason "${akash.rationale}": ${cardText}`);
+    // The hostile names are text in the card too.
+    const breakoutDot = page.locator('g.protocol', { has: page.locator('text.name', { hasText: 'alert(1)</script>' }) }).locator('circle');
+    await breakoutDot.hover();
+    assert.strictEqual(await page.locator('.card .card-name').textContent(), SCRIPT_BREAKOUT);
+
+    // A layer's checkbox hides its protocols, and the count says so.
+    await page.mouse.move(5, 995);
+    await page.locator('label', { hasText: 'Infrastructure' }).locator('input').uncheck();
+    const filtered = await picture();
+    assert.strictEqual(filtered.shownProtocols, notes.length - infrastructure);
+    assert.strictEqual(filtered.count, `${notes.length - infrastructure} of ${notes.length} shown`);
+    assert.ok(!(await akashDot.isVisible()), 'Akash is hidden with its layer');
+    await page.locator('label', { hasText: 'Infrastructure' }).locator('input').check();
+    // The text box matches aliases too: AKT is Akash's.
+    await page.locator('input.search').fill('akt');
+    assert.strictEqual((await picture()).count, `1 of ${notes.length} shown`);
+    assert.ok(await akashDot.isVisible(), 'Akash, found by its alias');
+    await page.locator('input.search').fill('');
+
+    // Wheel zooms in where the pointer is; a drag pans.
+    await page.mouse.move(800, 500);
+    await page.mouse.wheel(0, -400);
+    await page.waitForFunction((width) => (globalThis as unknown as PageGlobals).document.querySelector('.stage svg')!.getBoundingClientRect().width > width * 1.5, before.svgBox.width);
+    const zoomed = (await picture()).svgBox;
+    await page.mouse.move(800, 500);
+    await page.mouse.down();
+    await page.mouse.move(600, 420, { steps: 5 });
+    await page.mouse.up();
+    const panned = (await picture()).svgBox;
+    assert.ok(Math.abs(panned.x - (zoomed.x - 200)) < 2 && Math.abs(panned.y - (zoomed.y - 80)) < 2, `dragged by (-200, -80): ${JSON.stringify(zoomed)} → ${JSON.stringify(panned)}`);
+
+    const after = await picture();
+    assert.deepStrictEqual(after.scripts, ['application/json|', '|'], "only the product's data block and script");
+    assert.strictEqual(after.foreign, 0, 'no element from a note');
+    assert.deepStrictEqual(dialogs, [], 'no alert or other dialog');
+    assert.deepStrictEqual(refused, [], 'the CSP refused nothing: the one script is the hashed one');
+    assert.deepStrictEqual(errors, [], 'the script ran without errors');
+    await page.close();
   });
 });

@@ -1,10 +1,12 @@
 // `Export Graph…`: the panel's picture as SVG (from the model, so it stays sharp and searchable)
-// or as PNG (that SVG drawn by the webview at `protocolAtlas.export.pngScale`), or the graph as Mermaid or Graphviz DOT text (the
+// or as PNG (that SVG drawn by the webview at `protocolAtlas.export.pngScale`), as one HTML file
+// to send someone (that SVG with pan, zoom, filters and the hover card), or the graph as Mermaid or Graphviz DOT text (the
 // CLI's exporters) to paste into notes and READMEs. The file name's extension picks the format.
 // Asks where, and never replaces a file without asking.
 import * as vscode from 'vscode';
 import type { Atlas } from '../../core/atlas';
 import { toDot, toMermaid } from '../../core/graph/export';
+import { graphViewToHtml } from '../../core/graph/viewHtml';
 import { graphViewToSvg } from '../../core/graph/viewSvg';
 import { PNG_SCALE, type GraphModel } from '../../webviewProtocol';
 
@@ -21,11 +23,13 @@ export interface ExportableGraph {
   requestPng(svg: string, scale: number): Promise<PngResult>;
 }
 
-type ExportFormat = 'png' | 'svg' | 'mermaid' | 'dot';
+type ExportFormat = 'png' | 'svg' | 'html' | 'mermaid' | 'dot';
 
 const FORMAT_OF_EXTENSION: Record<string, ExportFormat> = {
   png: 'png',
   svg: 'svg',
+  html: 'html',
+  htm: 'html',
   mmd: 'mermaid',
   mermaid: 'mermaid',
   dot: 'dot',
@@ -64,6 +68,7 @@ export function registerExportGraph(
               filters: {
                 'PNG image': ['png'],
                 'SVG image': ['svg'],
+                'Interactive HTML (.html)': ['html'],
                 'Mermaid (.mmd)': ['mmd'],
                 'Graphviz DOT (.dot/.gv)': ['dot', 'gv'],
               },
@@ -73,7 +78,7 @@ export function registerExportGraph(
       if (!format) {
         // A name without a known extension used to be written as a PNG whatever it said.
         void vscode.window.showErrorMessage(
-          `Could not export the layer graph to ${vscode.workspace.asRelativePath(uri)}: the file name must end in .png, .svg, .mmd or .dot (or .gv), which picks the format.`,
+          `Could not export the layer graph to ${vscode.workspace.asRelativePath(uri)}: the file name must end in .png, .svg, .html, .mmd or .dot (or .gv), which picks the format.`,
         );
         return;
       }
@@ -107,6 +112,8 @@ async function render(format: ExportFormat, model: GraphModel, panel: Exportable
       return text(graphViewToSvg(model));
     case 'png':
       return png(panel, graphViewToSvg(model), log);
+    case 'html':
+      return text(graphViewToHtml(model, { aliasesOf: (id) => atlas.index.note(id)?.aliases ?? [] }));
     case 'mermaid':
       return text(toMermaid(atlas.index.graph, { verdictOf }));
     case 'dot':
