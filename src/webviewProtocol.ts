@@ -41,7 +41,11 @@ export type ExtensionMessage =
   | { type: 'searchResult'; query: string; matches: string[] | null }
   /** What the selected protocol `id` is exposed to and the dependency routes that carry it, nearest first. */
   | { type: 'highlight'; id: string; count: number; routes: string[][] }
-  | { type: 'exportPng'; requestId: number }
+  /**
+   * Draw `svg` (the SVG export: title, framework, legend) on a canvas `scale` times its size and
+   * answer with the PNG.
+   */
+  | { type: 'exportPng'; requestId: number; svg: string; scale: number }
   /** The researcher opened this note in an editor: the graph selects it (protocolAtlas.graph.followActiveEditor). */
   | { type: 'follow'; id: string }
   /** Show the local graph of a protocol (from the context menu), or the whole graph again (null). */
@@ -56,15 +60,20 @@ export type WebviewMessage =
   | { type: 'selection'; path: string | null }
   /** What the search box holds; answered by a `searchResult` now and after every change of the notes. */
   | { type: 'search'; query: string }
-  | { type: 'exportResult'; requestId: number; dataUrl: string | null; error?: string }
+  /** `scale`: what the PNG was drawn at, less than asked when a canvas cannot hold that many pixels. */
+  | { type: 'exportResult'; requestId: number; dataUrl: string | null; error?: string; scale?: number }
   /** The local graph the page shows now (null: the whole graph); answered by a `localResult`. */
   | { type: 'local'; local: LocalGraphRequest | null };
 
 const MAX_PATH_LENGTH = 4096;
 /** What the search box may send; the host cuts the query shorter still (see graphQueries.ts). */
 const MAX_QUERY_LENGTH = 1000;
-/** A PNG of a large graph on a big screen stays well below this (base64 of ~48 MB). */
-const MAX_DATA_URL_LENGTH = 64 * 1024 * 1024;
+/** A PNG of the largest canvas the view draws (see webview/pngExport.ts) stays below this (base64 of ~48 MB). */
+export const MAX_DATA_URL_LENGTH = 64 * 1024 * 1024;
+/** The PNG export's scale: 1× to 4× the SVG's size (`protocolAtlas.export.pngScale`). */
+export const PNG_SCALE = { min: 1, max: 4, default: 2 } as const;
+/** The SVG of 10,000 protocols is a few megabytes; this is only a bound on a malformed message. */
+const MAX_SVG_LENGTH = 256 * 1024 * 1024;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isPath = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_PATH_LENGTH;
@@ -86,11 +95,12 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return hasOnly(message, ['type', 'local']) && (message.local === null || isLocalGraphRequest(message.local));
     case 'exportResult':
       return (
-        hasOnly(message, ['type', 'requestId', 'dataUrl', 'error']) &&
+        hasOnly(message, ['type', 'requestId', 'dataUrl', 'error', 'scale']) &&
         Number.isSafeInteger(message.requestId) &&
         (message.dataUrl === null ||
           (typeof message.dataUrl === 'string' && message.dataUrl.length <= MAX_DATA_URL_LENGTH && message.dataUrl.startsWith('data:image/png;base64,'))) &&
-        (message.error === undefined || (typeof message.error === 'string' && message.error.length <= 1000))
+        (message.error === undefined || (typeof message.error === 'string' && message.error.length <= 1000)) &&
+        (message.scale === undefined || isScale(message.scale))
       );
     default:
       return false;
@@ -109,6 +119,8 @@ export function isLocalGraphRequest(value: unknown): value is LocalGraphRequest 
   );
 }
 
+/** A drawn scale may be below the minimum: a canvas holds only so many pixels of a huge graph. */
+const isScale = (value: unknown): value is number => isFiniteNumber(value) && value > 0 && value <= PNG_SCALE.max;
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
@@ -173,7 +185,7 @@ export function isExtensionMessage(value: unknown): value is ExtensionMessage {
     case 'highlight':
       return typeof message.id === 'string' && isFiniteNumber(message.count) && Array.isArray(message.routes) && message.routes.every(isStrings);
     case 'exportPng':
-      return Number.isSafeInteger(message.requestId);
+      return Number.isSafeInteger(message.requestId) && typeof message.svg === 'string' && message.svg.length <= MAX_SVG_LENGTH && isScale(message.scale);
     case 'follow':
       return typeof message.id === 'string';
     case 'showLocal':

@@ -9,6 +9,7 @@ import { Controls } from './controls';
 import { LocalBar } from './localBar';
 import { ViewMenu } from './viewMenu';
 import { attachKeyboard } from './keyboard';
+import { exportPng } from './pngExport';
 import { GraphRenderer, webglAvailable } from './renderer';
 import { AtlasState } from './state';
 import { exposeForTests } from './testHook';
@@ -267,11 +268,7 @@ function receive(message: ExtensionMessage): void {
       announce(message.id);
       return;
     case 'exportPng':
-      try {
-        vscode.postMessage({ type: 'exportResult', requestId: message.requestId, dataUrl: renderer ? renderer.toPng() : null, ...(!renderer && { error: 'WebGL is not available.' }) });
-      } catch (error) {
-        vscode.postMessage({ type: 'exportResult', requestId: message.requestId, dataUrl: null, error: String(error).slice(0, 500) });
-      }
+      void exportPng(message).then((result) => vscode.postMessage(result));
       return;
   }
   describe();

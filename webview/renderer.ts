@@ -492,22 +492,6 @@ export class GraphRenderer {
       }
     }
   }
-
-  /** Bands, then sigma's layers (edges, nodes, labels), then the marks, on the theme's background. */
-  toPng(): string {
-    this.sigma.refresh();
-    const { width, height } = this.sigma.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = this.palette.background;
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    const layers = [this.bandsCanvas, ...Object.values(this.sigma.getCanvases()), this.labelsCanvas, this.marksCanvas];
-    for (const layer of layers) if (!layer.hidden) context.drawImage(layer, 0, 0, canvas.width, canvas.height);
-    return canvas.toDataURL('image/png');
-  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { createIndexCache, readIndexCache, reusableNote } from '../../src/core/i
 import { layeredLayout } from '../../src/core/graph/layout';
 import { buildGraphView } from '../../src/core/graph/view';
 import { toDot, toMermaid } from '../../src/core/graph/export';
+import { graphViewToHtml } from '../../src/core/graph/viewHtml';
 import { LAYERS, VERDICT_VALUES } from '../../src/core/model';
 import { snapshot, withoutSuggestions } from '../unit/index/snapshot';
 
@@ -48,7 +49,10 @@ export function exerciseBatch(notes: Array<{ path: string; text: string }>, perN
   JSON.stringify(report);
   const layout = layeredLayout(index.graph);
   for (const position of Object.values(layout.positions)) assert.ok(Number.isFinite(position.x) && Number.isFinite(position.y));
-  buildGraphView(atlas);
+  // The HTML export opens in a browser: whatever the notes say, its only scripts are its own two.
+  const html = graphViewToHtml(buildGraphView(atlas), { aliasesOf: (path) => index.note(path)?.aliases ?? [] });
+  assert.equal(html.match(/<script/gi)?.length, 2, 'the HTML export has only its own two script elements');
+  assert.equal(html.match(/<\/script/gi)?.length, 2, 'no note ends a script element in the HTML export');
   const verdictOf = (path: string) => atlas.verdictOf(path).value;
   toDot(index.graph, { verdictOf });
   toMermaid(index.graph, { verdictOf });

@@ -10,14 +10,14 @@ import { controlPoint, edgeCurvature, RowIndex } from './edgeRouting';
 import type { GraphModel } from './graphModel';
 import { placeLabels, type Disc, type LabelCandidate } from './labelPlacement';
 
-const VERDICT_FILL: Record<VerdictValue, string> = {
+export const VERDICT_FILL: Record<VerdictValue, string> = {
   positive: '#2e7d32',
   negative: '#c62828',
   mixed: '#f9a825',
   'not-assessed': '#9e9e9e',
 };
 
-const VERDICT_LABEL: Record<VerdictValue, string> = { positive: 'Positive', negative: 'Negative', mixed: 'Mixed', 'not-assessed': 'Not assessed' };
+export const VERDICT_LABEL: Record<VerdictValue, string> = { positive: 'Positive', negative: 'Negative', mixed: 'Mixed', 'not-assessed': 'Not assessed' };
 
 /** Text in the SVG: the one XML escaper (control, bidi and zero-width characters shown, entities). */
 export const escapeXml = xmlText;
@@ -28,7 +28,17 @@ const RADIUS = 7;
 const BAND_PITCH = 120;
 const TARGET_WIDTH = 1400;
 
-export function graphViewToSvg(model: GraphModel): string {
+export interface SvgOptions {
+  /**
+   * For the HTML export (viewHtml.ts): no XML declaration, no tooltips (its hover card says
+   * more), and each protocol and edge numbered by its protocols' places in `model.nodes`, so the
+   * page's script finds them without anything from a note in an attribute.
+   */
+  inHtml?: boolean;
+}
+
+export function graphViewToSvg(model: GraphModel, options: SvgOptions = {}): string {
+  const inHtml = options.inHtml === true;
   const margin = { left: 150, right: 60, top: 78, bottom: 24 };
   const pitch = model.bands.length > 1 ? model.bands[1].y - model.bands[0].y : 30;
   const scaleY = BAND_PITCH / (pitch || 30);
@@ -38,16 +48,17 @@ export function graphViewToSvg(model: GraphModel): string {
   // reaches above it, and was cut off.
   const top = Math.max(model.height, ...model.bands.map((band) => band.y + band.height / 2 + gap / 2));
   const bottom = Math.min(0, ...model.bands.map((band) => band.y - band.height / 2 - gap / 2));
-  const width = round(Math.max(model.width * scaleX, 360) + margin.left + margin.right);
-  const height = round((top - bottom) * scaleY + margin.top + margin.bottom);
+  // Whole pixels, so a PNG drawn at 2× is exactly twice the SVG's size.
+  const width = Math.ceil(Math.max(model.width * scaleX, 360) + margin.left + margin.right);
+  const height = Math.ceil((top - bottom) * scaleY + margin.top + margin.bottom);
   // Layout y grows upwards; SVG y grows downwards.
   const sx = (x: number): number => round(margin.left + x * scaleX);
   const sy = (y: number): number => round(margin.top + (top - y) * scaleY);
-  const title = model.framework.title ? `Protocol Atlas · layer graph · ${model.framework.title}` : 'Protocol Atlas · layer graph';
+  const title = graphViewTitle(model);
   const lines: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
+    ...(inHtml ? [] : ['<?xml version="1.0" encoding="UTF-8"?>']),
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`,
-    `  <title>${escapeXml(title)}</title>`,
+    ...(inHtml ? [] : [`  <title>${escapeXml(title)}</title>`]),
     '  <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#757575"/></marker></defs>',
     `  <rect width="100%" height="100%" fill="#ffffff"/>`,
     `  <text class="title" x="12" y="24" font-size="15" font-weight="600" fill="#212121">${escapeXml(title)}</text>`,
@@ -69,6 +80,8 @@ export function graphViewToSvg(model: GraphModel): string {
     lines.push(`  <text class="band-label" x="12" y="${round(bandTop + 20)}" font-size="13" font-weight="600" fill="#616161">${escapeXml(`${band.label.toUpperCase()} · ${band.count}`)}</text>`);
   });
   const at = new Map(model.nodes.map((node) => [node.id, node]));
+  const place = new Map(model.nodes.map((node, i) => [node.id, i]));
+  const edgeEnds = (source: string, target: string): string => (inHtml ? ` data-s="${place.get(source)}" data-t="${place.get(target)}"` : '');
   const rows = new RowIndex(model.nodes);
   const bandOrder = model.bands.map((band) => band.layer);
   for (const edge of model.edges) {
@@ -80,12 +93,14 @@ export function graphViewToSvg(model: GraphModel): string {
     // Both ends at the dots' rims, so the head touches the target instead of hiding under it.
     if (curvature === undefined) {
       const [a, b] = [trim(x1, y1, x2, y2, RADIUS + 1), trim(x2, y2, x1, y1, RADIUS + 1)];
-      lines.push(`  <path class="edge" d="M${round(a.x)},${round(a.y)} L${round(b.x)},${round(b.y)}" fill="none" stroke="#9e9e9e" stroke-width="1.2" marker-end="url(#arrow)"/>`);
+      lines.push(
+        `  <path class="edge"${edgeEnds(edge.source, edge.target)} d="M${round(a.x)},${round(a.y)} L${round(b.x)},${round(b.y)}" fill="none" stroke="#9e9e9e" stroke-width="1.2" marker-end="url(#arrow)"/>`,
+      );
     } else {
       const control = controlPoint(x1, y1, x2, y2, curvature);
       const [a, b] = [trim(x1, y1, control.x, control.y, RADIUS + 1), trim(x2, y2, control.x, control.y, RADIUS + 1)];
       lines.push(
-        `  <path class="edge" d="M${round(a.x)},${round(a.y)} Q${round(control.x)},${round(control.y)} ${round(b.x)},${round(b.y)}" fill="none" stroke="#9e9e9e" stroke-width="1.2" marker-end="url(#arrow)"/>`,
+        `  <path class="edge"${edgeEnds(edge.source, edge.target)} d="M${round(a.x)},${round(a.y)} Q${round(control.x)},${round(control.y)} ${round(b.x)},${round(b.y)}" fill="none" stroke="#9e9e9e" stroke-width="1.2" marker-end="url(#arrow)"/>`,
       );
     }
   }
@@ -96,18 +111,23 @@ export function graphViewToSvg(model: GraphModel): string {
   const labels = new Map(
     placeLabels(candidates, discs, textWidth, { lineHeight: FONT_SIZE + 4, gap: 3, minCharacters: 4, width, height: height - margin.bottom / 2 }).map((label) => [label.id, label]),
   );
-  for (const node of model.nodes) {
+  model.nodes.forEach((node, i) => {
     const fill = VERDICT_FILL[node.verdict.value] ?? VERDICT_FILL['not-assessed'];
     const ring = node.override ? ' stroke="#212121" stroke-width="2"' : '';
-    lines.push(`  <g class="protocol">`);
-    lines.push(`    <title>${escapeXml(`${node.name}: ${VERDICT_LABEL[node.verdict.value] ?? node.verdict.value}. ${node.verdict.rationale}`)}</title>`);
+    lines.push(inHtml ? `  <g class="protocol" data-i="${i}">` : `  <g class="protocol">`);
+    if (!inHtml) lines.push(`    <title>${escapeXml(`${node.name}: ${VERDICT_LABEL[node.verdict.value] ?? node.verdict.value}. ${node.verdict.rationale}`)}</title>`);
     lines.push(`    <circle cx="${sx(node.x)}" cy="${sy(node.y)}" r="${RADIUS}" fill="${fill}"${ring}/>`);
     const label = labels.get(node.id);
     if (label) lines.push(`    <text class="name" x="${round(label.x)}" y="${round(label.y + label.height / 2)}" dominant-baseline="central" font-size="${FONT_SIZE}" fill="#212121">${escapeXml(label.text)}</text>`);
     lines.push('  </g>');
-  }
+  });
   lines.push('</svg>');
   return `${lines.join('\n')}\n`;
+}
+
+/** The picture's title: what it is, and through which framework its colours are judged. */
+export function graphViewTitle(model: GraphModel): string {
+  return model.framework.title ? `Protocol Atlas · layer graph · ${model.framework.title}` : 'Protocol Atlas · layer graph';
 }
 
 /** A name's width at FONT_SIZE in a sans-serif face, roughly: wide (CJK) characters count double. */

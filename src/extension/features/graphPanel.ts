@@ -4,7 +4,7 @@ import { LiveGraphView } from '../../core/graph/liveView';
 import { isWebviewMessage, type ExtensionMessage, type GraphModel, type LocalGraphRequest } from '../../webviewProtocol';
 import type { AtlasService } from '../atlasService';
 import { activeNotePath, targetPath } from '../commandTarget';
-import { registerExportGraph } from './exportGraph';
+import { registerExportGraph, type PngResult } from './exportGraph';
 import { GRAPH_PANEL_TITLE, graphPanelHtml } from './graphPanelHtml';
 
 const GRAPH_VIEW_TYPE = 'protocolAtlas.graph';
@@ -68,7 +68,7 @@ export function registerGraphPanel(context: vscode.ExtensionContext, service: At
     }),
     { dispose: () => current?.dispose() },
   );
-  registerExportGraph(context, () => current, log);
+  registerExportGraph(context, () => current, service, log);
 }
 
 function revealTarget(argument: unknown): string | undefined {
@@ -101,7 +101,7 @@ export class GraphPanel {
   private pendingReveal: string | undefined;
   private pendingLocal: LocalGraphRequest | null | undefined;
   private nextRequestId = 1;
-  private readonly exports = new Map<number, (result: { dataUrl: string | null; error?: string }) => void>();
+  private readonly exports = new Map<number, (result: PngResult) => void>();
   private disposed = false;
   /** The page said ready and has not been discarded since (see the view-state listener). */
   private pageReady = false;
@@ -168,25 +168,29 @@ export class GraphPanel {
     if (this.shown && this.pageReady && this.panel.visible) this.post({ type: 'follow', id: path });
   }
 
-  /** The drawn picture as a PNG data URL, from the webview's canvases. */
-  requestPng(): Promise<{ dataUrl: string | null; error?: string }> {
+  /** `svg` drawn by the webview at `scale`, as a PNG data URL: the extension host has no canvas. */
+  requestPng(svg: string, scale: number): Promise<PngResult> {
+    // A page in the background has been discarded and would never answer.
+    if (!this.pageReady) return Promise.resolve({ dataUrl: null, error: 'the graph view is not showing; bring it to the front and export again' });
     const requestId = this.nextRequestId++;
     return new Promise((resolve) => {
+      // A large graph at 4× takes a software renderer several seconds to draw and encode.
       const timer = setTimeout(() => {
         this.exports.delete(requestId);
         resolve({ dataUrl: null, error: 'the graph view did not answer (is it visible?)' });
-      }, 15000);
+      }, 60000);
       this.exports.set(requestId, (result) => {
         clearTimeout(timer);
         resolve(result);
       });
-      this.post({ type: 'exportPng', requestId });
+      this.post({ type: 'exportPng', requestId, svg, scale });
     });
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.pageReady = false;
     clearTimeout(this.patchTimer);
     void setVisible(false);
     for (const resolve of this.exports.values()) resolve({ dataUrl: null, error: 'the graph view was closed' });
@@ -228,7 +232,11 @@ export class GraphPanel {
         this.sendLocal();
         break;
       case 'exportResult':
-        this.exports.get(message.requestId)?.({ dataUrl: message.dataUrl, ...(message.error !== undefined && { error: message.error }) });
+        this.exports.get(message.requestId)?.({
+          dataUrl: message.dataUrl,
+          ...(message.error !== undefined && { error: message.error }),
+          ...(message.scale !== undefined && { scale: message.scale }),
+        });
         this.exports.delete(message.requestId);
         break;
     }

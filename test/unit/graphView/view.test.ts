@@ -111,6 +111,7 @@ describe('messages from the webview', () => {
     assert.ok(isWebviewMessage({ type: 'search', query: 'btensr' }));
     assert.ok(isWebviewMessage({ type: 'search', query: '' }));
     assert.ok(isWebviewMessage({ type: 'exportResult', requestId: 1, dataUrl: 'data:image/png;base64,AAAA' }));
+    assert.ok(isWebviewMessage({ type: 'exportResult', requestId: 1, dataUrl: 'data:image/png;base64,AAAA', scale: 1.5 }));
   });
 
   it("checks the extension's search and exposure answers before drawing them", () => {
@@ -122,6 +123,21 @@ describe('messages from the webview', () => {
       { type: 'searchResult', query: 'x', matches: [1] },
       { type: 'highlight', id: 'a.md', count: 'many', routes: [] },
       { type: 'highlight', id: 'a.md', count: 1, routes: ['a.md'] },
+    ]) {
+      assert.ok(!isExtensionMessage(message), JSON.stringify(message));
+    }
+  });
+
+  it('asks for a PNG with the SVG to draw and a scale from 1× to 4×', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
+    assert.ok(isExtensionMessage({ type: 'exportPng', requestId: 1, svg, scale: 2 }));
+    assert.ok(isExtensionMessage({ type: 'exportPng', requestId: 1, svg, scale: 4 }));
+    for (const message of [
+      { type: 'exportPng', requestId: 1 },
+      { type: 'exportPng', requestId: 1, svg, scale: 0 },
+      { type: 'exportPng', requestId: 1, svg, scale: 5 },
+      { type: 'exportPng', requestId: 1, svg, scale: Number.NaN },
+      { type: 'exportPng', requestId: 1, svg: 42, scale: 2 },
     ]) {
       assert.ok(!isExtensionMessage(message), JSON.stringify(message));
     }
@@ -145,6 +161,8 @@ describe('messages from the webview', () => {
       { type: 'search', query: 'a', limit: 5 },
       { type: 'exportResult', requestId: 1, dataUrl: 'data:text/html;base64,PHNjcmlwdD4=' },
       { type: 'exportResult', requestId: 'x', dataUrl: null },
+      { type: 'exportResult', requestId: 1, dataUrl: null, scale: 'big' },
+      { type: 'exportResult', requestId: 1, dataUrl: null, scale: 40 },
     ]) {
       assert.ok(!isWebviewMessage(message), `rejected: ${JSON.stringify(message)?.slice(0, 80)}`);
     }

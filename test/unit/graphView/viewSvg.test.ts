@@ -37,6 +37,8 @@ describe('graph view as SVG', () => {
     ]);
     const svg = graphViewToSvg(buildGraphView(atlas));
     const height = Number(/<svg [^>]*height="([\d.]+)"/.exec(svg)![1]);
+    const width = Number(/<svg [^>]*width="([\d.]+)"/.exec(svg)![1]);
+    assert.ok(Number.isInteger(width) && Number.isInteger(height), `whole pixels, so a PNG at 2× is twice the size: ${width} × ${height}`);
     for (const [, y, h] of svg.matchAll(/<rect class="band" x="0" y="(-?[\d.]+)" width="[\d.]+" height="([\d.]+)"/g)) {
       assert.ok(Number(y) >= 0 && Number(y) + Number(h) <= height, `band ${y}+${h} inside 0–${height}`);
     }
