@@ -103,7 +103,8 @@ async function benchVault(folder: string): Promise<BenchRow[]> {
     dispose() {},
   };
   const log = { warn: console.warn, info() {}, error: console.error };
-  const graphPanel = new GraphPanel(panel as never, uri as never, service as unknown as AtlasService, log as never);
+  const memory = { get: () => undefined, update: () => Promise.resolve(), keys: () => [] };
+  const graphPanel = new GraphPanel(panel as never, uri as never, service as unknown as AtlasService, log as never, memory as never);
   receive?.({ type: 'ready' });
   await sleep(50);
 

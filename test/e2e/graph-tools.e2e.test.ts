@@ -4,6 +4,8 @@
 // to a chosen depth and direction, and the View menu: size by dependents, colour by a note
 // field, body links as a dashed layer.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { Atlas } from '../../src/core/atlas';
 import { localGraph } from '../../src/core/graph/graphQueries';
@@ -168,6 +170,24 @@ describe(`Graph tools (e2e, extension ${EXTENSION_SOURCE})`, () => {
     view = workbench.webviewFrame();
     await waitForGraph(view, (graph) => graph.firstFrame && graph.colourBy === 'category' && graph.drawnMentions > 0, undefined, 90000);
     await view.locator('[data-testid="field-legend"]').waitFor({ state: 'visible' });
+  });
+
+  it('keeps every protocol where it was across a window reload, new notes included', async () => {
+    // Issue 13: after a reload the layout was made afresh, so the notes written in a session
+    // (placed among the others while the graph was open) reshuffled whole bands the next time.
+    const count = markdownFiles(workbench.workspace).length;
+    fs.writeFileSync(path.join(workbench.workspace, 'infrastructure', 'lone-storage.md'), '---\nprotocol: Lone Storage\nlayer: infrastructure\ncategory: storage\n---\n\n# Lone Storage\n');
+    fs.writeFileSync(path.join(workbench.workspace, 'middleware', 'lone-agents.md'), '---\nprotocol: Lone Agents\nlayer: middleware\ncategory: agent-framework\ndepends_on: [Storj]\n---\n\n# Lone Agents\n');
+    await waitForGraph(view, (graph, expected) => graph.nodes().length === expected, count + 2);
+    const before = new Map((await inGraph(view, (graph) => graph.nodes())).map((node) => [node.id, [node.x, node.y]]));
+    // The layout is kept a moment after the last change.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    await workbench.runCommand('Developer: Reload Window');
+    view = workbench.webviewFrame();
+    await waitForGraph(view, (graph, expected) => graph.firstFrame && graph.nodes().length === expected, count + 2, 90000);
+    const after = await inGraph(view, (graph) => graph.nodes());
+    const moved = after.filter((node) => String(before.get(node.id)) !== String([node.x, node.y])).map((node) => `${node.name} ${String(before.get(node.id))} → ${node.x},${node.y}`);
+    assert.deepStrictEqual(moved, [], 'no protocol moved');
   });
 });
 

@@ -35,6 +35,24 @@ interface Band {
 /** What `update` moved: these notes (new ones included), or every note after a full layout. */
 export type LayoutMoves = Set<string> | 'all';
 
+/** Restoring a saved layout, up to this many new notes are placed among the old ones (see RELAYOUT_ABOVE in liveView.ts). */
+const RESTORE_NEW_AT_MOST = 200;
+
+function isLayout(value: unknown): value is GraphLayout {
+  if (typeof value !== 'object' || value === null) return false;
+  const layout = value as Partial<GraphLayout>;
+  return (
+    typeof layout.width === 'number' &&
+    Number.isFinite(layout.width) &&
+    typeof layout.positions === 'object' &&
+    layout.positions !== null &&
+    Array.isArray(layout.bands) &&
+    layout.bands.every(
+      (band) => typeof band === 'object' && band !== null && typeof band.layer === 'string' && Number.isFinite(band.y) && Number.isFinite(band.height),
+    )
+  );
+}
+
 export class LiveLayout {
   private readonly settings: Required<LayeredLayoutOptions>;
   private readonly spots = new Map<string, Spot>();
@@ -44,11 +62,74 @@ export class LiveLayout {
 
   private readonly graphOf: () => DependencyGraph;
 
-  /** `graph`, or a function giving the index's graph as it is now (a first index built aside hands over a new one). */
-  constructor(graph: DependencyGraph | (() => DependencyGraph), options: LayeredLayoutOptions = {}) {
+  /**
+   * `graph`, or a function giving the index's graph as it is now (a first index built aside hands
+   * over a new one). `seed`: a layout saved earlier (the graph before a window reload); every
+   * protocol still in its band keeps its spot and the rest are placed as new notes, unless too
+   * much changed, or the seed does not fit, for that to read well.
+   */
+  constructor(graph: DependencyGraph | (() => DependencyGraph), options: LayeredLayoutOptions = {}, seed?: unknown) {
     this.graphOf = typeof graph === 'function' ? graph : () => graph;
     this.settings = sanitizeLayoutOptions(options);
-    this.relayout();
+    if (seed === undefined || !this.restore(seed)) this.relayout();
+  }
+
+  /** Whether the layout was taken from `seed`; it is saved state, so anything in it may be wrong. */
+  private restore(seed: unknown): boolean {
+    if (!isLayout(seed) || !(seed.width > 0)) return false;
+    const { rowSpacing } = this.settings;
+    const bands: Array<Band | undefined> = BAND_LAYERS.map(() => undefined);
+    for (const shape of seed.bands) {
+      const band = BAND_LAYERS.indexOf(shape.layer);
+      if (band < 0 || bands[band] || !(shape.height >= rowSpacing / 2)) return false;
+      const rows = Math.max(1, Math.round(shape.height / rowSpacing));
+      bands[band] = { shape: { layer: shape.layer, label: BAND_LABELS[shape.layer], y: shape.y, height: shape.height, count: 0 }, rows: Array.from({ length: rows }, () => ({ xs: [], keys: [] })) };
+    }
+    const graph = this.graph;
+    const spots = new Map<string, Spot>();
+    const toPlace: string[] = [];
+    graph.forEachNode((key, attributes) => {
+      const band = bandOfLayer(attributes.layer);
+      const saved = Object.prototype.hasOwnProperty.call(seed.positions, key) ? seed.positions[key] : undefined;
+      const target = bands[band];
+      if (!saved || !target || !Number.isFinite(saved.x) || !Number.isFinite(saved.y) || saved.x < 0 || saved.x > seed.width) {
+        toPlace.push(key);
+        return;
+      }
+      const row = Math.round((target.shape.y + target.shape.height / 2 - saved.y) / rowSpacing - 0.5);
+      if (row < 0 || row >= target.rows.length) {
+        toPlace.push(key);
+        return;
+      }
+      spots.set(key, { x: saved.x, y: saved.y, band, row });
+    });
+    // Mostly new notes read better laid out afresh, as a large change while open would be.
+    if (toPlace.length > RESTORE_NEW_AT_MOST && toPlace.length * 4 > graph.order) return false;
+    const byX = [...spots].sort((a, b) => a[1].x - b[1].x || compareStrings(a[0], b[0]));
+    for (const [key, spot] of byX) {
+      const band = bands[spot.band] as Band;
+      const row = band.rows[spot.row];
+      // Two protocols saved on one spot (a hand-edited state): the second is placed afresh.
+      if (row.xs.length > 0 && spot.x - row.xs[row.xs.length - 1] < this.settings.nodeSpacing / 2) {
+        toPlace.push(key);
+        continue;
+      }
+      row.xs.push(spot.x);
+      row.keys.push(key);
+      band.shape.count++;
+      this.spots.set(key, spot);
+    }
+    this.bands = bands;
+    this.currentWidth = seed.width;
+    this.dropEmptyUnclassifiedBand();
+    // A band saved with nobody left in it stays: the others do not move down for it.
+    for (const key of toPlace.sort(compareStrings)) {
+      if (!this.place(key)) {
+        this.spots.clear();
+        return false;
+      }
+    }
+    return true;
   }
 
   private get graph(): DependencyGraph {

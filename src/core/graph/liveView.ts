@@ -21,8 +21,12 @@ export class LiveGraphView {
   private pending: IndexChange[] = [];
   private frameworkChanged = false;
 
-  constructor(private readonly atlas: Atlas) {
-    this.layout = new LiveLayout(() => atlas.index.graph, VIEW_LAYOUT);
+  /** `savedLayout`: a `layoutSnapshot()` of an earlier session, so protocols come back where they were. */
+  constructor(
+    private readonly atlas: Atlas,
+    savedLayout?: unknown,
+  ) {
+    this.layout = new LiveLayout(() => atlas.index.graph, VIEW_LAYOUT, savedLayout);
     this.framework = { id: atlas.framework.id, title: atlas.framework.title };
     const exposure = atlas.exposureCounts();
     atlas.index.graph.forEachNode((path) => this.nodes.set(path, graphNode(atlas, path, exposure.get(path), this.layout.position(path))));

@@ -12,6 +12,13 @@ const VISIBLE_CONTEXT_KEY = 'protocolAtlas.graphVisible';
 /** A local graph opens one step deep both ways, as Obsidian's does; the page changes it. */
 const DEFAULT_LOCAL: Omit<LocalGraphRequest, 'id'> = { depth: 1, direction: 'both' };
 /**
+ * Where the protocols were, kept for the workspace: after a window reload or a new session the
+ * graph comes back as the researcher left it, with new notes placed among the old ones. The
+ * version changes when the layout's settings do, so an old shape is never read as the new one.
+ */
+const SAVED_LAYOUT_KEY = 'protocolAtlas.graphLayout.v1';
+const SAVE_LAYOUT_DELAY_MS = 2000;
+/**
  * After the Protocols tree's refresh (50 ms): the tree's rows are cheap to draw, while redrawing
  * 10,000 protocols holds the workbench's thread for a second or more on a software renderer, and
  * a patch that arrives first holds the tree's update back behind it.
@@ -25,7 +32,7 @@ const PATCH_DELAY_MS = 150;
 export function registerGraphPanel(context: vscode.ExtensionContext, service: AtlasService, log: vscode.LogOutputChannel): void {
   let current: GraphPanel | undefined;
   const adopt = (panel: vscode.WebviewPanel): GraphPanel => {
-    current = new GraphPanel(panel, context.extensionUri, service, log);
+    current = new GraphPanel(panel, context.extensionUri, service, log, context.workspaceState);
     current.onDidDispose(() => (current = undefined));
     return current;
   };
@@ -106,6 +113,7 @@ export class GraphPanel {
   /** The page said ready and has not been discarded since (see the view-state listener). */
   private pageReady = false;
   private patchTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the page's search box holds and what it has selected: answered again after every change. */
   private query = '';
   private selected: string | undefined;
@@ -117,6 +125,7 @@ export class GraphPanel {
     extensionUri: vscode.Uri,
     private readonly service: AtlasService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly memory: vscode.Memento,
   ) {
     panel.webview.html = graphPanelHtml(panel.webview, extensionUri);
     this.disposables.push(
@@ -187,11 +196,25 @@ export class GraphPanel {
     });
   }
 
+  /** Saved a moment after the last change, not per keystroke: at 10,000 notes it is half a megabyte. */
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveLayout(), SAVE_LAYOUT_DELAY_MS);
+  }
+
+  private saveLayout(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!this.shown) return;
+    this.memory.update(SAVED_LAYOUT_KEY, this.shown.layoutSnapshot()).then(undefined, (error: unknown) => this.log.warn(`Could not keep the graph's layout: ${String(error)}`));
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     this.pageReady = false;
     clearTimeout(this.patchTimer);
+    if (this.saveTimer !== undefined) this.saveLayout();
     void setVisible(false);
     for (const resolve of this.exports.values()) resolve({ dataUrl: null, error: 'the graph view was closed' });
     this.exports.clear();
@@ -248,7 +271,10 @@ export class GraphPanel {
     // One layout for the panel's life: a page that replaces a discarded one (the tab was in the
     // background) draws every protocol where it was, with what changed meanwhile applied.
     if (this.shown) this.shown.takePatch();
-    else this.shown = new LiveGraphView(this.service.atlas);
+    else {
+      this.shown = new LiveGraphView(this.service.atlas, this.memory.get<unknown>(SAVED_LAYOUT_KEY));
+      this.scheduleSave();
+    }
     this.pageReady = true;
     this.post({ type: 'graph', model: this.shown.model(), skipped: this.service.skipped });
     if (this.pendingReveal) this.post({ type: 'reveal', id: this.pendingReveal });
@@ -273,6 +299,7 @@ export class GraphPanel {
     const patch = this.shown.takePatch();
     if (!patch) return;
     this.post({ type: 'patch', patch });
+    this.scheduleSave();
     // An edit can change what the query matches and what the selection is exposed to.
     if (this.query.trim() !== '') this.sendSearch();
     if (this.selected) this.sendHighlight();

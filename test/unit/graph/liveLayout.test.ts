@@ -145,4 +145,66 @@ describe('LiveLayout', () => {
       { numRuns: 200 },
     );
   });
+
+  describe('restored from a saved layout (a window reload)', () => {
+    it('keeps every protocol where it was and places the notes written meanwhile among them', () => {
+      const graph = base();
+      const saved = JSON.parse(JSON.stringify(new LiveLayout(graph, SPACING).snapshot())) as GraphLayout;
+      // While the window was closed: a new compute note next to infra/3, one note gone, one moved up a layer.
+      addNote(graph, 'infra/new.md', 'infrastructure');
+      graph.mergeEdge('mid/1.md', 'infra/new.md');
+      graph.dropNode('app/2.md');
+      graph.mergeNodeAttributes('infra/1.md', { layer: 'middleware' });
+      const restored = new LiveLayout(graph, SPACING, saved).snapshot();
+      assertWellPlaced(graph, restored);
+      const moved = Object.keys(restored.positions).filter((key) => saved.positions[key] && (saved.positions[key].x !== restored.positions[key].x || saved.positions[key].y !== restored.positions[key].y));
+      assert.deepEqual(moved, ['infra/1.md'], 'only the note that changed layer moved');
+      assert.ok(!('app/2.md' in restored.positions));
+      assert.ok(restored.positions['infra/new.md'], 'the new note is placed');
+      // A fresh layout of the same notes would have moved others: that is what restoring avoids.
+      const fresh = layeredLayout(graph, SPACING);
+      const freshMoved = Object.keys(fresh.positions).filter((key) => saved.positions[key] && saved.positions[key].x !== fresh.positions[key].x);
+      assert.ok(freshMoved.length > 1, `a layout made afresh moves ${freshMoved.length} protocols`);
+    });
+
+    it('lays out afresh when the saved layout is not one, or when most notes are new', () => {
+      const graph = base();
+      const fresh = layeredLayout(graph, SPACING);
+      const hostile: unknown[] = [
+        null,
+        42,
+        'layout',
+        {},
+        { width: NaN, positions: {}, bands: [] },
+        { width: 100, positions: null, bands: [] },
+        { width: 100, positions: {}, bands: [{ layer: 'constructor', y: 0, height: 10 }] },
+        { ...fresh, bands: [...fresh.bands, fresh.bands[0]] },
+        { ...fresh, bands: fresh.bands.map((band) => ({ ...band, y: 'high' })) },
+      ];
+      for (const seed of hostile) assert.deepEqual(new LiveLayout(graph, SPACING, seed).snapshot(), fresh, `seed ${JSON.stringify(seed)}`);
+      // Broken positions are placed afresh one by one; the rest stay.
+      const positions: Record<string, unknown> = { ...fresh.positions, 'infra/0.md': { x: 'left', y: 1 }, 'infra/1.md': null, 'mid/0.md': { x: -5000, y: 0 } };
+      const repaired = new LiveLayout(graph, SPACING, { ...fresh, positions }).snapshot();
+      assertWellPlaced(graph, repaired);
+      assert.deepEqual(repaired.positions['app/3.md'], fresh.positions['app/3.md']);
+      // 300 new notes on a saved 14: laid out afresh.
+      for (let i = 0; i < 300; i++) addNote(graph, `infra/more-${i}.md`, 'infrastructure');
+      const many = new LiveLayout(graph, SPACING, fresh).snapshot();
+      assert.deepEqual(many, layeredLayout(graph, SPACING));
+    });
+
+    it('never throws on a saved layout of any shape (property)', () => {
+      fc.assert(
+        fc.property(fc.anything(), fc.dictionary(fc.string(), fc.anything()), (seed, positions) => {
+          const graph = base();
+          for (const candidate of [seed, { width: 90, bands: layeredLayout(graph, SPACING).bands, positions }]) {
+            const layout = new LiveLayout(graph, SPACING, candidate).snapshot();
+            assertWellPlaced(graph, layout);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
 });
+
