@@ -107,6 +107,7 @@ describe(`Layer Graph on the 500-protocol vault (e2e, extension ${EXTENSION_SOUR
         if (window.__e2eCounting) requestAnimationFrame(count);
       });
     })()`);
+    const cameraBefore = (await inGraph(view, (graph) => graph.camera()))!;
     await workbench.page.mouse.move(centre.x + 80, centre.y);
     await workbench.page.mouse.down();
     const start = Date.now();
@@ -115,9 +116,14 @@ describe(`Layer Graph on the 500-protocol vault (e2e, extension ${EXTENSION_SOUR
       await workbench.page.mouse.move(centre.x + 80 * Math.cos(angle), centre.y + 80 * Math.sin(angle));
     }
     const frames = (await inWebview(view, '(() => { window.__e2eCounting = false; return window.__e2eFrames.slice(1); })()')) as number[];
+    // The circle ends where it began: a last pull sideways, so the drop leaves the graph moved.
+    await workbench.page.mouse.move(centre.x - 100, centre.y, { steps: 5 });
     await workbench.page.mouse.up();
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const mean = frames.reduce((sum, each) => sum + each, 0) / frames.length;
     assert.ok(frames.length >= 20 && mean <= 50, `frames while dragging: ${frames.length} in 2 s, ${mean.toFixed(1)} ms on average`);
+    const cameraAfter = (await inGraph(view, (graph) => graph.camera()))!;
+    assert.ok(Math.hypot(cameraAfter.x - cameraBefore.x, cameraAfter.y - cameraBefore.y) > 1e-3, 'and the graph moved with it');
   });
 
   it('zoomed in with the mouse wheel: more of the protocols on screen named, and still none over another', async () => {
