@@ -9,7 +9,7 @@ import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { AtlasState, NodeAttributes } from './state';
 import { mix, withAlpha, type Palette } from './theme';
 import { edgeCurvature, RowIndex, SKIPPING_EDGE_CURVATURE } from '../src/core/graph/edgeRouting';
-import { placeLabels, type Disc, type LabelCandidate, type PlacedLabel } from '../src/core/graph/labelPlacement';
+import { placeAllNames, type BandNameSpot, type Disc, type LabelCandidate, type PlacedBandName, type PlacedLabel } from '../src/core/graph/labelPlacement';
 import { panByBitmap, pickOnlyWhenStill } from './panning';
 import { fieldColouring, type FieldColouring } from './colourBy';
 
@@ -19,6 +19,13 @@ const BAND_LABEL_HEIGHT = 22;
 /** Zoomed out, the whole graph at two thirds of the view is as small as is useful. */
 const MAX_CAMERA_RATIO = 1.5;
 const LABEL_LINE_HEIGHT = 16;
+/** A band's name is 12 px text drawn from its top: its box, descenders included. */
+const BAND_NAME_HEIGHT = 15;
+const BAND_NAME_FONT = (family: string): string => `600 12px ${family}`;
+/** A dot's radius at most this share of the distance to its nearest neighbour when the whole graph is framed. */
+const DOT_SHARE_OF_SPACING = 0.4;
+/** Smaller than this a dot is hard to see and to hit with the mouse. */
+const MIN_DOT_SIZE = 2;
 
 const FIRST_FRAME_MARK = 'protocol-atlas:first-frame';
 
@@ -38,9 +45,11 @@ export class GraphRenderer {
   private readonly labelsCanvas: HTMLCanvasElement;
   /** The names drawn in the last frame and the dots they keep off (for tests: nothing overlaps). */
   drawnLabels: { labels: PlacedLabel[]; discs: Disc[] } = { labels: [], discs: [] };
-  /** Where each band's name was drawn in the last frame (its top, in pixels), by layer. */
-  readonly bandLabels = new Map<string, number>();
+  /** Where each band's name was drawn in the last frame (its box's top left, in pixels), by layer; names keep off it. */
+  readonly bandLabels = new Map<string, { x: number; y: number; width: number; height: number }>();
   private readonly textWidths = new Map<string, number>();
+  /** The band names wanted in this frame, placed once the dots are known (drawBandNames). */
+  private bandNameSpots: Array<BandNameSpot & { text: string }> = [];
   /** The rows' positions; rebuilt after the positions change (see refresh). */
   private rows: RowIndex | undefined;
   /** How much is drawn per protocol and edge: less of it when there are thousands (see levelOfDetail). */
@@ -49,6 +58,10 @@ export class GraphRenderer {
   private colouring: FieldColouring | undefined;
   /** The body links drawn in the last frame (for tests: the dashed layer is there). */
   drawnMentions = 0;
+  /** The dots' size: the level of detail's, or less where protocols sit closer (see fitDots). */
+  private nodeSize = this.detail.nodeSize;
+  /** The least distance between two protocols of a row or two rows of a band, in graph units (see fitDots). */
+  private spacing: number | undefined;
   /** The node the keyboard is on: drawn with a focus ring. */
   focused: string | undefined;
   private firstFrameMarked = false;
@@ -65,6 +78,7 @@ export class GraphRenderer {
     this.marksCanvas = overlay('marks');
     this.detail = levelOfDetail(state.graph.order, state.graph.size);
     this.colouring = fieldColouring(state, palette);
+    this.nodeSize = this.detail.nodeSize;
     host.append(this.bandsCanvas, container, this.labelsCanvas, this.marksCanvas);
     // Built on an empty graph so the theme and the layout's frame are set before the one full
     // indexation and draw (setGraph below): each extra pass costs seconds at thousands of protocols.
@@ -103,6 +117,7 @@ export class GraphRenderer {
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
     this.sigma.on('afterRender', () => {
+      if (this.fitDots()) this.sigma.refresh({ schedule: true });
       this.drawBands();
       this.drawLabels();
       this.drawMarks();
@@ -115,6 +130,7 @@ export class GraphRenderer {
     this.sigma.on('resize', () => {
       this.sizeOverlays();
       this.rows = undefined;
+      this.spacing = undefined;
       if (this.applyStretch()) this.sigma.refresh();
     });
     // Sigma measures its container only when it draws, and listens to the window alone: when the
@@ -129,7 +145,7 @@ export class GraphRenderer {
       this.sigma.scheduleRefresh();
     }).observe(container);
     pickOnlyWhenStill(this.sigma, () => this.state.hovered);
-    panByBitmap(this.sigma, this.bandsCanvas, [this.labelsCanvas, this.marksCanvas], () => this.detail.hideEdgesOnMove);
+    panByBitmap(this.sigma, this.bandsCanvas, [this.labelsCanvas, this.marksCanvas], () => this.detail.slideOnDrag);
     this.sizeOverlays();
     // Before the first draw: the graph is not sigma's yet, so stretching costs no redraw.
     this.applyStretch();
@@ -198,6 +214,7 @@ export class GraphRenderer {
     this.rows = undefined;
     // A patch can change the field values (a new category) that the colours are shared out by.
     if (this.state.colourBy !== 'verdict' || this.colouring) this.colouring = fieldColouring(this.state, this.palette);
+    this.spacing = undefined;
     this.applyStretch();
     this.fitBands();
     const detail = levelOfDetail(this.state.graph.order, this.state.graph.size);
@@ -210,6 +227,7 @@ export class GraphRenderer {
     if (this.sigma.getSetting('zIndex') !== ordered) this.sigma.setSetting('zIndex', ordered);
     const limit = zoomInLimit(this.state);
     if (this.sigma.getSetting('minCameraRatio') !== limit) this.sigma.setSetting('minCameraRatio', limit);
+    this.fitDots();
     this.sigma.refresh();
   }
 
@@ -297,13 +315,33 @@ export class GraphRenderer {
   }
 
   /**
-   * A dot's size: the level of detail's, or with "Size by dependents" larger the more protocols
+   * A dot's size: fitted to the spacing (fitDots), or with "Size by dependents" larger the more protocols
    * depend on it (by the logarithm, so a hub of thousands stays a dot, at most 2.5 times).
    */
   private sizeOf(id: string): number {
-    const base = this.detail.nodeSize;
+    const base = this.nodeSize;
     if (!this.state.sizeByDependents) return base;
     return base * Math.min(2.5, 1 + 0.3 * Math.log2(1 + this.state.graph.inDegree(id)));
+  }
+
+  /**
+   * Dots that fit between their neighbours when the whole graph is framed: in a panel beside a
+   * note, a band of 200 put 12 px dots 8 px apart, each over the next. Zoomed in, the gaps grow
+   * faster than the dots (sigma scales sizes by the square root of the zoom), so they stay apart.
+   * Returns whether the size changed (the next frame draws it).
+   */
+  private fitDots(): boolean {
+    if (this.spacing === undefined) {
+      this.rows ??= new RowIndex(this.state.graph.mapNodes((_id, node) => node));
+      this.spacing = this.rows.narrowestSpacing();
+    }
+    // Pixels per graph unit with the whole graph framed (camera ratio 1).
+    const scale = this.sigma.getGraphToViewportRatio() * this.sigma.getCamera().getState().ratio;
+    const fitted = Number.isFinite(this.spacing) && scale > 0 ? DOT_SHARE_OF_SPACING * this.spacing * scale : Infinity;
+    const size = Math.max(MIN_DOT_SIZE, Math.min(this.detail.nodeSize, Math.floor(fitted * 4) / 4));
+    if (size === this.nodeSize) return false;
+    this.nodeSize = size;
+    return true;
   }
 
   /** See core/graph/edgeRouting.ts: band-skipping edges, and a row's edges over protocols between, bend. */
@@ -363,12 +401,13 @@ export class GraphRenderer {
       // band: a band wholly off screen draws no name (they used to pile up at the top edge).
       if (bottom < 0 || top > height) return;
       const labelTop = Math.min(Math.max(top, 0), bottom - BAND_LABEL_HEIGHT) + 6;
-      context.fillStyle = this.palette.muted;
-      context.font = `600 12px ${this.palette.fontFamily}`;
-      context.textBaseline = 'top';
+      context.font = BAND_NAME_FONT(this.palette.fontFamily);
       const shown = this.state.shownByLayer.get(band.layer) ?? 0;
-      context.fillText(`${band.label.toUpperCase()} · ${shown === band.count ? band.count : `${shown} of ${band.count}`}`, 10, labelTop);
-      this.bandLabels.set(band.layer, labelTop);
+      const text = `${band.label.toUpperCase()} · ${shown === band.count ? band.count : `${shown} of ${band.count}`}`;
+      // Drawn with the names, once the dots it must keep off are known (drawBandNames); it may
+      // move up into the gap above its band, not below its band's bottom.
+      const minY = Math.max(0, labelTop - 6 - BAND_NAME_HEIGHT);
+      this.bandNameSpots.push({ id: band.layer, text, x: 10, y: labelTop, width: context.measureText(text).width, height: BAND_NAME_HEIGHT, minY, maxY: bottom - BAND_NAME_HEIGHT - 2 });
     });
     this.drawMentions(context);
   }
@@ -399,6 +438,27 @@ export class GraphRenderer {
       }
     });
     context.stroke();
+    context.restore();
+  }
+
+  /**
+   * Each band's name where no dot is under it (see placeBandNames), over the edges with the
+   * names' halo: at 500 protocols the edges across a band's name made it unreadable.
+   */
+  private drawBandNames(context: CanvasRenderingContext2D, spots: ReadonlyArray<BandNameSpot & { text: string }>, placed: readonly PlacedBandName[]): void {
+    context.save();
+    context.font = BAND_NAME_FONT(this.palette.fontFamily);
+    context.textBaseline = 'top';
+    context.lineJoin = 'round';
+    context.lineWidth = 3;
+    context.strokeStyle = withAlpha(this.palette.background, 0.85);
+    context.fillStyle = this.palette.muted;
+    for (const name of placed) {
+      const text = spots.find((spot) => spot.id === name.id)!.text;
+      context.strokeText(text, name.x, name.y);
+      context.fillText(text, name.x, name.y);
+      this.bandLabels.set(name.id, name);
+    }
     context.restore();
   }
 
@@ -442,9 +502,17 @@ export class GraphRenderer {
       }
       return measured;
     };
-    const labels = candidates.length === 0 ? [] : placeLabels(candidates, discs, measure, { lineHeight: LABEL_LINE_HEIGHT, gap: 3, minCharacters: 4, width, height });
+    // The hubs (a quarter of the most depended-on protocol's dependents or more) are named before
+    // the band names move out of their way; see placeAllNames.
+    let most = 0;
+    for (const candidate of candidates) if (candidate.priority < 1e6) most = Math.max(most, candidate.priority);
+    const spots = this.bandNameSpots;
+    this.bandNameSpots = [];
+    const options = { lineHeight: LABEL_LINE_HEIGHT, gap: 3, minCharacters: 4, width, height, keepOff: this.coveredBoxes() };
+    const { labels, bandNames } = placeAllNames(candidates, discs, measure, options, spots, (candidate) => candidate.priority >= Math.max(2, most / 4));
+    this.drawBandNames(context, spots, bandNames);
     this.drawnLabels = { labels, discs };
-    this.labelsCanvas.hidden = labels.length === 0;
+    this.labelsCanvas.hidden = labels.length === 0 && this.bandLabels.size === 0;
     context.textBaseline = 'middle';
     context.lineJoin = 'round';
     context.lineWidth = 3;
@@ -455,6 +523,18 @@ export class GraphRenderer {
       context.strokeText(label.text, label.x, label.y + label.height / 2);
       context.fillText(label.text, label.x, label.y + label.height / 2);
     }
+  }
+
+  /**
+   * What sits over the graph and would hide a name under it: the verdict legend in its corner
+   * (zoomed in, names at the bottom edge went under it).
+   */
+  private coveredBoxes(): Array<{ x: number; y: number; width: number; height: number }> {
+    const legend = this.host.querySelector<HTMLElement>(':scope > .legend');
+    if (!legend || legend.offsetParent === null) return [];
+    const host = this.host.getBoundingClientRect();
+    const box = legend.getBoundingClientRect();
+    return [{ x: box.left - host.left, y: box.top - host.top, width: box.width, height: box.height }];
   }
 
   /** Overrides get a ring in the foreground colour: the researcher's reading, not the framework's. */
@@ -520,6 +600,9 @@ function levelOfDetail(protocols: number, dependencies: number) {
     // Rendered size grows as 1/sqrt(zoom ratio): large graphs show labels from about 6x zoom.
     labelThreshold: large ? nodeSize * 2.5 : 0,
     hideEdgesOnMove: large,
+    // Past a few hundred protocols a full frame (arrows, curves, names) takes longer than a frame
+    // under software WebGL: 500 protocols panned at 4 frames a second. A drag slides the picture.
+    slideOnDrag: medium || dependencies > 500,
   };
 }
 

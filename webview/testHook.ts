@@ -32,8 +32,16 @@ export function exposeForTests(state: AtlasState, renderer: () => GraphRenderer 
         const sigma = renderer()?.sigma;
         const top = sigma?.graphToViewport({ x: 0, y: band.y + band.height / 2 }).y ?? NaN;
         const bottom = sigma?.graphToViewport({ x: 0, y: band.y - band.height / 2 }).y ?? NaN;
-        const labelY = renderer()?.bandLabels.get(band.layer);
-        return { layer: band.layer, label: band.label, count: band.count, shown: state.shownByLayer.get(band.layer) ?? 0, top, bottom, ...(labelY !== undefined && { labelY }) };
+        const name = renderer()?.bandLabels.get(band.layer);
+        return {
+          layer: band.layer,
+          label: band.label,
+          count: band.count,
+          shown: state.shownByLayer.get(band.layer) ?? 0,
+          top,
+          bottom,
+          ...(name && { labelY: name.y, labelBox: { ...name } }),
+        };
       }),
     camera: () => renderer()?.sigma.getCamera().getState(),
     graphToViewport: (x, y) => renderer()?.sigma.graphToViewport({ x, y }),

@@ -7,9 +7,9 @@ export interface TestView {
   hasEdge(source: string, target: string): boolean;
   /**
    * `count`: the band's protocols; `shown`: how many of them the filters leave on screen;
-   * `labelY`: where its name was drawn in the last frame (undefined: not drawn).
+   * `labelY`: where its name was drawn in the last frame (undefined: not drawn), `labelBox` the box it fills.
    */
-  bands(): Array<{ layer: string; label: string; count: number; shown: number; top: number; bottom: number; labelY?: number }>;
+  bands(): Array<{ layer: string; label: string; count: number; shown: number; top: number; bottom: number; labelY?: number; labelBox?: { x: number; y: number; width: number; height: number } }>;
   camera(): { x: number; y: number; ratio: number; angle: number } | undefined;
   graphToViewport(x: number, y: number): { x: number; y: number } | undefined;
   /** A node's position on screen, relative to the webview's top left. */

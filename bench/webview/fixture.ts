@@ -1,8 +1,13 @@
 // The graph both pages draw: the layout benchmark's synthetic atlas (5,000 protocols, 15,000
-// dependencies) as the app gets it, placed by the core's layered layout with the app's settings,
-// so the baseline and the app draw the very same positions.
+// dependencies), or the 500-protocol example vault, as the app gets it, placed by the core's
+// layered layout with the app's settings, so the baseline and the app draw the very same positions.
+import * as path from 'node:path';
 import { syntheticAtlas } from '../layout';
-import { appGraph } from './appMessage';
+import { appGraph, type AppGraph } from './appMessage';
+import { Atlas } from '../../src/core/atlas';
+import { layeredLayout } from '../../src/core/graph/layout';
+import { buildGraphView, VIEW_LAYOUT } from '../../src/core/graph/view';
+import { indexFolder } from '../../src/node/indexFolder';
 import type { ExtensionMessage } from '../../src/webviewProtocol';
 
 export const NODES = 5_000;
@@ -23,7 +28,21 @@ export interface Fixture {
 }
 
 export function buildFixture(): Fixture {
-  const { graph, layout, message } = appGraph(syntheticAtlas(NODES, EDGES, SEED));
+  return fixtureOf(appGraph(syntheticAtlas(NODES, EDGES, SEED)));
+}
+
+/**
+ * The 500-protocol example vault (examples/web3-ai-500) as the extension sends it: hubs, a
+ * 40-note cycle and a band of 200, drawn with arrows and every name placed (the synthetic graph
+ * is past the sizes where the app draws plain lines and hides names).
+ */
+export function buildExampleFixture(): Fixture {
+  const atlas = new Atlas({ index: indexFolder(path.join(__dirname, '..', '..', 'examples', 'web3-ai-500')).index });
+  const layout = layeredLayout(atlas.index.graph, VIEW_LAYOUT);
+  return fixtureOf({ graph: atlas.index.graph, layout, message: { type: 'graph', model: buildGraphView(atlas, layout), skipped: 0 } });
+}
+
+function fixtureOf({ graph, layout, message }: AppGraph): Fixture {
   const nodes = graph.mapNodes((key, attributes) => ({ key, label: attributes.name, ...layout.positions[key] }));
   const edges = graph.mapEdges((_edge, _attributes, source, target): [string, string] => [source, target]);
   // The comparison means something only if both pages draw the same thing at the same places.

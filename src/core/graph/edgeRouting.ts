@@ -18,6 +18,8 @@ export interface PlacedProtocol {
 /** Each row's xs, sorted, by layer and y: "is anything between these two" in a binary search. */
 export class RowIndex {
   private readonly rows = new Map<string, number[]>();
+  /** Each band's rows' ys. */
+  private readonly rowYs = new Map<string, Set<number>>();
 
   constructor(protocols: Iterable<PlacedProtocol>) {
     for (const protocol of protocols) {
@@ -25,8 +27,22 @@ export class RowIndex {
       const row = this.rows.get(key);
       if (row) row.push(protocol.x);
       else this.rows.set(key, [protocol.x]);
+      const ys = this.rowYs.get(protocol.layer);
+      if (ys) ys.add(protocol.y);
+      else this.rowYs.set(protocol.layer, new Set([protocol.y]));
     }
     for (const row of this.rows.values()) row.sort((a, b) => a - b);
+  }
+
+  /** The least distance between two protocols of a row, or between two rows of a band; Infinity when nothing is that close. */
+  narrowestSpacing(): number {
+    let narrowest = Infinity;
+    for (const xs of this.rows.values()) for (let i = 1; i < xs.length; i++) if (xs[i] > xs[i - 1]) narrowest = Math.min(narrowest, xs[i] - xs[i - 1]);
+    for (const ys of this.rowYs.values()) {
+      const sorted = [...ys].sort((a, b) => a - b);
+      for (let i = 1; i < sorted.length; i++) narrowest = Math.min(narrowest, sorted[i] - sorted[i - 1]);
+    }
+    return narrowest;
   }
 
   /** Whether a protocol of that row sits strictly between x1 and x2. */

@@ -48,6 +48,10 @@ export interface LabelOptions {
   /** The viewport: names stay inside it. */
   width: number;
   height: number;
+  /** Other text already drawn (a band's name): no name covers it. */
+  keepOff?: ReadonlyArray<{ x: number; y: number; width: number; height: number }>;
+  /** Names placed before (by an earlier call): the new ones keep as far off them as off each other. */
+  placed?: readonly PlacedLabel[];
 }
 
 export const ELLIPSIS = '…';
@@ -112,26 +116,42 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
     const r = disc.radius + gap;
     grid.add({ owner: disc.id, x: disc.x - r, y: disc.y - r, width: 2 * r, height: 2 * r });
   }
+  // Owned by no protocol, so every name keeps off them.
+  for (const box of options.keepOff ?? []) grid.add({ owner: '', x: box.x - gap, y: box.y - gap, width: box.width + 2 * gap, height: box.height + 2 * gap });
   const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const placed: PlacedLabel[] = [];
   const fits = (box: Box): boolean =>
     box.x >= 0 && box.y >= 0 && box.x + box.width <= viewWidth && box.y + box.height <= viewHeight && !grid.hits(box, box.owner);
+  const spacing = options.spacing ?? 8;
+  // Grown by the whole spacing each way: a later name is tested as it is, so it then stays that
+  // far off (grown by half, two names above a row came 4 px apart).
+  const reserve = (owner: string, box: { x: number; y: number; width: number; height: number }): void =>
+    grid.add({ owner, x: box.x - spacing, y: box.y - gap / 2, width: box.width + 2 * spacing, height: box.height + gap });
+  for (const label of options.placed ?? []) reserve(label.id, label);
   const accept = (candidate: LabelCandidate, text: string, box: Box): void => {
     placed.push({ id: candidate.id, text, x: box.x, y: box.y, width: box.width, height: box.height });
-    // Grown by half the spacing each way, so two names are never closer than it.
-    const spacing = options.spacing ?? 8;
-    grid.add({ owner: candidate.id, x: box.x - spacing / 2, y: box.y - gap / 2, width: box.width + spacing, height: box.height + gap });
+    reserve(candidate.id, box);
   };
   for (const candidate of order) {
     if (candidate.text === '') continue;
     const { x, y, radius } = candidate;
     const textWidth = measure(candidate.text);
     const beside = (left: number, w: number): Box => ({ owner: candidate.id, x: left, y: y - lineHeight / 2, width: w, height: lineHeight });
+    const above = y - radius - gap - lineHeight;
+    const below = y + radius + gap;
+    const over = (left: number, top: number): Box => ({ owner: candidate.id, x: left, y: top, width: textWidth, height: lineHeight });
+    // Above and below: centred, else starting at the dot's left edge, else ending at its right
+    // edge. In a band of many rows the names of its outer rows go there, side by side, and a
+    // centred one often just misses: a hub's name was left out beside the note.
     const positions: Box[] = [
       beside(x + radius + gap, textWidth),
       beside(x - radius - gap - textWidth, textWidth),
-      { owner: candidate.id, x: x - textWidth / 2, y: y - radius - gap - lineHeight, width: textWidth, height: lineHeight },
-      { owner: candidate.id, x: x - textWidth / 2, y: y + radius + gap, width: textWidth, height: lineHeight },
+      over(x - textWidth / 2, above),
+      over(x - textWidth / 2, below),
+      over(x - radius, above),
+      over(x - radius, below),
+      over(x + radius - textWidth, above),
+      over(x + radius - textWidth, below),
     ];
     const whole = positions.find(fits);
     if (whole) {
@@ -157,4 +177,96 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
     if (best) accept(candidate, best.text, best.box);
   }
   return placed;
+}
+
+/** A band's name as drawn: its box, in viewport pixels. */
+export interface PlacedBandName {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A band's name, as its band would have it drawn, and how far up or down it may move. */
+export interface BandNameSpot {
+  id: string;
+  x: number;
+  /** Where the band wants its name (its top). */
+  y: number;
+  width: number;
+  height: number;
+  /** The highest and lowest tops it may take and still name its band. */
+  minY: number;
+  maxY: number;
+}
+
+/**
+ * Where each band's name goes: where its band wants it when no dot is under it, else the nearest
+ * top within its range that clears every dot and every name in `avoid` by `clearance` (and the
+ * band names placed before it); left out when there is none. Beside a note, a band's first row came up to its name and
+ * printed dots over the letters; zoomed in, the name sticking to the top edge sat on protocols.
+ */
+export function placeBandNames(
+  spots: readonly BandNameSpot[],
+  discs: readonly Disc[],
+  avoid: ReadonlyArray<{ x: number; y: number; width: number; height: number }> = [],
+  clearance = 2,
+): PlacedBandName[] {
+  const placed: PlacedBandName[] = [];
+  for (const spot of spots) {
+    if (spot.maxY < spot.minY) continue;
+    // Each obstacle in the name's columns rules out the tops that would overlap it.
+    const blocked: Array<[number, number]> = [];
+    const block = (x: number, y: number, width: number, height: number): void => {
+      if (x + width + clearance <= spot.x || x - clearance >= spot.x + spot.width) return;
+      blocked.push([y - clearance - spot.height, y + height + clearance]);
+    };
+    for (const disc of discs) block(disc.x - disc.radius, disc.y - disc.radius, 2 * disc.radius, 2 * disc.radius);
+    for (const name of [...avoid, ...placed]) block(name.x, name.y, name.width, name.height);
+    blocked.sort((a, b) => a[0] - b[0]);
+    // The free tops are the gaps between the merged blocked intervals, within [minY, maxY].
+    let best: number | undefined;
+    const consider = (low: number, high: number): void => {
+      const from = Math.max(low, spot.minY);
+      const to = Math.min(high, spot.maxY);
+      if (from > to) return;
+      const y = Math.min(to, Math.max(from, spot.y));
+      if (best === undefined || Math.abs(y - spot.y) < Math.abs(best - spot.y)) best = y;
+    };
+    let free = -Infinity;
+    for (const [start, end] of blocked) {
+      // Open at both ends: a top exactly at an interval's end touches nothing.
+      if (start > free) consider(free, start);
+      free = Math.max(free, end);
+    }
+    consider(free, Infinity);
+    if (best !== undefined) placed.push({ id: spot.id, x: spot.x, y: best, width: spot.width, height: spot.height });
+  }
+  return placed;
+}
+
+/**
+ * The protocols' names and the bands' names of one frame. The names that matter most (`first`:
+ * the selection, what it lights, the hubs) are placed before the band names, which move up or
+ * down to keep off them; the other names then keep off both. Placed the other way round, a band's
+ * name took the room above a hub in its first row, and the hub went unnamed.
+ */
+export function placeAllNames(
+  candidates: readonly LabelCandidate[],
+  discs: readonly Disc[],
+  measure: (text: string) => number,
+  options: LabelOptions,
+  bandSpots: readonly BandNameSpot[],
+  first: (candidate: LabelCandidate) => boolean,
+): { labels: PlacedLabel[]; bandNames: PlacedBandName[] } {
+  const leading = placeLabels(candidates.filter(first), discs, measure, options);
+  const bandNames = placeBandNames(bandSpots, discs, leading);
+  const rest = placeLabels(
+    candidates.filter((candidate) => !first(candidate)),
+    discs,
+    measure,
+    { ...options, keepOff: [...(options.keepOff ?? []), ...bandNames], placed: [...(options.placed ?? []), ...leading] },
+  );
+  return { labels: [...leading, ...rest], bandNames };
 }

@@ -44,6 +44,12 @@ export interface LayeredLayoutOptions {
   bandGap?: number;
   /** A band with more protocols than this wraps into several rows. Default 100. */
   maxRowNodes?: number;
+  /**
+   * At most this many times as wide as tall: when one row a band (up to `maxRowNodes`) would make
+   * the layout a long strip, every band wraps into rows of fewer protocols, as few as needed.
+   * Default: no limit.
+   */
+  maxAspect?: number;
   /** Down-and-up sweep pairs; 0 keeps the initial sorted order. Default 8. */
   sweeps?: number;
 }
@@ -56,7 +62,7 @@ export const BAND_LABELS: Record<Layer, string> = {
   unclassified: 'Unclassified',
 };
 
-const DEFAULTS: Required<LayeredLayoutOptions> = { nodeSpacing: 10, rowSpacing: 10, bandGap: 20, maxRowNodes: 100, sweeps: 8 };
+const DEFAULTS: Required<LayeredLayoutOptions> = { nodeSpacing: 10, rowSpacing: 10, bandGap: 20, maxRowNodes: 100, maxAspect: Infinity, sweeps: 8 };
 
 /** Sweep pairs that may fail to improve in a row before the sweeps stop early. */
 const PATIENCE = 2;
@@ -65,7 +71,8 @@ export function layeredLayout(graph: DependencyGraph, options: LayeredLayoutOpti
   const settings = sanitizeLayoutOptions(options);
   const index = indexGraph(graph);
   const rank = orderBands(index, groupSegments(index), settings.sweeps);
-  return place(index, rank, settings);
+  const dependents = Int32Array.from(index.keys, (key) => graph.inDegree(key));
+  return place(index, rank, dependents, settings);
 }
 
 /** The options with every missing or nonsensical value replaced by its default. */
@@ -79,6 +86,7 @@ export function sanitizeLayoutOptions(options: LayeredLayoutOptions): Required<L
     rowSpacing: positive(options?.rowSpacing, DEFAULTS.rowSpacing),
     bandGap: typeof options?.bandGap === 'number' && Number.isFinite(options.bandGap) && options.bandGap >= 0 ? options.bandGap : DEFAULTS.bandGap,
     maxRowNodes: count(options?.maxRowNodes, DEFAULTS.maxRowNodes, 1, Number.MAX_SAFE_INTEGER),
+    maxAspect: typeof options?.maxAspect === 'number' && options.maxAspect > 0 ? options.maxAspect : DEFAULTS.maxAspect,
     sweeps: count(options?.sweeps, DEFAULTS.sweeps, 0, 100),
   };
 }
@@ -148,8 +156,9 @@ function orderBands(index: LayoutIndex, groups: SegmentGroups, sweeps: number): 
   return bestRank;
 }
 
-function place(index: LayoutIndex, rank: Int32Array, settings: Required<LayeredLayoutOptions>): GraphLayout {
-  const { nodeSpacing, rowSpacing, bandGap, maxRowNodes } = settings;
+function place(index: LayoutIndex, rank: Int32Array, dependents: Int32Array, settings: Required<LayeredLayoutOptions>): GraphLayout {
+  const { nodeSpacing, rowSpacing, bandGap } = settings;
+  const maxRowNodes = rowLength(index.members.map((members) => members.length), settings);
   const widestRow = index.members.reduce((widest, members) => Math.max(widest, Math.min(members.length, maxRowNodes)), 0);
   const width = widestRow * nodeSpacing;
 
@@ -164,10 +173,10 @@ function place(index: LayoutIndex, rank: Int32Array, settings: Required<LayeredL
     const rows = Math.max(1, Math.ceil(count / maxRowNodes));
     const height = rows * rowSpacing;
     const top = bottom + height;
-    for (const v of members) {
-      const r = rank[v];
-      entries.push([index.keys[v], { x: ((r + 0.5) * width) / count, y: top - ((r % rows) + 0.5) * rowSpacing }]);
-    }
+    const byRank = new Int32Array(count);
+    for (const v of members) byRank[rank[v]] = v;
+    if (rows > 2) hubsToOuterRows(byRank, rows, dependents);
+    byRank.forEach((v, r) => entries.push([index.keys[v], { x: ((r + 0.5) * width) / count, y: top - ((r % rows) + 0.5) * rowSpacing }]));
     const layer = BAND_LAYERS[band];
     bands.push({ layer, label: BAND_LABELS[layer], y: bottom + height / 2, height, count });
     bottom = top + bandGap;
@@ -180,4 +189,73 @@ function place(index: LayoutIndex, rank: Int32Array, settings: Required<LayeredL
     width,
     height: bands.length > 0 ? bottom - bandGap : 0,
   };
+}
+
+/**
+ * The most protocols a row holds: `maxRowNodes`, or fewer when that would make the layout wider
+ * than `maxAspect` times its height. Fewer a row means fewer columns and more rows, so the
+ * aspect only falls as the rows shorten: the longest row that is narrow enough is found by
+ * bisection. `counts` are the bands' sizes, bottom to top, the unclassified band last.
+ */
+function rowLength(counts: readonly number[], settings: Required<LayeredLayoutOptions>): number {
+  const { nodeSpacing, rowSpacing, bandGap, maxRowNodes, maxAspect } = settings;
+  const aspect = (length: number): number => {
+    let widest = 0;
+    let height = 0;
+    let bands = 0;
+    counts.forEach((count, band) => {
+      if (count === 0 && band === UNCLASSIFIED_BAND) return;
+      widest = Math.max(widest, Math.min(count, length));
+      height += Math.max(1, Math.ceil(count / length)) * rowSpacing;
+      bands++;
+    });
+    return (widest * nodeSpacing) / (height + (bands - 1) * bandGap);
+  };
+  let high = Math.min(maxRowNodes, Math.max(1, ...counts));
+  if (aspect(high) <= maxAspect) return maxRowNodes;
+  let low = 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (aspect(middle) <= maxAspect) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
+ * In a band of three rows or more, the protocols most others depend on trade places with a
+ * nearby protocol of the top or bottom row. A name needs room above or below its dot, and
+ * between two full rows there is none: the hubs, the names a researcher looks for first, would
+ * go unnamed. Each moves to the nearest outer spot (a rank or two away, so the order barely
+ * changes), most depended on first; up to a quarter of the outer spots, as names above a row
+ * need about four dots' width each. `byRank` is the band's members by rank, changed in place.
+ */
+function hubsToOuterRows(byRank: Int32Array, rows: number, dependents: Int32Array): void {
+  const count = byRank.length;
+  const outer = (r: number): boolean => r % rows === 0 || r % rows === rows - 1;
+  const hubs = Array.from(byRank).filter((v) => dependents[v] > 0);
+  hubs.sort((a, b) => dependents[b] - dependents[a] || a - b);
+  let outerSpots = 0;
+  for (let r = 0; r < count; r++) if (outer(r)) outerSpots++;
+  const rankOf = new Int32Array(dependents.length);
+  byRank.forEach((v, r) => (rankOf[v] = r));
+  const settled = new Uint8Array(count);
+  for (const v of hubs.slice(0, Math.floor(outerSpots / 4))) {
+    const r = rankOf[v];
+    if (outer(r)) {
+      settled[r] = 1;
+      continue;
+    }
+    for (let distance = 1; distance < rows; distance++) {
+      const spot = [r - distance, r + distance].find((q) => q >= 0 && q < count && outer(q) && !settled[q] && dependents[byRank[q]] < dependents[v]);
+      if (spot === undefined) continue;
+      const other = byRank[spot];
+      byRank[spot] = v;
+      byRank[r] = other;
+      rankOf[v] = spot;
+      rankOf[other] = r;
+      settled[spot] = 1;
+      break;
+    }
+  }
 }

@@ -11,9 +11,12 @@ import { layeredLayout, type GraphLayout, type LayeredLayoutOptions } from './la
 
 /**
  * Wider than tall, like the panel it is drawn in: labels sit side by side in a band, and the
- * four bands still fit one screen.
+ * four bands still fit one screen. At most 4 times as wide as tall: the panel stretches a layout
+ * upwards up to 4 times (webview/state.ts), so the bands then fill a panel beside a note (about
+ * as tall as wide) and, stretched less, a full-width one. Without the limit a band of 200 made
+ * one strip across a third of the panel, its dots touching.
  */
-export const VIEW_LAYOUT: LayeredLayoutOptions = { nodeSpacing: 24, rowSpacing: 10, bandGap: 20 };
+export const VIEW_LAYOUT: LayeredLayoutOptions = { nodeSpacing: 24, rowSpacing: 10, bandGap: 20, maxAspect: 4 };
 
 export function buildGraphView(atlas: Atlas, layout: GraphLayout = layeredLayout(atlas.index.graph, VIEW_LAYOUT)): GraphModel {
   const graph = atlas.index.graph;

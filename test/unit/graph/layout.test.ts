@@ -135,6 +135,42 @@ describe('layeredLayout', () => {
     assert.equal(otherBand.height, 10, 'an empty band keeps one row');
   });
 
+  it('wraps every band into shorter rows when one row a band would be wider than maxAspect allows', () => {
+    // The 500-protocol example's bands: one row a band up to 100 made it 16 times as wide as tall.
+    const sizes: Array<[Layer, number]> = [['infrastructure', 100], ['middleware', 110], ['model', 70], ['application', 200], ['unclassified', 20]];
+    const nodes = sizes.flatMap(([layer, count]) => Array.from({ length: count }, (_, i) => ({ key: `${layer}/${String(i).padStart(3, '0')}.md`, layer })));
+    const options = { nodeSpacing: 24, rowSpacing: 10, bandGap: 20 };
+    const strip = layeredLayout(graphOf(nodes, []), options);
+    assert.ok(strip.width / strip.height > 15, `without a limit: ${strip.width} × ${strip.height}`);
+    const wrapped = layeredLayout(graphOf(nodes, []), { ...options, maxAspect: 7 });
+    const aspect = wrapped.width / wrapped.height;
+    assert.ok(aspect <= 7 && aspect > 6, `at most 7 times as wide, and no narrower than needed: ${wrapped.width} × ${wrapped.height}`);
+    for (const [layer, count] of sizes) {
+      const ys = new Set(nodes.filter((node) => node.layer === layer).map((node) => wrapped.positions[node.key].y));
+      assert.equal(bandOf(wrapped, layer).height, ys.size * 10, `${layer}: a row of its height for each row it has`);
+      assert.ok(Math.ceil(count / ys.size) * 24 <= wrapped.width, `${layer}'s rows fit the width`);
+      assert.ok(nodes.every((node) => node.layer !== layer || insideBand(wrapped, node.key, layer)));
+    }
+    // A layout narrow enough already is left as it was.
+    const small = graphOf(nodes.filter((node) => node.layer === 'unclassified'), []);
+    assert.deepEqual(layeredLayout(small, { ...options, maxAspect: 7 }), layeredLayout(small, options));
+  });
+
+  it('puts the protocols most others depend on in a band’s top or bottom row, where their names fit', () => {
+    // Issue 13: between two full rows a name has no room, so a hub there went unnamed.
+    const infrastructure = Array.from({ length: 300 }, (_, i) => ({ key: `infra/${String(i).padStart(3, '0')}.md`, layer: 'infrastructure' as Layer }));
+    const applications = Array.from({ length: 60 }, (_, i) => ({ key: `app/${String(i).padStart(2, '0')}.md`, layer: 'application' as Layer }));
+    // Twenty hubs spread over the band, hub k with k + 2 dependents.
+    const hubs = Array.from({ length: 20 }, (_, k) => infrastructure[k * 15 + 7].key);
+    const edges = hubs.flatMap((hub, k) => applications.slice(0, k + 2).map((app): [string, string] => [app.key, hub]));
+    const layout = layeredLayout(graphOf([...infrastructure, ...applications], edges), { maxRowNodes: 100, nodeSpacing: 10, rowSpacing: 10 });
+    const ys = [...new Set(infrastructure.map((node) => layout.positions[node.key].y))].sort((a, b) => a - b);
+    assert.equal(ys.length, 3);
+    for (const hub of hubs) assert.ok(layout.positions[hub].y !== ys[1], `${hub} is on an outer row`);
+    assert.ok(infrastructure.some((node) => !hubs.includes(node.key) && layout.positions[node.key].y === ys[1]), 'the middle row keeps the others');
+    assert.equal(new Set(infrastructure.map((node) => layout.positions[node.key].x)).size, 300, 'every protocol still has a spot of its own');
+  });
+
   it('survives cycles, self loops and a 1,000-deep dependency chain', () => {
     const layers: Layer[] = ['application', 'model', 'middleware', 'infrastructure'];
     const nodes = Array.from({ length: 1000 }, (_, i) => ({ key: `chain/${i}.md`, layer: layers[i % 4] }));

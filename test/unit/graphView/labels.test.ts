@@ -1,7 +1,7 @@
 // Placing the graph's names: none covers another name or another protocol's dot, on any layout.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { ELLIPSIS, placeLabels, type Disc, type LabelCandidate, type PlacedLabel } from '../../../src/core/graph/labelPlacement';
+import { ELLIPSIS, placeAllNames, placeBandNames, placeLabels, type Disc, type LabelCandidate, type PlacedLabel } from '../../../src/core/graph/labelPlacement';
 
 /** A monospace stand-in for canvas measureText: 7 px a character. */
 const measure = (text: string): number => [...text].length * 7;
@@ -57,6 +57,52 @@ describe('graph labels', () => {
         ['b', 'Name b', 400 + 6 + 3],
       ],
     );
+  });
+
+  it('keeps names off a band name drawn beside the row', () => {
+    // Issue 13, the 500-protocol vault: "Kite Agent" was printed over "APPLICATION · 200".
+    const band = { x: 10, y: 290, width: 130, height: 15 };
+    const discs: Disc[] = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, x: 60 + i * 60, y: 310, radius: 5 }));
+    const candidates = discs.map((disc, i) => ({ ...disc, text: `Agent ${i}`, priority: 12 - i }));
+    const free = placeLabels(candidates, discs, measure, OPTIONS);
+    assert.ok(free.some((label) => overlaps(label, band)), 'without it, a name lands where the band name is');
+    const labels = placeLabels(candidates, discs, measure, { ...OPTIONS, keepOff: [band] });
+    assertLegible(labels, discs, candidates);
+    for (const label of labels) assert.ok(!overlaps(label, band), `${label.text} keeps off the band name`);
+    assert.ok(labels.length >= 10, `the others are still named: ${labels.map((label) => label.text).join(', ')}`);
+  });
+
+  it('moves a band name off the dots under it, as little as it can, within its range', () => {
+    // A band's first row came up to its name beside a note: dots over the letters.
+    const row: Disc[] = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, x: 30 + i * 14, y: 112, radius: 4 }));
+    const spot = { id: 'application', x: 10, y: 100, width: 120, height: 15, minY: 80, maxY: 140 };
+    assert.deepStrictEqual(placeBandNames([spot], []), [{ id: 'application', x: 10, y: 100, width: 120, height: 15 }], 'where it is wanted when nothing is under it');
+    const [moved] = placeBandNames([spot], row);
+    assert.strictEqual(moved.y, 112 - 4 - 2 - 15, 'just above the row, 2 px clear');
+    for (const disc of row) assert.ok(!overlaps(moved, discBox(disc)));
+    // Nowhere to go: left out rather than drawn over the dots.
+    assert.deepStrictEqual(placeBandNames([{ ...spot, minY: 100, maxY: 104 }], row), []);
+    // Two band names never share a line.
+    const [first, second] = placeBandNames([spot, { ...spot, id: 'model', y: 105 }], []);
+    assert.ok(!overlaps(first, second), `${first.y} and ${second.y}`);
+  });
+
+  it('names a hub of a band’s first row before the band name, which moves out of its way', () => {
+    // Issue 13, beside a note: "MIDDLEWARE · 110" took the room above Nexa Agent Kit, and the
+    // hub 150 protocols depend on went unnamed.
+    const rows: Disc[] = [130, 146].flatMap((y, row) => Array.from({ length: 20 }, (_, i) => ({ id: `r${row}-${i}`, x: 30 + i * 14 + row * 7, y, radius: 4 })));
+    const hub = rows[5];
+    const candidates = rows.map((disc) => ({ ...disc, text: disc === hub ? 'Nexa Agent Kit' : `P ${disc.id}`, priority: disc === hub ? 150 : 1 }));
+    const band = { id: 'middleware', x: 10, y: 100, width: 130, height: 15, minY: 80, maxY: 140 };
+    const [fixed] = placeBandNames([band], rows);
+    const before = placeLabels(candidates, rows, measure, { ...OPTIONS, keepOff: [fixed] });
+    assert.ok(!before.some((label) => label.id === hub.id), 'with the band name placed first, the hub has no room');
+    const { labels, bandNames } = placeAllNames(candidates, rows, measure, OPTIONS, [band], (candidate) => candidate.priority >= 100);
+    assert.strictEqual(labels.find((label) => label.id === hub.id)?.text, 'Nexa Agent Kit');
+    assert.strictEqual(bandNames.length, 1, 'the band is still named');
+    assertLegible(labels, rows, candidates);
+    for (const label of labels) assert.ok(!overlaps(label, bandNames[0]), `${label.text} keeps off the band name`);
+    for (const disc of rows) assert.ok(!overlaps(bandNames[0], discBox(disc)), 'the band name keeps off the dots');
   });
 
   it('never overlaps on random layouts, dense or sparse, and is the same for the same input', () => {
