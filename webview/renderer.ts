@@ -52,6 +52,8 @@ export class GraphRenderer {
   private bandNameSpots: Array<BandNameSpot & { text: string }> = [];
   /** The rows' positions; rebuilt after the positions change (see refresh). */
   private rows: RowIndex | undefined;
+  /** Each edge's bend for the rows as they are (see bendOf): worked out once, not on every frame. */
+  private readonly bends = new Map<string, number | undefined>();
   /** How much is drawn per protocol and edge: less of it when there are thousands (see levelOfDetail). */
   private detail = levelOfDetail(0, 0);
   /** Colour by a note field (see colourBy.ts); undefined: by verdict. */
@@ -130,6 +132,7 @@ export class GraphRenderer {
     this.sigma.on('resize', () => {
       this.sizeOverlays();
       this.rows = undefined;
+      this.bends.clear();
       this.spacing = undefined;
       if (this.applyStretch()) this.sigma.refresh();
     });
@@ -212,6 +215,7 @@ export class GraphRenderer {
   /** After load or a patch: the bands may have grown, the graph's data changed. */
   refresh(): void {
     this.rows = undefined;
+    this.bends.clear();
     // A patch can change the field values (a new category) that the colours are shared out by.
     if (this.state.colourBy !== 'verdict' || this.colouring) this.colouring = fieldColouring(this.state, this.palette);
     this.spacing = undefined;
@@ -303,7 +307,7 @@ export class GraphRenderer {
     const state = this.state;
     const [source, target] = state.graph.extremities(edge);
     if (state.isHidden(source) || state.isHidden(target)) return { ...data, hidden: true };
-    const bend = this.detail.arrows ? this.bendOf(source, target) : undefined;
+    const bend = this.detail.arrows ? this.bendOf(edge, source, target) : undefined;
     const arrow = bend !== undefined ? 'curvedArrow' : 'arrow';
     const plain = this.detail.arrows ? arrow : 'line';
     if (bend !== undefined) data = { ...data, curvature: bend };
@@ -344,10 +348,20 @@ export class GraphRenderer {
     return true;
   }
 
+  /** How the edge is drawn: its curvature (see edgeRouting.ts), undefined when straight. */
+  curvatureOf(edge: string): number | undefined {
+    if (!this.detail.arrows) return undefined;
+    const [source, target] = this.state.graph.extremities(edge);
+    return this.bendOf(edge, source, target);
+  }
+
   /** See core/graph/edgeRouting.ts: band-skipping edges, and a row's edges over protocols between, bend. */
-  private bendOf(source: string, target: string): number | undefined {
+  private bendOf(edge: string, source: string, target: string): number | undefined {
+    if (this.bends.has(edge)) return this.bends.get(edge);
     this.rows ??= new RowIndex(this.state.graph.mapNodes((_id, node) => node));
-    return edgeCurvature(this.state.graph.getNodeAttributes(source), this.state.graph.getNodeAttributes(target), this.state.layers(), this.rows);
+    const bend = edgeCurvature(this.state.graph.getNodeAttributes(source), this.state.graph.getNodeAttributes(target), this.state.layers(), this.rows);
+    this.bends.set(edge, bend);
+    return bend;
   }
 
 

@@ -25,7 +25,11 @@ export function exposeForTests(state: AtlasState, renderer: () => GraphRenderer 
         y: node.y,
         hidden: state.isHidden(id),
       })),
-    edges: () => state.graph.mapEdges((_edge, _attributes, source, target) => ({ source, target, hidden: state.isHidden(source) || state.isHidden(target) })),
+    edges: () =>
+      state.graph.mapEdges((edge, _attributes, source, target) => {
+        const curvature = renderer()?.curvatureOf(edge);
+        return { source, target, hidden: state.isHidden(source) || state.isHidden(target), ...(curvature !== undefined && { curvature }) };
+      }),
     hasEdge: (source, target) => state.graph.hasNode(source) && state.graph.hasNode(target) && state.graph.hasEdge(source, target),
     bands: () =>
       state.bands.map((band) => {

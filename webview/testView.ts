@@ -2,7 +2,8 @@
 // here, so Node-side code can import it.
 export interface TestView {
   nodes(): Array<{ id: string; name: string; layer: string; category?: string; verdict: string; override: boolean; x: number; y: number; hidden: boolean }>;
-  edges(): Array<{ source: string; target: string; hidden: boolean }>;
+  /** `curvature`: how far the drawn edge bows (see core/graph/edgeRouting.ts); absent when straight. */
+  edges(): Array<{ source: string; target: string; hidden: boolean; curvature?: number }>;
   /** Whether the graph has the dependency source → target: one look, where edges() lists them all. */
   hasEdge(source: string, target: string): boolean;
   /**

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
-import { assertLegibleLabels, drawnPixels, inGraph, openGraph, pixelOnPage, waitForGraph } from './graphView';
+import { assertLegibleLabels, drawnPixels, edgesOverProtocols, inGraph, openGraph, pixelOnPage, waitForGraph } from './graphView';
 
 const PANEL_TITLE = 'Protocol Atlas: Layer Graph';
 
@@ -155,5 +155,16 @@ describe(`Layer Graph panel on the 110-protocol landscape vault (e2e, extension 
     const pixels = await drawnPixels(workbench.page, view);
     assert.ok(pixels.drawn > pixels.total * 0.02, 'the graph is drawn');
     await workbench.page.locator('iframe.webview.ready').screenshot({ path: path.join(ARTIFACTS_DIR, 'graph-landscape.png') });
+  });
+
+  it('routes dependencies around the protocols they do not join', async () => {
+    // Issue 13: straight edges between neighbouring bands, and band-skipping ones bowed always
+    // the same way, ran through other protocols (in two-row bands, through the second row) and
+    // read as chains. With 110 protocols in a wide layout a long edge is nearly flat and some
+    // still cross a dot; the routing keeps that to a few (it was over half of them).
+    const view = workbench.webviewFrame();
+    const { over, total } = await edgesOverProtocols(view);
+    assert.ok(total > 100, `the vault's dependencies are drawn: ${total}`);
+    assert.ok(over.length <= total * 0.3, `${over.length} of ${total} edges run through a protocol: ${over.slice(0, 8).join('; ')}`);
   });
 });

@@ -10,7 +10,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { Atlas } from '../../src/core/atlas';
 import { localGraph } from '../../src/core/graph/graphQueries';
 import { indexFolder } from '../../src/node/indexFolder';
-import { inGraph, nodeOnPage, openGraph, pixelOnPage, waitForGraph, webviewOrigin } from './graphView';
+import { edgesOverProtocols, inGraph, nodeOnPage, openGraph, pixelOnPage, waitForGraph, webviewOrigin } from './graphView';
 import { EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
 
 const ELIZA = 'middleware/eliza.md';
@@ -50,6 +50,14 @@ describe(`Graph tools (e2e, extension ${EXTENSION_SOURCE})`, () => {
     await page.mouse.move(1, 1);
   });
 
+  it("routes every dependency around the protocols it does not join, full width and beside a note", async () => {
+    // Issue 13: an edge passed through Phala's ring; beside a note (the bands stretched upwards)
+    // straight and bowed edges ran through other protocols.
+    const { over, total } = await edgesOverProtocols(view);
+    assert.ok(total >= 15, `the example's dependencies are drawn: ${total}`);
+    assert.deepStrictEqual(over, [], 'no edge runs through a protocol');
+  });
+
   it('selects the note opened in the editor', async () => {
     const page = workbench.page;
     // A double-click opens Eliza's note beside the graph, which stays in view.
@@ -61,6 +69,10 @@ describe(`Graph tools (e2e, extension ${EXTENSION_SOURCE})`, () => {
     await quickOpen(page, 'akash.md');
     await page.locator('.tabs-container .tab.active', { hasText: 'akash.md' }).waitFor();
     await waitForGraph(view, (graph, id) => graph.selected === id, AKASH, 15000);
+    // Beside a note now: the bands are stretched to the narrower panel, and the edges rerouted.
+    await inGraph(view, (graph) => graph.firstFrame);
+    const beside = await edgesOverProtocols(view);
+    assert.deepStrictEqual(beside.over, [], `beside a note no edge runs through a protocol (of ${beside.total})`);
     // The selection is drawn (Akash's neighbours lit), not only recorded.
     const lit = await inGraph(view, (graph) => graph.highlight().nodes);
     assert.ok(lit.includes(AKASH) && lit.length > 1, `Akash and its neighbours are lit: ${lit.join(', ')}`);
@@ -122,6 +134,24 @@ describe(`Graph tools (e2e, extension ${EXTENSION_SOURCE})`, () => {
     await page.locator('.tabs-container .tab.active', { hasText: 'eliza.md' }).waitFor({ timeout: 15000 });
   });
 
+  it('keeps every protocol where it was across a window reload, new notes included', async () => {
+    // Issue 13: after a reload the layout was made afresh, so the notes written in a session
+    // (placed among the others while the graph was open) reshuffled whole bands the next time.
+    const count = markdownFiles(workbench.workspace).length;
+    fs.writeFileSync(path.join(workbench.workspace, 'infrastructure', 'lone-storage.md'), '---\nprotocol: Lone Storage\nlayer: infrastructure\ncategory: storage\n---\n\n# Lone Storage\n');
+    fs.writeFileSync(path.join(workbench.workspace, 'middleware', 'lone-agents.md'), '---\nprotocol: Lone Agents\nlayer: middleware\ncategory: agent-framework\ndepends_on: [Storj]\n---\n\n# Lone Agents\n');
+    await waitForGraph(view, (graph, expected) => graph.nodes().length === expected, count + 2);
+    const before = new Map((await inGraph(view, (graph) => graph.nodes())).map((node) => [node.id, [node.x, node.y]]));
+    // The layout is kept a moment after the last change.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    await workbench.runCommand('Developer: Reload Window');
+    view = workbench.webviewFrame();
+    await waitForGraph(view, (graph, expected) => graph.firstFrame && graph.nodes().length === expected, count + 2, 90000);
+    const after = await inGraph(view, (graph) => graph.nodes());
+    const moved = after.filter((node) => String(before.get(node.id)) !== String([node.x, node.y])).map((node) => `${node.name} ${String(before.get(node.id))} → ${node.x},${node.y}`);
+    assert.deepStrictEqual(moved, [], 'no protocol moved');
+  });
+
   it('sizes protocols by their dependents, colours them by category, and draws body links dashed', async () => {
     const page = workbench.page;
     view = workbench.webviewFrame();
@@ -172,23 +202,6 @@ describe(`Graph tools (e2e, extension ${EXTENSION_SOURCE})`, () => {
     await view.locator('[data-testid="field-legend"]').waitFor({ state: 'visible' });
   });
 
-  it('keeps every protocol where it was across a window reload, new notes included', async () => {
-    // Issue 13: after a reload the layout was made afresh, so the notes written in a session
-    // (placed among the others while the graph was open) reshuffled whole bands the next time.
-    const count = markdownFiles(workbench.workspace).length;
-    fs.writeFileSync(path.join(workbench.workspace, 'infrastructure', 'lone-storage.md'), '---\nprotocol: Lone Storage\nlayer: infrastructure\ncategory: storage\n---\n\n# Lone Storage\n');
-    fs.writeFileSync(path.join(workbench.workspace, 'middleware', 'lone-agents.md'), '---\nprotocol: Lone Agents\nlayer: middleware\ncategory: agent-framework\ndepends_on: [Storj]\n---\n\n# Lone Agents\n');
-    await waitForGraph(view, (graph, expected) => graph.nodes().length === expected, count + 2);
-    const before = new Map((await inGraph(view, (graph) => graph.nodes())).map((node) => [node.id, [node.x, node.y]]));
-    // The layout is kept a moment after the last change.
-    await new Promise((resolve) => setTimeout(resolve, 3500));
-    await workbench.runCommand('Developer: Reload Window');
-    view = workbench.webviewFrame();
-    await waitForGraph(view, (graph, expected) => graph.firstFrame && graph.nodes().length === expected, count + 2, 90000);
-    const after = await inGraph(view, (graph) => graph.nodes());
-    const moved = after.filter((node) => String(before.get(node.id)) !== String([node.x, node.y])).map((node) => `${node.name} ${String(before.get(node.id))} → ${node.x},${node.y}`);
-    assert.deepStrictEqual(moved, [], 'no protocol moved');
-  });
 });
 
 async function quickOpen(page: Page, file: string): Promise<void> {

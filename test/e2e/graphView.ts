@@ -132,3 +132,44 @@ export async function assertLegibleLabels(frame: FrameLocator, minimumShown: num
   if (labels.length < minimumShown) throw new Error(`only ${labels.length} names drawn (${labels.map((label) => label.text).join(', ')}), expected at least ${minimumShown}`);
   return labels.map((label) => label.text);
 }
+
+/**
+ * The drawn dependencies that run through the middle of a protocol they do not join, as
+ * "source → target over other", and how many are drawn: each edge is followed on screen as sigma
+ * draws it (a quadratic curve whose control point is the chord's midpoint moved by curvature ×
+ * (dy, −dx) in the y-down picture), against every drawn dot.
+ */
+export async function edgesOverProtocols(frame: FrameLocator): Promise<{ over: string[]; total: number }> {
+  const drawn = await inGraph(frame, (view) => {
+    const nodes = new Map(view.nodes().map((node) => [node.id, node]));
+    return {
+      discs: view.drawnLabels().discs,
+      edges: view
+        .edges()
+        .filter((edge) => !edge.hidden)
+        .map((edge) => {
+          const [from, to] = [nodes.get(edge.source)!, nodes.get(edge.target)!];
+          return { source: edge.source, target: edge.target, curvature: edge.curvature, a: view.graphToViewport(from.x, from.y)!, b: view.graphToViewport(to.x, to.y)! };
+        }),
+    };
+  });
+  const over: string[] = [];
+  for (const edge of drawn.edges) {
+    const [dx, dy] = [edge.b.x - edge.a.x, edge.b.y - edge.a.y];
+    const c = edge.curvature ?? 0;
+    const control = { x: (edge.a.x + edge.b.x) / 2 + dy * c, y: (edge.a.y + edge.b.y) / 2 - dx * c };
+    for (let i = 1; i < 400; i++) {
+      const t = i / 400;
+      const u = 1 - t;
+      const x = u * u * edge.a.x + 2 * u * t * control.x + t * t * edge.b.x;
+      const y = u * u * edge.a.y + 2 * u * t * control.y + t * t * edge.b.y;
+      // Through the middle of a dot: grazing its rim does not read as a step of a chain.
+      const hit = drawn.discs.find((disc) => disc.id !== edge.source && disc.id !== edge.target && Math.hypot(disc.x - x, disc.y - y) < disc.radius * 0.6);
+      if (hit) {
+        over.push(`${edge.source} → ${edge.target} over ${hit.id}`);
+        break;
+      }
+    }
+  }
+  return { over, total: drawn.edges.length };
+}

@@ -188,9 +188,14 @@ describe(`Layer Graph on the 500-protocol vault (e2e, extension ${EXTENSION_SOUR
     const negative = await view.locator('[data-testid="legend-negative"] .swatch').first().evaluate((element) => (element as unknown as { style: { backgroundColor: string } }).style.backgroundColor);
     const wanted = (negative.match(/\d+/g) ?? []).map(Number);
     const graphBox = (await view.locator('[data-testid="graph"]').boundingBox())!;
+    // Along the edge as drawn: bent around protocols it does not join (y-down: the control point
+    // is the chord's midpoint moved by curvature × (dy, −dx)).
+    const curvature = (await inGraph(view, (graph, ends) => graph.edges().find((edge) => edge.source === ends[0] && edge.target === ends[1])?.curvature, [source, target])) ?? 0;
+    const control = { x: (from.x + to.x) / 2 + (to.y - from.y) * curvature, y: (from.y + to.y) / 2 - (to.x - from.x) * curvature };
     let nearest = Infinity;
-    for (let t = 0.2; t <= 0.8 && nearest > 60; t += 0.05) {
-      const point = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
+    for (let t = 0.15; t <= 0.85 && nearest > 60; t += 0.02) {
+      const u = 1 - t;
+      const point = { x: u * u * from.x + 2 * u * t * control.x + t * t * to.x, y: u * u * from.y + 2 * u * t * control.y + t * t * to.y };
       const free =
         drawn.discs.every((disc) => Math.hypot(disc.x - point.x, disc.y - point.y) > disc.radius + 3) &&
         drawn.labels.every((label) => !overlaps({ x: point.x - 3, y: point.y - 3, width: 6, height: 6 }, label));
