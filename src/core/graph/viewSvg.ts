@@ -83,6 +83,8 @@ export function graphViewToSvg(model: GraphModel, options: SvgOptions = {}): str
   const place = new Map(model.nodes.map((node, i) => [node.id, i]));
   const edgeEnds = (source: string, target: string): string => (inHtml ? ` data-s="${place.get(source)}" data-t="${place.get(target)}"` : '');
   const rows = new RowIndex(model.nodes);
+  // Where the arrowheads are: names keep off them as they keep off dots.
+  const heads: Array<{ x: number; y: number; width: number; height: number }> = [];
   const bandOrder = model.bands.map((band) => band.layer);
   for (const edge of model.edges) {
     const source = at.get(edge.source);
@@ -93,12 +95,14 @@ export function graphViewToSvg(model: GraphModel, options: SvgOptions = {}): str
     // Both ends at the dots' rims, so the head touches the target instead of hiding under it.
     if (curvature === undefined) {
       const [a, b] = [trim(x1, y1, x2, y2, RADIUS + 1), trim(x2, y2, x1, y1, RADIUS + 1)];
+      heads.push(arrowHead(b, a));
       lines.push(
         `  <path class="edge"${edgeEnds(edge.source, edge.target)} d="M${round(a.x)},${round(a.y)} L${round(b.x)},${round(b.y)}" fill="none" stroke="#9e9e9e" stroke-width="1.2" marker-end="url(#arrow)"/>`,
       );
     } else {
       const control = controlPoint(x1, y1, x2, y2, curvature);
       const [a, b] = [trim(x1, y1, control.x, control.y, RADIUS + 1), trim(x2, y2, control.x, control.y, RADIUS + 1)];
+      heads.push(arrowHead(b, control));
       lines.push(
         `  <path class="edge"${edgeEnds(edge.source, edge.target)} d="M${round(a.x)},${round(a.y)} Q${round(control.x)},${round(control.y)} ${round(b.x)},${round(b.y)}" fill="none" stroke="#9e9e9e" stroke-width="1.2" marker-end="url(#arrow)"/>`,
       );
@@ -109,7 +113,7 @@ export function graphViewToSvg(model: GraphModel, options: SvgOptions = {}): str
   for (const edge of model.edges) dependents.set(edge.target, (dependents.get(edge.target) ?? 0) + 1);
   const candidates: LabelCandidate[] = model.nodes.map((node, i) => ({ ...discs[i], text: node.name, priority: dependents.get(node.id) ?? 0 }));
   const labels = new Map(
-    placeLabels(candidates, discs, textWidth, { lineHeight: FONT_SIZE + 4, gap: 3, minCharacters: 4, width, height: height - margin.bottom / 2 }).map((label) => [label.id, label]),
+    placeLabels(candidates, discs, textWidth, { lineHeight: FONT_SIZE + 4, gap: 3, minCharacters: 4, width, height: height - margin.bottom / 2, keepOff: heads }).map((label) => [label.id, label]),
   );
   model.nodes.forEach((node, i) => {
     const fill = VERDICT_FILL[node.verdict.value] ?? VERDICT_FILL['not-assessed'];
@@ -133,6 +137,18 @@ export function graphViewTitle(model: GraphModel): string {
 /** A name's width at FONT_SIZE in a sans-serif face, roughly: wide (CJK) characters count double. */
 function textWidth(text: string): number {
   return stringWidth(text) * FONT_SIZE * 0.6;
+}
+
+/** The marker's length in pixels: markerWidth 7 in units of the 1.2 px stroke. */
+const HEAD_LENGTH = 8.4;
+
+/** The box around an arrowhead whose tip is at `tip`, pointing away from `from`. */
+function arrowHead(tip: { x: number; y: number }, from: { x: number; y: number }): { x: number; y: number; width: number; height: number } {
+  const back = trim(tip.x, tip.y, from.x, from.y, HEAD_LENGTH);
+  const half = HEAD_LENGTH / 2;
+  const [left, right] = [Math.min(tip.x, back.x) - half, Math.max(tip.x, back.x) + half];
+  const [top, bottom] = [Math.min(tip.y, back.y) - half, Math.max(tip.y, back.y) + half];
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** The point `by` along the way from (x1, y1) towards (x2, y2). */

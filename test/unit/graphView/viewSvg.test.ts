@@ -1,6 +1,8 @@
 // The SVG export: every protocol and band drawn, and nothing from a note left unescaped.
 import * as assert from 'assert';
+import stringWidth from 'string-width';
 import { Atlas } from '../../../src/core/atlas';
+import { indexFolder } from '../../../src/node/indexFolder';
 import { buildGraphView } from '../../../src/core/graph/view';
 import { escapeXml, graphViewToSvg } from '../../../src/core/graph/viewSvg';
 
@@ -57,11 +59,40 @@ describe('graph view as SVG', () => {
     assert.strictEqual(paths.length, 2);
     assert.strictEqual(paths.filter((d) => d.includes('Q')).length, 1, 'application → infrastructure bends; application → model is straight');
     // No name sits where an edge ends (the old export put names above the dot, where heads land).
-    const names = [...svg.matchAll(/<text class="name" x="([\d.]+)" y="([\d.]+)"/g)].map((match) => ({ x: Number(match[1]), y: Number(match[2]) }));
+    const names = [...svg.matchAll(/<text class="name" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</g)].map((match) => ({ x: Number(match[1]), y: Number(match[2]), width: stringWidth(match[3]) * 12 * 0.6 }));
     for (const d of paths) {
       const [endX, endY] = d.split(/[ LQ]/).pop()!.split(',').map(Number);
-      for (const name of names) assert.ok(!(endX >= name.x - 1 && Math.abs(endY - name.y) < 8 && endX <= name.x + 60), `an edge ends on a name at ${endX},${endY}`);
+      for (const name of names) assert.ok(!(endX >= name.x - 1 && Math.abs(endY - name.y) < 8 && endX <= name.x + name.width + 1), `an edge ends on a name at ${endX},${endY}`);
     }
+  });
+
+  it('puts no name on an arrowhead, on the 110-protocol landscape vault', () => {
+    // Issue 13: the old export put names where arrowheads land.
+    const atlas = new Atlas({ index: indexFolder('examples/web3-ai-landscape').index });
+    const svg = graphViewToSvg(buildGraphView(atlas));
+    const names = [...svg.matchAll(/<text class="name" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</g)].map((match) => {
+      const width = stringWidth(match[3]) * 12 * 0.6;
+      return { text: match[3], x: Number(match[1]), y: Number(match[2]) - 8, width, height: 16 };
+    });
+    assert.ok(names.length > 50, `most protocols are named: ${names.length}`);
+    const heads = [...svg.matchAll(/<path class="edge"[^>]* d="([^"]+)"/g)].map((match) => {
+      const numbers = match[1].split(/[ MLQ,]+/).filter(Boolean).map(Number);
+      const [tipX, tipY] = numbers.slice(-2);
+      const [fromX, fromY] = numbers.slice(-4, -2);
+      const length = Math.hypot(tipX - fromX, tipY - fromY) || 1;
+      // The head: its tip, and its base 8.4 px back.
+      return { tip: { x: tipX, y: tipY }, base: { x: tipX - ((tipX - fromX) * 8.4) / length, y: tipY - ((tipY - fromY) * 8.4) / length } };
+    });
+    assert.ok(heads.length > 100, `the dependencies are drawn: ${heads.length}`);
+    const inside = (point: { x: number; y: number }, box: { x: number; y: number; width: number; height: number }): boolean =>
+      point.x > box.x && point.x < box.x + box.width && point.y > box.y && point.y < box.y + box.height;
+    const covered = heads.flatMap((head) =>
+      names
+        .filter((name) => inside(head.tip, name) || inside(head.base, name) || inside({ x: (head.tip.x + head.base.x) / 2, y: (head.tip.y + head.base.y) / 2 }, name))
+        .map((name) => `${name.text} at ${head.tip.x},${head.tip.y}`),
+    );
+    assert.deepStrictEqual(covered, [], 'no arrowhead under a name');
+    atlas.dispose();
   });
 
   it('escapes names, so a note cannot add elements or attributes', () => {
