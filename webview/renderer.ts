@@ -544,11 +544,15 @@ export class GraphRenderer {
    * (zoomed in, names at the bottom edge went under it).
    */
   private coveredBoxes(): Array<{ x: number; y: number; width: number; height: number }> {
-    const legend = this.host.querySelector<HTMLElement>(':scope > .legend');
-    if (!legend || legend.offsetParent === null) return [];
     const host = this.host.getBoundingClientRect();
-    const box = legend.getBoundingClientRect();
-    return [{ x: box.left - host.left, y: box.top - host.top, width: box.width, height: box.height }];
+    // Every legend shown over the graph: the verdicts' and, coloured by a field, the field's.
+    const boxes = [...this.host.querySelectorAll<HTMLElement>(':scope > .legend')]
+      .filter((legend) => legend.offsetParent !== null)
+      .map((legend) => {
+        const box = legend.getBoundingClientRect();
+        return { x: box.left - host.left, y: box.top - host.top, width: box.width, height: box.height };
+      });
+    return boxes;
   }
 
   /** Overrides get a ring in the foreground colour: the researcher's reading, not the framework's. */

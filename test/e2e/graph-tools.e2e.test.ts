@@ -180,6 +180,13 @@ describe(`Graph tools (e2e, extension ${EXTENSION_SOURCE})`, () => {
     const computeCount = [...dependents.keys()].filter((id) => atlas.index.note(id)?.category?.value === 'compute').length;
     assert.ok(entries.includes(`Compute (${computeCount})`), `the legend counts the compute networks: ${entries.join(' | ')}`);
     assert.strictEqual(await inGraph(view, (graph) => graph.colourBy), 'category');
+    // The legend sits over the graph's corner: no name is drawn under it.
+    const legendBox = (await legend.boundingBox())!;
+    const graphBox = (await view.locator('[data-testid="graph"]').boundingBox())!;
+    await waitForGraph(view, (graph, box) => graph.drawnLabels().labels.every((label) => label.x + label.width <= box.x || label.x >= box.x + box.width || label.y + label.height <= box.y || label.y >= box.y + box.height), { x: legendBox.x - graphBox.x, y: legendBox.y - graphBox.y, width: legendBox.width, height: legendBox.height }, 5000).catch(async () => {
+      const under = (await inGraph(view, (graph) => graph.drawnLabels().labels)).filter((label) => label.y + label.height > legendBox.y - graphBox.y && label.x < legendBox.x - graphBox.x + legendBox.width).map((label) => label.text);
+      assert.fail(`names under the field legend: ${under.join(', ')}`);
+    });
     const swatch = await legend.locator('[data-testid="field-legend-entry"]', { hasText: 'Compute' }).locator('.swatch').evaluate((element) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(element).backgroundColor);
     const akash = await nodeOnPage(workbench, view, AKASH);
     await page.mouse.move(1, 1);
