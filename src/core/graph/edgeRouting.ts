@@ -117,7 +117,7 @@ export function edgeCurvature(from: PlacedProtocol, to: PlacedProtocol, bandOrde
     // Left of a rightwards edge is up.
     return to.x > from.x ? ROW_EDGE_CURVATURE : -ROW_EDGE_CURVATURE;
   }
-  const candidates = distance > 1 ? SKIPPING_CANDIDATES : NEIGHBOUR_CANDIDATES;
+  const candidates = routeChoices(distance);
   const within = rows.clearance;
   if (within <= 0) return candidates[0];
   let best = candidates[0];
@@ -136,6 +136,11 @@ export function edgeCurvature(from: PlacedProtocol, to: PlacedProtocol, bandOrde
  */
 const NEIGHBOUR_CANDIDATES: ReadonlyArray<number | undefined> = [undefined, 0.05, -0.05, 0.1, -0.1, 0.2, -0.2, 0.35, -0.35];
 const SKIPPING_CANDIDATES: ReadonlyArray<number | undefined> = [SKIPPING_EDGE_CURVATURE, -SKIPPING_EDGE_CURVATURE, 0.15, -0.15, 0.25, -0.25, 0.5, -0.5, 0.1, -0.1];
+
+/** The curvatures tried, in order, for an edge between bands `distance` apart (not a row edge). */
+export function routeChoices(distance: number): ReadonlyArray<number | undefined> {
+  return distance > 1 ? SKIPPING_CANDIDATES : NEIGHBOUR_CANDIDATES;
+}
 
 /**
  * How many points along the edge (straight, or the quadratic curve of `curvature`, in the
