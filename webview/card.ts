@@ -1,29 +1,10 @@
 // The hover card. Every string in it comes from a note or a framework, so it is built from
 // elements and textContent only: a name like `<img onerror=…>` shows as those characters.
 import { exposureSentence } from '../src/core/framework/exposureText';
-import { categoryById } from '../src/core/note/taxonomy';
+import { categoryTitle, layerTitle, verdictTitle } from '../src/core/labels';
 import type { NodeAttributes } from './state';
 import type { Palette } from './theme';
 
-const VERDICT_TEXT: Record<string, string> = {
-  positive: 'Positive',
-  negative: 'Negative',
-  mixed: 'Mixed',
-  'not-assessed': 'Not assessed',
-};
-
-/** A category as the Protocols view titles it ("DeFAI", "Compute"); an unknown one as written. */
-export function categoryText(id: string): string {
-  return categoryById(id)?.label ?? id;
-}
-
-export const LAYER_TEXT: Record<string, string> = {
-  infrastructure: 'Infrastructure',
-  middleware: 'Middleware',
-  model: 'Model',
-  application: 'Application',
-  unclassified: 'Unclassified',
-};
 
 export class HoverCard {
   readonly element: HTMLElement;
@@ -62,19 +43,19 @@ export class HoverCard {
     swatch.className = 'swatch';
     swatch.style.backgroundColor = palette.verdict[node.verdict.value];
     const verdictText = document.createElement('span');
-    verdictText.textContent = `${VERDICT_TEXT[node.verdict.value] ?? node.verdict.value}${node.override ? ' (your override)' : ''}`;
+    verdictText.textContent = `${verdictTitle(node.verdict.value)}${node.override ? ' (your override)' : ''}`;
     verdict.append(swatch, verdictText);
 
     const rows: HTMLElement[] = [
       title,
-      line('card-layer', 'Layer', `${LAYER_TEXT[node.layer] ?? node.layer}${node.category ? ` · ${categoryText(node.category)}` : ''}`),
+      line('card-layer', 'Layer', `${layerTitle(node.layer)}${node.category ? ` · ${categoryTitle(node.category)}` : ''}`),
       verdict,
       line('card-reason', 'Reason', node.verdict.rationale),
     ];
     if (node.verdict.section) rows.push(line('card-section', 'Section', `§${node.verdict.section}`));
     if (node.verdict.outlook) {
       const outlook = node.verdict.outlook;
-      rows.push(line('card-outlook', outlook.horizon === 'long-term' ? 'Long term' : 'Short term', `${VERDICT_TEXT[outlook.value] ?? outlook.value}: ${outlook.rationale}`));
+      rows.push(line('card-outlook', outlook.horizon === 'long-term' ? 'Long term' : 'Short term', `${verdictTitle(outlook.value)}: ${outlook.rationale}`));
     }
     const exposure = node.exposure;
     rows.push(line('card-exposure', 'Exposure', exposureSentence(exposure.count, exposure.nearest ? [exposure.nearest] : [])));
@@ -98,8 +79,4 @@ export class HoverCard {
     this.element.style.left = `${left}px`;
     this.element.style.top = `${top}px`;
   }
-}
-
-export function verdictText(value: string): string {
-  return VERDICT_TEXT[value] ?? value;
 }

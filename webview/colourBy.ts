@@ -2,7 +2,7 @@
 // tag. The most common values get the theme's chart colours; the rest share "Other", so eight
 // colours stay tellable apart. The legend says which colour is which value.
 import type { ColourBy } from '../src/webviewProtocol';
-import { categoryText } from './card';
+import { categoryTitle } from '../src/core/labels';
 import type { AtlasState } from './state';
 import { mix, type Palette } from './theme';
 
@@ -60,7 +60,7 @@ export function fieldColouring(state: AtlasState, palette: Palette): FieldColour
   const colours = new Map(named.map(([value], i) => [value, palette.series[i]]));
   const other = ranked.slice(palette.series.length).reduce((sum, [, count]) => sum + count, 0);
   const otherColour = mix(palette.foreground, palette.background, 0.3);
-  const label = (value: string): string => (colourBy === 'category' ? categoryText(value) : value);
+  const label = (value: string): string => (colourBy === 'category' ? categoryTitle(value) : value);
   return {
     colourBy,
     colourOf: (id) => {

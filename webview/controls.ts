@@ -10,7 +10,7 @@ import {
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
 import { VERDICT_VALUES } from '../src/core/model';
-import { categoryText, LAYER_TEXT, verdictText } from './card';
+import { categoryTitle, layerTitle, verdictTitle } from '../src/core/labels';
 import type { AtlasState } from './state';
 import type { Palette } from './theme';
 
@@ -69,7 +69,7 @@ export class Controls {
     this.layers = group('Layers', 'layer-filters');
     this.verdicts = group('Verdicts', 'verdict-filters');
     for (const verdict of VERDICT_VALUES) {
-      const box = checkbox(verdictText(verdict), `verdict-${verdict}`, !this.state.hiddenVerdicts.has(verdict));
+      const box = checkbox(verdictTitle(verdict), `verdict-${verdict}`, !this.state.hiddenVerdicts.has(verdict));
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
       box.prepend(swatch);
@@ -96,7 +96,7 @@ export class Controls {
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
       this.legendSwatches.set(verdict, swatch);
-      item.append(swatch, document.createTextNode(verdictText(verdict)));
+      item.append(swatch, document.createTextNode(verdictTitle(verdict)));
       this.legend.append(item);
     }
 
@@ -214,7 +214,7 @@ export class Controls {
     if (layers.join('|') !== this.shownLayers) {
       this.shownLayers = layers.join('|');
       const boxes = [...layers].reverse().map((layer) => {
-        const box = checkbox(LAYER_TEXT[layer] ?? layer, `layer-${layer}`, !this.state.hiddenLayers.has(layer));
+        const box = checkbox(layerTitle(layer), `layer-${layer}`, !this.state.hiddenLayers.has(layer));
         box.addEventListener('change', () => {
           toggle(this.state.hiddenLayers, layer, !box.checked);
           this.changed();
@@ -228,7 +228,7 @@ export class Controls {
     if (categories.join('|') !== this.shownCategories) {
       this.shownCategories = categories.join('|');
       const all = option('', 'All categories');
-      this.category.replaceChildren(all, ...categories.map((category) => option(category, categoryText(category))));
+      this.category.replaceChildren(all, ...categories.map((category) => option(category, categoryTitle(category))));
       if (this.state.category && !categories.includes(this.state.category)) this.state.category = '';
       this.category.value = this.state.category;
     }

@@ -2,7 +2,8 @@
 // from a note is set as text, never as HTML: notes are untrusted and this page can talk to the
 // extension.
 import { isExtensionMessage, type ExtensionMessage, type GraphViewState, type LocalGraphRequest } from '../src/webviewProtocol';
-import { HoverCard, LAYER_TEXT, verdictText } from './card';
+import { HoverCard } from './card';
+import { categoryTitle, layerTitle, verdictTitle } from '../src/core/labels';
 import { colourChoices } from './colourBy';
 import { attachContextMenu } from './contextMenu';
 import { Controls } from './controls';
@@ -128,7 +129,7 @@ function showCard(id: string): void {
 
 function announce(id: string): void {
   const node = state.graph.getNodeAttributes(id);
-  announcer.textContent = `${node.name}, ${LAYER_TEXT[node.layer] ?? node.layer}${node.category ? `, ${node.category}` : ''}: ${verdictText(node.verdict.value)}. ${node.verdict.rationale}`;
+  announcer.textContent = `${node.name}, ${layerTitle(node.layer)}${node.category ? `, ${categoryTitle(node.category)}` : ''}: ${verdictTitle(node.verdict.value)}. ${node.verdict.rationale}`;
 }
 
 function select(id: string | undefined): void {

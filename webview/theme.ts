@@ -2,6 +2,7 @@
 // theme changes (VS Code swaps the body's vscode-light / vscode-dark / vscode-high-contrast class
 // and rewrites the variables), so light, dark and high-contrast themes all read well.
 import type { VerdictValue } from '../src/core/model';
+import { cssVariable, VERDICT_COLOURS } from '../src/core/present/colours';
 
 export interface Palette {
   verdict: Record<VerdictValue, string>;
@@ -18,7 +19,7 @@ export interface Palette {
   highContrast: boolean;
 }
 
-const FALLBACK = { green: '#388a34', red: '#e51400', yellow: '#bf8803', grey: '#808080', fg: '#cccccc', bg: '#1e1e1e', accent: '#0078d4' };
+const FALLBACK = { grey: '#808080', fg: '#cccccc', bg: '#1e1e1e', accent: '#0078d4' };
 
 export function readPalette(): Palette {
   const style = getComputedStyle(document.body);
@@ -31,17 +32,19 @@ export function readPalette(): Palette {
   };
   const foreground = read(['--vscode-editor-foreground', '--vscode-foreground'], FALLBACK.fg);
   const background = read(['--vscode-editor-background'], FALLBACK.bg);
-  const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
+  const classes = document.body.classList;
+  const highContrast = classes.contains('vscode-high-contrast') || classes.contains('vscode-high-contrast-light');
+  const kind = classes.contains('vscode-high-contrast-light') ? 'highContrastLight' : classes.contains('vscode-high-contrast') ? 'highContrast' : classes.contains('vscode-light') ? 'light' : 'dark';
   return {
     // The extension's own theme colours first (package.json `contributes.colors`), the ones the
     // Protocols view and search use and a researcher can customise; VS Code hands every
     // registered colour to webviews as a variable.
+    // Outside VS Code (a test page) the variables are missing: the colours' own defaults for the theme's kind.
     verdict: {
-      positive: read(['--vscode-protocolAtlas-positive', '--vscode-charts-green'], FALLBACK.green),
-      negative: read(['--vscode-protocolAtlas-negative', '--vscode-charts-red'], FALLBACK.red),
-      mixed: read(['--vscode-protocolAtlas-mixed', '--vscode-charts-yellow'], FALLBACK.yellow),
-      // Else halfway between text and background: neutral, and distinct from the three judged colours in every theme.
-      'not-assessed': read(['--vscode-protocolAtlas-notAssessed'], mix(foreground, background, 0.5)),
+      positive: read([cssVariable(VERDICT_COLOURS.positive)], VERDICT_COLOURS.positive.defaults[kind]),
+      negative: read([cssVariable(VERDICT_COLOURS.negative)], VERDICT_COLOURS.negative.defaults[kind]),
+      mixed: read([cssVariable(VERDICT_COLOURS.mixed)], VERDICT_COLOURS.mixed.defaults[kind]),
+      'not-assessed': read([cssVariable(VERDICT_COLOURS['not-assessed'])], VERDICT_COLOURS['not-assessed'].defaults[kind]),
     },
     background,
     foreground,

@@ -3,19 +3,10 @@
 // name, two columns a character, lines up with the Latin ones.
 import { terminalText } from '../core/present/untrustedText';
 import stringWidth from 'string-width';
-import type { ReportVerdict } from '../core/report';
 
 const GAP = 2;
 const ELLIPSIS = '…';
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-export function describeVerdict(verdict: ReportVerdict): string {
-  const value = verdict.value === 'not-assessed' ? 'not assessed' : verdict.value;
-  const qualifiers = [verdict.strength, verdict.horizon, verdict.source === 'override' ? 'override' : undefined].filter(Boolean);
-  let text = qualifiers.length ? `${value} (${qualifiers.join(', ')})` : value;
-  if (verdict.outlook) text += `; ${verdict.outlook.value} (${verdict.outlook.horizon})`;
-  return text;
-}
 
 /**
  * Columns a string takes in a terminal. Past `atMost` the exact figure does not matter (the cell

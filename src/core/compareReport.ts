@@ -4,19 +4,11 @@
 // (src/core/present/untrustedText.ts).
 import type { FrameworkComparison } from './framework';
 import type { Layer, Verdict } from './model';
+import { describeVerdict } from './labels';
 import { markdownText } from './present/untrustedText';
 
 /** The report opens in the Markdown preview, whose linkifier runs after escapes are resolved. */
 const LINKIFIED = { linkifiers: true };
-
-/** "negative", "positive (strongest)", "negative (short-term, override); positive (long-term)". */
-export function verdictLabel(verdict: Verdict): string {
-  const value = verdict.value === 'not-assessed' ? 'not assessed' : verdict.value;
-  const qualifiers = [verdict.strength, verdict.horizon, verdict.source === 'override' ? 'override' : undefined].filter(Boolean);
-  let text = qualifiers.length ? `${value} (${qualifiers.join(', ')})` : value;
-  if (verdict.outlook) text += `; ${verdict.outlook.value} (${verdict.outlook.horizon})`;
-  return text;
-}
 
 export function compareReportMarkdown(comparison: FrameworkComparison, layerOf: (path: string) => Layer): string {
   const { a, b, changes, unchanged } = comparison;
@@ -32,15 +24,15 @@ export function compareReportMarkdown(comparison: FrameworkComparison, layerOf: 
   }
   lines.push(`| layer | protocol | ${escapeCell(a.id)} | ${escapeCell(b.id)} |`, '|---|---|---|---|');
   for (const change of changes) {
-    lines.push(`| ${markdownText(layerOf(change.path), LINKIFIED)} | ${escapeCell(change.name)} | ${escapeCell(verdictLabel(change.from))} | ${escapeCell(verdictLabel(change.to))} |`);
+    lines.push(`| ${markdownText(layerOf(change.path), LINKIFIED)} | ${escapeCell(change.name)} | ${escapeCell(describeVerdict(change.from))} | ${escapeCell(describeVerdict(change.to))} |`);
   }
   lines.push('', '## Why', '');
   for (const change of changes) {
     lines.push(
       `### ${escapeMarkdown(change.name)}`,
       '',
-      `- **${escapeMarkdown(a.id)}**: ${escapeMarkdown(verdictLabel(change.from))}. ${reason(change.from)}`,
-      `- **${escapeMarkdown(b.id)}**: ${escapeMarkdown(verdictLabel(change.to))}. ${reason(change.to)}`,
+      `- **${escapeMarkdown(a.id)}**: ${escapeMarkdown(describeVerdict(change.from))}. ${reason(change.from)}`,
+      `- **${escapeMarkdown(b.id)}**: ${escapeMarkdown(describeVerdict(change.to))}. ${reason(change.to)}`,
       '',
     );
   }

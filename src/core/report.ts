@@ -3,7 +3,8 @@
 // affected protocols it depends on and the nearest few, so a hub's dependents stay a few lines each.
 import type { Atlas } from './atlas';
 import { DEFAULT_NEAREST } from './framework';
-import { LAYERS, type Layer, type ProtocolNote, type Severity, type Verdict } from './model';
+import type { Layer, ProtocolNote, Severity, Verdict } from './model';
+import { LAYER_ORDER } from './labels';
 
 export interface ReportVerdict {
   value: Verdict['value'];
@@ -55,7 +56,6 @@ export interface AtlasReport {
   diagnostics: ReportDiagnostic[];
 }
 
-const LAYER_ORDER: readonly Layer[] = [...LAYERS, 'unclassified'];
 
 /** The order of `localeCompare` without arguments, from one collator instead of one per comparison. */
 const collator = new Intl.Collator();

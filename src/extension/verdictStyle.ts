@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Atlas } from '../core/atlas';
 import { exposureSentence, routeText } from '../core/framework';
 import type { VerdictValue } from '../core/model';
+import { verdictWord } from '../core/labels';
 
 const ICONS: Record<VerdictValue, { icon: string; color: string }> = {
   positive: { icon: 'arrow-circle-up', color: 'protocolAtlas.positive' },
@@ -16,10 +17,6 @@ const ICONS: Record<VerdictValue, { icon: string; color: string }> = {
 export function verdictIcon(value: VerdictValue): vscode.ThemeIcon {
   const { icon, color } = ICONS[value];
   return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-}
-
-export function verdictWord(value: VerdictValue): string {
-  return value === 'not-assessed' ? 'not assessed' : value;
 }
 
 /**

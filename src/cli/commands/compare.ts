@@ -3,7 +3,8 @@ import { compareFrameworks } from '../../core/framework';
 import { byLayerThenName, reportVerdict } from '../../core/report';
 import type { Command } from '../command';
 import { UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
-import { describeVerdict, formatTable, oneLine } from '../format';
+import { formatTable, oneLine } from '../format';
+import { describeVerdict } from '../../core/labels';
 
 export const compareCommand: Command = {
   name: 'compare',

@@ -3,7 +3,8 @@ import { DEFAULT_NEAREST, exposureSentence, exposureShort, routeText } from '../
 import { buildReport, type ReportProtocol } from '../../core/report';
 import type { Command } from '../command';
 import { DEFAULT_COLUMNS, UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
-import { describeVerdict, firstSentence, formatLines, formatTable, oneLine } from '../format';
+import { firstSentence, formatLines, formatTable, oneLine } from '../format';
+import { describeVerdict } from '../../core/labels';
 
 export const reportCommand: Command = {
   name: 'report',

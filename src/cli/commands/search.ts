@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command';
 import { UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
-import { describeVerdict, formatTable } from '../format';
+import { formatTable } from '../format';
+import { describeVerdict } from '../../core/labels';
 import { reportVerdict } from '../../core/report';
 
 export const searchCommand: Command = {

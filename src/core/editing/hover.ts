@@ -3,7 +3,7 @@
 import { markdownText } from '../present/untrustedText';
 import type { Verdict } from '../model';
 import type { Protocol } from '../index/protocol';
-import { categoryById } from '../note/taxonomy';
+import { categoryTitle, verdictTitle } from '../labels';
 
 export interface DependencyHover {
   name: string;
@@ -16,7 +16,7 @@ export interface DependencyHover {
 }
 
 export function dependencyHover(protocol: Protocol, verdict: Verdict, framework: string): DependencyHover {
-  const category = protocol.category && (categoryById(protocol.category.value)?.label ?? protocol.category.value);
+  const category = protocol.category && categoryTitle(protocol.category.value);
   return {
     name: protocol.name.value,
     path: protocol.path,
@@ -27,30 +27,22 @@ export function dependencyHover(protocol: Protocol, verdict: Verdict, framework:
   };
 }
 
-const VERDICT_WORDS: Record<Verdict['value'], string> = {
-  positive: 'Positive',
-  negative: 'Negative',
-  mixed: 'Mixed',
-  'not-assessed': 'Not assessed',
-};
-
 export function hoverMarkdown(hover: DependencyHover): string {
   const { verdict } = hover;
   const lines = [`**${escapeMarkdown(hover.name)}**`, ''];
   lines.push(`Layer: ${escapeMarkdown(hover.layer)}${hover.category ? ` · Category: ${escapeMarkdown(hover.category)}` : ''}`, '');
   const by = verdict.source === 'override' ? 'override in the note' : escapeMarkdown(hover.framework);
   const horizon = verdict.horizon ? ` (${verdict.horizon})` : '';
-  lines.push(`Verdict: **${VERDICT_WORDS[verdict.value]}**${horizon} · ${by}`, '');
+  lines.push(`Verdict: **${verdictTitle(verdict.value)}**${horizon} · ${by}`, '');
   if (verdict.rationale) lines.push(`Reason: ${escapeMarkdown(verdict.rationale)}`, '');
   if (verdict.outlook) {
-    lines.push(`Outlook (${verdict.outlook.horizon}): ${VERDICT_WORDS[verdict.outlook.value]}: ${escapeMarkdown(verdict.outlook.rationale)}`, '');
+    lines.push(`Outlook (${verdict.outlook.horizon}): ${verdictTitle(verdict.outlook.value)}: ${escapeMarkdown(verdict.outlook.rationale)}`, '');
   }
   if (verdict.section) lines.push(`Section: §${escapeMarkdown(verdict.section)}`, '');
   lines.push(`\`${hover.path.replace(/`/g, "'")}\``);
   return lines.join('\n');
 }
 
-/** Backslash-escapes every character markdown could read as syntax, and neutralises HTML. */
 /** Note text as literal Markdown on one line: the one escaper (present/untrustedText.ts). */
 export function escapeMarkdown(text: string): string {
   return markdownText(text.replace(/\s+/g, ' ').trim());

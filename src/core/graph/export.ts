@@ -5,6 +5,8 @@
 //
 // Output is deterministic (nodes and edges sorted by path), so an exported diagram committed
 // next to the notes only changes when the notes do.
+import { layerTitle } from '../labels';
+import { printColours } from '../present/colours';
 import { visibleText } from '../present/untrustedText';
 import type { SerializedGraph } from 'graphology-types';
 import { VERDICT_VALUES, type Layer, type VerdictValue } from '../model';
@@ -27,20 +29,12 @@ export interface ExportedNodeAttributes {
   y?: number;
 }
 
-const LAYER_TITLES: Record<Layer, string> = {
-  infrastructure: 'Infrastructure',
-  middleware: 'Middleware',
-  model: 'Model',
-  application: 'Application',
-  unclassified: 'Unclassified',
-};
-
-/** Green, red, amber, grey: the colours the rest of the product uses for the four verdicts. */
+/** The verdicts' colours on a white page (present/colours.ts), under a class name each format accepts. */
 const VERDICT_STYLE: Record<VerdictValue, { className: string; fill: string; stroke: string; text: string }> = {
-  positive: { className: 'positive', fill: '#d7f0dd', stroke: '#2e7d32', text: '#1b5e20' },
-  negative: { className: 'negative', fill: '#fbe0e0', stroke: '#c62828', text: '#8e0000' },
-  mixed: { className: 'mixed', fill: '#fff1cc', stroke: '#f9a825', text: '#6d4c00' },
-  'not-assessed': { className: 'notAssessed', fill: '#eeeeee', stroke: '#9e9e9e', text: '#424242' },
+  positive: { className: 'positive', ...printColours('positive') },
+  negative: { className: 'negative', ...printColours('negative') },
+  mixed: { className: 'mixed', ...printColours('mixed') },
+  'not-assessed': { className: 'notAssessed', ...printColours('not-assessed') },
 };
 
 interface ExportNode {
@@ -121,7 +115,7 @@ export function toMermaid(graph: DependencyGraph, options: ExportOptions = {}): 
   const { nodes, edges } = collect(graph, options);
   const lines = ['flowchart BT'];
   for (const [layer, members] of byLayer(nodes)) {
-    lines.push(`  subgraph layer_${layer}["${escapeMermaidLabel(LAYER_TITLES[layer])}"]`);
+    lines.push(`  subgraph layer_${layer}["${escapeMermaidLabel(layerTitle(layer))}"]`);
     for (const node of members) lines.push(`    ${node.id}["${escapeMermaidLabel(node.name)}"]`);
     lines.push('  end');
   }
@@ -145,7 +139,7 @@ export function toDot(graph: DependencyGraph, options: ExportOptions = {}): stri
     '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#616161", fontcolor="#212121"];',
   ];
   for (const [layer, members] of byLayer(nodes)) {
-    lines.push(`  subgraph cluster_${layer} {`, `    label="${escapeDotLabel(LAYER_TITLES[layer])}";`, '    rank=same;');
+    lines.push(`  subgraph cluster_${layer} {`, `    label="${escapeDotLabel(layerTitle(layer))}";`, '    rank=same;');
     for (const node of members) {
       const style = node.verdict ? VERDICT_STYLE[node.verdict] : undefined;
       const colours = style ? `, fillcolor="${style.fill}", color="${style.stroke}", fontcolor="${style.text}"` : '';

@@ -11,6 +11,7 @@
 // (application -> compute) are common. The best order seen (fewest crossings) wins, so the result
 // never has more crossings than the initial sorted order. Every band is spread over the same
 // width, so a node's relative position means the same thing in every band.
+import { layerTitle } from '../labels';
 import type { Layer } from '../model';
 import type { DependencyGraph } from './dependencyGraph';
 import { crossingsOfRanks, groupSegments, type SegmentGroups } from './crossings';
@@ -53,14 +54,6 @@ export interface LayeredLayoutOptions {
   /** Down-and-up sweep pairs; 0 keeps the initial sorted order. Default 8. */
   sweeps?: number;
 }
-
-export const BAND_LABELS: Record<Layer, string> = {
-  infrastructure: 'Infrastructure',
-  middleware: 'Middleware',
-  model: 'Model',
-  application: 'Application',
-  unclassified: 'Unclassified',
-};
 
 const DEFAULTS: Required<LayeredLayoutOptions> = { nodeSpacing: 10, rowSpacing: 10, bandGap: 20, maxRowNodes: 100, maxAspect: Infinity, sweeps: 8 };
 
@@ -178,7 +171,7 @@ function place(index: LayoutIndex, rank: Int32Array, dependents: Int32Array, set
     if (rows > 2) hubsToOuterRows(byRank, rows, dependents);
     byRank.forEach((v, r) => entries.push([index.keys[v], { x: ((r + 0.5) * width) / count, y: top - ((r % rows) + 0.5) * rowSpacing }]));
     const layer = BAND_LAYERS[band];
-    bands.push({ layer, label: BAND_LABELS[layer], y: bottom + height / 2, height, count });
+    bands.push({ layer, label: layerTitle(layer), y: bottom + height / 2, height, count });
     bottom = top + bandGap;
   });
 

@@ -2,11 +2,13 @@
 // Graphology lookups by string key are too slow for the inner loops of the sweeps, so nodes become
 // integers and neighbours become flat typed arrays (CSR). Every order here derives from sorted keys,
 // never from insertion order, so two graphs with the same nodes and edges index identically.
+import { LAYER_ORDER } from '../labels';
 import type { Layer } from '../model';
 import type { DependencyGraph } from './dependencyGraph';
 
 /** Bands from the bottom of the picture to the top; 'unclassified' sits above application. */
-export const BAND_LAYERS: readonly Layer[] = ['infrastructure', 'middleware', 'model', 'application', 'unclassified'];
+/** The bands, bottom to top, in the one layer order (labels.ts). */
+export const BAND_LAYERS: readonly Layer[] = LAYER_ORDER;
 export const UNCLASSIFIED_BAND = BAND_LAYERS.length - 1;
 
 const BAND_OF = new Map<string, number>(BAND_LAYERS.map((layer, band) => [layer, band]));

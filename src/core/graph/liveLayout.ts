@@ -9,8 +9,9 @@
 //   - a changed dependency or name moves nothing.
 // Only when a band has no gap left of at least `nodeSpacing` (twice as dense as a full layout
 // leaves it) is the whole layout made again.
+import { layerTitle } from '../labels';
 import type { DependencyGraph } from './dependencyGraph';
-import { BAND_LABELS, layeredLayout, sanitizeLayoutOptions, type GraphLayout, type LayeredLayoutOptions, type LayoutBand } from './layout';
+import { layeredLayout, sanitizeLayoutOptions, type GraphLayout, type LayeredLayoutOptions, type LayoutBand } from './layout';
 import { BAND_LAYERS, bandOfLayer, compareStrings, UNCLASSIFIED_BAND } from './layoutIndex';
 
 interface Spot {
@@ -83,7 +84,7 @@ export class LiveLayout {
       const band = BAND_LAYERS.indexOf(shape.layer);
       if (band < 0 || bands[band] || !(shape.height >= rowSpacing / 2)) return false;
       const rows = Math.max(1, Math.round(shape.height / rowSpacing));
-      bands[band] = { shape: { layer: shape.layer, label: BAND_LABELS[shape.layer], y: shape.y, height: shape.height, count: 0 }, rows: Array.from({ length: rows }, () => ({ xs: [], keys: [] })) };
+      bands[band] = { shape: { layer: shape.layer, label: layerTitle(shape.layer), y: shape.y, height: shape.height, count: 0 }, rows: Array.from({ length: rows }, () => ({ xs: [], keys: [] })) };
     }
     const graph = this.graph;
     const spots = new Map<string, Spot>();
@@ -249,7 +250,7 @@ export class LiveLayout {
     const bottom = this.drawnBands().length > 0 ? this.height + bandGap : 0;
     const layer = BAND_LAYERS[band];
     const created: Band = {
-      shape: { layer, label: BAND_LABELS[layer], y: bottom + rowSpacing / 2, height: rowSpacing, count: 0 },
+      shape: { layer, label: layerTitle(layer), y: bottom + rowSpacing / 2, height: rowSpacing, count: 0 },
       rows: [{ xs: [], keys: [] }],
     };
     this.bands[band] = created;

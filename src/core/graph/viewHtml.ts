@@ -10,11 +10,11 @@
 // one script run (by its hash), so even markup that slipped through could run nothing.
 import { createHash } from 'node:crypto';
 import { exposureSentence } from '../framework/exposureText';
-import type { VerdictValue } from '../model';
-import { categoryById } from '../note/taxonomy';
+import { VERDICT_VALUES, type VerdictValue } from '../model';
 import { visibleText, xmlText } from '../present/untrustedText';
 import type { GraphModel } from './graphModel';
-import { graphViewTitle, graphViewToSvg, VERDICT_FILL, VERDICT_LABEL } from './viewSvg';
+import { graphViewTitle, graphViewToSvg, VERDICT_FILL } from './viewSvg';
+import { categoryTitle, layerTitle, verdictTitle } from '../labels';
 
 export interface HtmlOptions {
   /** A protocol's aliases, which the name filter also matches (the model does not carry them). */
@@ -52,34 +52,26 @@ export function jsonInHtml(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const LAYER_TEXT: Record<string, string> = {
-  infrastructure: 'Infrastructure',
-  middleware: 'Middleware',
-  model: 'Model',
-  application: 'Application',
-  unclassified: 'Unclassified',
-};
-
 export function graphViewToHtml(model: GraphModel, options: HtmlOptions = {}): string {
   const bandOf = new Map(model.bands.map((band, i) => [band.layer, i]));
   const unclassified = bandOf.get('unclassified') ?? model.bands.length - 1;
   const data: HtmlData = {
     protocols: model.nodes.map((node): HtmlProtocol => {
       const verdict = node.verdict;
-      const category = node.category === undefined ? undefined : (categoryById(node.category)?.label ?? node.category);
+      const category = node.category === undefined ? undefined : categoryTitle(node.category);
       const outlook = verdict.outlook;
       return {
         name: visibleText(node.name),
         aliases: (options.aliasesOf?.(node.id) ?? []).filter((alias) => typeof alias === 'string').map(visibleText),
         band: bandOf.get(node.layer) ?? unclassified,
-        layer: `${LAYER_TEXT[node.layer] ?? node.layer}${category ? ` · ${visibleText(category)}` : ''}`,
+        layer: `${layerTitle(node.layer)}${category ? ` · ${visibleText(category)}` : ''}`,
         ...(category !== undefined && { category: visibleText(category) }),
         verdict: verdict.value,
-        verdictText: `${VERDICT_LABEL[verdict.value] ?? verdict.value}${node.override ? ' (your override)' : ''}`,
+        verdictText: `${verdictTitle(verdict.value)}${node.override ? ' (your override)' : ''}`,
         reason: visibleText(verdict.rationale),
         ...(verdict.section && { section: `§${visibleText(verdict.section)}` }),
         ...(outlook && {
-          outlook: { label: outlook.horizon === 'long-term' ? 'Long term' : 'Short term', text: `${VERDICT_LABEL[outlook.value] ?? outlook.value}: ${visibleText(outlook.rationale)}` },
+          outlook: { label: outlook.horizon === 'long-term' ? 'Long term' : 'Short term', text: `${verdictTitle(outlook.value)}: ${visibleText(outlook.rationale)}` },
         }),
         exposure: visibleText(exposureSentence(node.exposure.count, node.exposure.nearest ? [node.exposure.nearest] : [])),
       };
@@ -92,10 +84,10 @@ export function graphViewToHtml(model: GraphModel, options: HtmlOptions = {}): s
   const layerBoxes = model.bands
     .map((band, i) => `<label><input type="checkbox" checked data-band="${i}"> ${xmlText(band.label)} <span class="n">${band.count}</span></label>`)
     .join('\n      ');
-  const verdictBoxes = (Object.keys(VERDICT_LABEL) as VerdictValue[])
+  const verdictBoxes = VERDICT_VALUES
     .map(
       (value) =>
-        `<label><input type="checkbox" checked data-verdict="${value}"> <span class="swatch" style="background:${VERDICT_FILL[value]}"></span>${VERDICT_LABEL[value]} <span class="n">${counts.get(value) ?? 0}</span></label>`,
+        `<label><input type="checkbox" checked data-verdict="${value}"> <span class="swatch" style="background:${VERDICT_FILL[value]}"></span>${verdictTitle(value)} <span class="n">${counts.get(value) ?? 0}</span></label>`,
     )
     .join('\n      ');
   const total = model.nodes.length;

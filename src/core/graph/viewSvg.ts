@@ -5,19 +5,20 @@
 // piece of text is escaped, and nothing from a note lands in an attribute.
 import stringWidth from 'string-width';
 import { xmlText } from '../present/untrustedText';
-import type { VerdictValue } from '../model';
+import { VERDICT_VALUES, type VerdictValue } from '../model';
+import { verdictTitle } from '../labels';
+import { printColours } from '../present/colours';
 import { controlPoint, edgeCurvature, RowIndex } from './edgeRouting';
 import type { GraphModel } from './graphModel';
 import { placeLabels, type Disc, type LabelCandidate } from './labelPlacement';
 
+/** The dots' colours: the verdicts' theme colours as the light theme draws them (present/colours.ts). */
 export const VERDICT_FILL: Record<VerdictValue, string> = {
-  positive: '#2e7d32',
-  negative: '#c62828',
-  mixed: '#f9a825',
-  'not-assessed': '#9e9e9e',
+  positive: printColours('positive').stroke,
+  negative: printColours('negative').stroke,
+  mixed: printColours('mixed').stroke,
+  'not-assessed': printColours('not-assessed').stroke,
 };
-
-export const VERDICT_LABEL: Record<VerdictValue, string> = { positive: 'Positive', negative: 'Negative', mixed: 'Mixed', 'not-assessed': 'Not assessed' };
 
 /** Text in the SVG: the one XML escaper (control, bidi and zero-width characters shown, entities). */
 export const escapeXml = xmlText;
@@ -66,9 +67,9 @@ export function graphViewToSvg(model: GraphModel, options: SvgOptions = {}): str
   // The legend: what the colours mean, and the ring.
   let x = 12;
   lines.push('  <g class="legend">');
-  for (const value of Object.keys(VERDICT_FILL) as VerdictValue[]) {
-    lines.push(`    <circle cx="${x + 6}" cy="46" r="6" fill="${VERDICT_FILL[value]}"/><text x="${x + 16}" y="50" font-size="${FONT_SIZE}" fill="#212121">${VERDICT_LABEL[value]}</text>`);
-    x += 28 + textWidth(VERDICT_LABEL[value]);
+  for (const value of VERDICT_VALUES) {
+    lines.push(`    <circle cx="${x + 6}" cy="46" r="6" fill="${VERDICT_FILL[value]}"/><text x="${x + 16}" y="50" font-size="${FONT_SIZE}" fill="#212121">${verdictTitle(value)}</text>`);
+    x += 28 + textWidth(verdictTitle(value));
   }
   lines.push(`    <circle cx="${x + 6}" cy="46" r="6" fill="#ffffff" stroke="#212121" stroke-width="2"/><text x="${x + 16}" y="50" font-size="${FONT_SIZE}" fill="#212121">your override</text>`);
   lines.push(`    <text x="${x + 28 + textWidth('your override')}" y="50" font-size="${FONT_SIZE}" fill="#616161">arrows point to what a protocol depends on</text>`);
@@ -116,10 +117,10 @@ export function graphViewToSvg(model: GraphModel, options: SvgOptions = {}): str
     placeLabels(candidates, discs, textWidth, { lineHeight: FONT_SIZE + 4, gap: 3, minCharacters: 4, width, height: height - margin.bottom / 2, keepOff: heads }).map((label) => [label.id, label]),
   );
   model.nodes.forEach((node, i) => {
-    const fill = VERDICT_FILL[node.verdict.value] ?? VERDICT_FILL['not-assessed'];
+    const fill = printColours(node.verdict.value).stroke;
     const ring = node.override ? ' stroke="#212121" stroke-width="2"' : '';
     lines.push(inHtml ? `  <g class="protocol" data-i="${i}">` : `  <g class="protocol">`);
-    if (!inHtml) lines.push(`    <title>${escapeXml(`${node.name}: ${VERDICT_LABEL[node.verdict.value] ?? node.verdict.value}. ${node.verdict.rationale}`)}</title>`);
+    if (!inHtml) lines.push(`    <title>${escapeXml(`${node.name}: ${verdictTitle(node.verdict.value)}. ${node.verdict.rationale}`)}</title>`);
     lines.push(`    <circle cx="${sx(node.x)}" cy="${sy(node.y)}" r="${RADIUS}" fill="${fill}"${ring}/>`);
     const label = labels.get(node.id);
     if (label) lines.push(`    <text class="name" x="${round(label.x)}" y="${round(label.y + label.height / 2)}" dominant-baseline="central" font-size="${FONT_SIZE}" fill="#212121">${escapeXml(label.text)}</text>`);

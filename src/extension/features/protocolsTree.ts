@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Layer } from '../../core/model';
+import { categoryTitle, layerTitle } from '../../core/labels';
 import { categoryById } from '../../core/note/taxonomy';
 import type { AtlasService } from '../atlasService';
 import { activeNotePath, targetPath } from '../commandTarget';
@@ -8,13 +8,6 @@ import { ProtocolsTreeModel, type ProtocolsTreeElement } from './protocolsTreeMo
 
 export type { ProtocolsTreeElement } from './protocolsTreeModel';
 
-const LAYER_TITLES: Record<Layer, string> = {
-  infrastructure: 'Infrastructure',
-  middleware: 'Middleware',
-  model: 'Model',
-  application: 'Application',
-  unclassified: 'Unclassified',
-};
 const REFRESH_DELAY_MS = 50;
 /**
  * A layer or category opens by itself only up to this many rows: VS Code fetches and sends every
@@ -59,7 +52,7 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
 
   getTreeItem(element: ProtocolsTreeElement): vscode.TreeItem {
     if (element.kind === 'layer') {
-      const item = new vscode.TreeItem(LAYER_TITLES[element.layer], openUnlessLong(this.model.directRows(element)));
+      const item = new vscode.TreeItem(layerTitle(element.layer), openUnlessLong(this.model.directRows(element)));
       item.id = `layer:${element.layer}`;
       item.description = `${this.model.count(element)}`;
       item.iconPath = new vscode.ThemeIcon('layers');
@@ -69,7 +62,7 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
     if (element.kind === 'category') {
       const known = categoryById(element.category);
       const count = this.model.count(element);
-      const item = new vscode.TreeItem(known?.label ?? element.category, openUnlessLong(count));
+      const item = new vscode.TreeItem(categoryTitle(element.category), openUnlessLong(count));
       item.id = `category:${element.layer}/${element.category}`;
       item.description = known ? `${count}` : `${count} · not a known category`;
       item.iconPath = new vscode.ThemeIcon('symbol-folder');

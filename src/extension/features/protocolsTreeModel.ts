@@ -7,7 +7,8 @@
 import type { Atlas, AtlasChange } from '../../core/atlas';
 import { changedPaths, dependentsClosure } from '../../core/graph/changeReach';
 import type { IndexChange } from '../../core/index/protocol';
-import { LAYERS, type Layer } from '../../core/model';
+import type { Layer } from '../../core/model';
+import { LAYER_ORDER } from '../../core/labels';
 import { CATEGORIES } from '../../core/note/taxonomy';
 
 export interface LayerElement {
@@ -30,7 +31,6 @@ export type ProtocolsTreeElement = LayerElement | CategoryElement | ProtocolElem
 export type TreeRefresh = 'all' | ProtocolsTreeElement[];
 
 // Bottom to top, as the article stacks them: what everything rests on comes first.
-const LAYER_ORDER: readonly Layer[] = [...LAYERS, 'unclassified'];
 
 /**
  * Above this many rows of one list to refresh, the list is refreshed instead: VS Code sends each

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { withoutIcons } from '../iconText';
 import type { SearchMatch } from '../../core/search/protocolSearch';
-import { categoryById } from '../../core/note/taxonomy';
 import type { AtlasService } from '../atlasService';
-import { verdictIcon, verdictWord } from '../verdictStyle';
+import { verdictIcon } from '../verdictStyle';
+import { categoryTitle, verdictWord } from '../../core/labels';
 
 interface ProtocolPickItem extends vscode.QuickPickItem {
   path: string;
@@ -79,7 +79,7 @@ function itemsFor(service: AtlasService, query: string): ProtocolPickItem[] {
     const protocol = atlas.index.protocol(result.id);
     if (!protocol) return [];
     const verdict = atlas.verdictOf(result.id);
-    const category = protocol.category && (categoryById(protocol.category.value)?.label ?? protocol.category.value);
+    const category = protocol.category && categoryTitle(protocol.category.value);
     return [
       {
         path: result.id,

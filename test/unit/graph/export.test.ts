@@ -1,4 +1,5 @@
 import { visibleText } from '../../../src/core/present/untrustedText';
+import { printColours } from '../../../src/core/present/colours';
 import * as assert from 'node:assert/strict';
 import { DirectedGraph } from 'graphology';
 import { createDependencyGraph } from '../../../src/core/graph/dependencyGraph';
@@ -73,13 +74,13 @@ describe('toMermaid', () => {
 
   it('colours nodes by verdict: positive green, negative red, mixed amber, not assessed grey', () => {
     const text = toMermaid(atlas, { verdictOf });
-    assert.match(text, /classDef positive fill:#d7f0dd,stroke:#2e7d32/);
+    assert.match(text, new RegExp(`classDef positive fill:${printColours('positive').fill},stroke:${printColours('positive').stroke}`));
     assert.match(text, /class n1 positive\n/);
-    assert.match(text, /classDef negative fill:#fbe0e0,stroke:#c62828/);
+    assert.match(text, new RegExp(`classDef negative fill:${printColours('negative').fill},stroke:${printColours('negative').stroke}`));
     assert.match(text, /class n0 negative\n/);
-    assert.match(text, /classDef mixed fill:#fff1cc,stroke:#f9a825/);
+    assert.match(text, new RegExp(`classDef mixed fill:${printColours('mixed').fill},stroke:${printColours('mixed').stroke}`));
     assert.match(text, /class n2 mixed\n/);
-    assert.match(text, /classDef notAssessed fill:#eeeeee,stroke:#9e9e9e/);
+    assert.match(text, new RegExp(`classDef notAssessed fill:${printColours('not-assessed').fill},stroke:${printColours('not-assessed').stroke}`));
     assert.match(text, /class n3 notAssessed\n/);
     assert.ok(!/class [^\n]*n4/.test(text), 'a protocol without a verdict stays uncoloured');
   });
@@ -129,10 +130,10 @@ describe('toDot', () => {
       ['cluster_application', 'Application'],
       ['cluster_unclassified', 'Unclassified'],
     ]);
-    assert.match(text, / {4}n0 \[label="Akash", fillcolor="#fbe0e0", color="#c62828", fontcolor="#8e0000"\];/);
-    assert.match(text, / {4}n1 \[label="Bittensor", fillcolor="#d7f0dd"/);
-    assert.match(text, / {4}n2 \[label="DeFAI bot", fillcolor="#fff1cc"/);
-    assert.match(text, / {4}n3 \[label="Eliza", fillcolor="#eeeeee"/);
+    assert.match(text, new RegExp(` {4}n0 \\[label="Akash", fillcolor="${printColours('negative').fill}", color="${printColours('negative').stroke}", fontcolor="${printColours('negative').text}"\\];`));
+    assert.match(text, new RegExp(` {4}n1 \\[label="Bittensor", fillcolor="${printColours('positive').fill}"`));
+    assert.match(text, new RegExp(` {4}n2 \\[label="DeFAI bot", fillcolor="${printColours('mixed').fill}"`));
+    assert.match(text, new RegExp(` {4}n3 \\[label="Eliza", fillcolor="${printColours('not-assessed').fill}"`));
     assert.match(text, / {4}n4 \[label="Odd"\];/);
     assert.deepEqual(text.match(/n\d+ -> n\d+;/g), ['n0 -> n2;', 'n1 -> n0;', 'n2 -> n1;', 'n3 -> n0;', 'n4 -> n4;']);
     assert.ok(text.endsWith('}\n'));
