@@ -9,8 +9,14 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/code-server';
 import { Atlas } from '../../src/core/atlas';
 import { indexFolder } from '../../src/node/indexFolder';
+import { printColours } from '../../src/core/present/colours';
 import { openGraph } from './graphView';
 import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
+
+/** '#b3261e' → [179, 38, 30]. */
+function rgb(hex: string): number[] {
+  return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+}
 
 const SCRIPT_BREAKOUT = '</script><script>alert(1)</script>';
 const IMG_HANDLER = '<img src=x onerror=alert(1)>';
@@ -96,7 +102,7 @@ describe(`Exports worth sharing (e2e, extension ${EXTENSION_SOURCE})`, () => {
 
     // Decoded in the browser: what a reader of the PNG sees, by region of the picture.
     const seen = await workbench.page.evaluate(
-      async ([base64, scale]) => {
+      async ([base64, scale, negative, positive]) => {
         const browser = globalThis as unknown as PageGlobals;
         const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
         const bitmap = await browser.createImageBitmap(new Blob([bytes], { type: 'image/png' }));
@@ -115,15 +121,15 @@ describe(`Exports worth sharing (e2e, extension ${EXTENSION_SOURCE})`, () => {
           if (r + g + b < 735) drawn++;
           // The title's dark text sits in the top 30 px of the SVG, the legend's dots at 40–52.
           if (y < 30 && r < 80 && g < 80 && b < 80) titleInk++;
-          const isRed = Math.abs(r - 0xc6) < 12 && Math.abs(g - 0x28) < 12 && Math.abs(b - 0x28) < 12;
-          const isGreen = Math.abs(r - 0x2e) < 12 && Math.abs(g - 0x7d) < 12 && Math.abs(b - 0x32) < 12;
+          const isRed = Math.abs(r - negative[0]) < 12 && Math.abs(g - negative[1]) < 12 && Math.abs(b - negative[2]) < 12;
+          const isGreen = Math.abs(r - positive[0]) < 12 && Math.abs(g - positive[1]) < 12 && Math.abs(b - positive[2]) < 12;
           if (isRed && y >= 38 && y <= 54) legendRed++;
           if (isRed && y > 60) red++;
           if (isGreen && y > 60) green++;
         }
         return { drawn, total: data.length / 4, titleInk, legendRed, red, green };
       },
-      [png.toString('base64'), SCALE] as [string, number],
+      [png.toString('base64'), SCALE, rgb(printColours('negative').stroke), rgb(printColours('positive').stroke)] as [string, number, number[], number[]],
     );
     assert.ok(seen.drawn > seen.total * 0.05, `the PNG is not blank: ${seen.drawn} of ${seen.total} pixels drawn`);
     assert.ok(seen.titleInk > 500 * SCALE, `the title is drawn across the top: ${seen.titleInk} dark pixels`);
