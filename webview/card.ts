@@ -1,5 +1,6 @@
 // The hover card. Every string in it comes from a note or a framework, so it is built from
 // elements and textContent only: a name like `<img onerror=…>` shows as those characters.
+import * as l10n from '@vscode/l10n';
 import { exposureSentence } from '../src/core/framework/exposureText';
 import { categoryTitle, layerTitle, verdictTitle } from '../src/core/labels';
 import type { NodeAttributes } from './state';
@@ -43,22 +44,22 @@ export class HoverCard {
     swatch.className = 'swatch';
     swatch.style.backgroundColor = palette.verdict[node.verdict.value];
     const verdictText = document.createElement('span');
-    verdictText.textContent = `${verdictTitle(node.verdict.value)}${node.override ? ' (your override)' : ''}`;
+    verdictText.textContent = node.override ? l10n.t('{0} (your override)', verdictTitle(node.verdict.value)) : verdictTitle(node.verdict.value);
     verdict.append(swatch, verdictText);
 
     const rows: HTMLElement[] = [
       title,
-      line('card-layer', 'Layer', `${layerTitle(node.layer)}${node.category ? ` · ${categoryTitle(node.category)}` : ''}`),
+      line('card-layer', l10n.t('Layer'), `${layerTitle(node.layer)}${node.category ? ` · ${categoryTitle(node.category)}` : ''}`),
       verdict,
-      line('card-reason', 'Reason', node.verdict.rationale),
+      line('card-reason', l10n.t('Reason'), node.verdict.rationale),
     ];
-    if (node.verdict.section) rows.push(line('card-section', 'Section', `§${node.verdict.section}`));
+    if (node.verdict.section) rows.push(line('card-section', l10n.t('Section'), `§${node.verdict.section}`));
     if (node.verdict.outlook) {
       const outlook = node.verdict.outlook;
-      rows.push(line('card-outlook', outlook.horizon === 'long-term' ? 'Long term' : 'Short term', `${verdictTitle(outlook.value)}: ${outlook.rationale}`));
+      rows.push(line('card-outlook', outlook.horizon === 'long-term' ? l10n.t('Long term') : l10n.t('Short term'), `${verdictTitle(outlook.value)}: ${outlook.rationale}`));
     }
     const exposure = node.exposure;
-    rows.push(line('card-exposure', 'Exposure', exposureSentence(exposure.count, exposure.nearest ? [exposure.nearest] : [])));
+    rows.push(line('card-exposure', l10n.t('Exposure'), exposureSentence(exposure.count, exposure.nearest ? [exposure.nearest] : [])));
     this.element.replaceChildren(...rows);
     this.element.hidden = false;
     this.place(at);

@@ -1,6 +1,7 @@
 // Colour by a note field instead of the verdict: category, funding, or whether a protocol has a
 // tag. The most common values get the theme's chart colours; the rest share "Other", so eight
 // colours stay tellable apart. The legend says which colour is which value.
+import * as l10n from '@vscode/l10n';
 import type { ColourBy } from '../src/webviewProtocol';
 import { categoryTitle } from '../src/core/labels';
 import type { AtlasState } from './state';
@@ -20,10 +21,10 @@ export interface FieldColouring {
 
 /** What "Colour by" offers for the protocols drawn now: verdict always, the fields some note has. */
 export function colourChoices(state: AtlasState): Array<{ value: ColourBy; label: string }> {
-  const choices: Array<{ value: ColourBy; label: string }> = [{ value: 'verdict', label: 'Verdict' }];
-  if (state.categories().length > 0) choices.push({ value: 'category', label: 'Category' });
-  if (state.hasFunding()) choices.push({ value: 'funding', label: 'Funding' });
-  for (const tag of state.tags()) choices.push({ value: `tag:${tag}`, label: `Tag #${tag}` });
+  const choices: Array<{ value: ColourBy; label: string }> = [{ value: 'verdict', label: l10n.t('Verdict') }];
+  if (state.categories().length > 0) choices.push({ value: 'category', label: l10n.t('Category') });
+  if (state.hasFunding()) choices.push({ value: 'funding', label: l10n.t('Funding') });
+  for (const tag of state.tags()) choices.push({ value: `tag:${tag}`, label: l10n.t('Tag #{0}', tag) });
   return choices;
 }
 
@@ -69,8 +70,8 @@ export function fieldColouring(state: AtlasState, palette: Palette): FieldColour
     },
     legend: [
       ...named.map(([value, count], i) => ({ label: label(value), colour: palette.series[i], count })),
-      ...(other > 0 ? [{ label: 'Other', colour: otherColour, count: other }] : []),
-      ...(missing > 0 ? [{ label: colourBy === 'category' ? 'No category' : 'Funding not given', colour: none, count: missing }] : []),
+      ...(other > 0 ? [{ label: l10n.t('Other'), colour: otherColour, count: other }] : []),
+      ...(missing > 0 ? [{ label: colourBy === 'category' ? l10n.t('No category') : l10n.t('Funding not given'), colour: none, count: missing }] : []),
     ],
   };
 }

@@ -1,6 +1,7 @@
 // The toolbar: filters by layer, verdict (the verdict checkboxes double as the colour legend)
 // and category, a search box and "Fit", built from the webview UI toolkit so they look and behave
 // like VS Code's own controls in every theme.
+import * as l10n from '@vscode/l10n';
 import {
   provideVSCodeDesignSystem,
   vsCodeButton,
@@ -58,16 +59,16 @@ export class Controls {
     this.element = document.createElement('div');
     this.element.className = 'toolbar';
     this.element.setAttribute('role', 'toolbar');
-    this.element.setAttribute('aria-label', 'Graph filters');
+    this.element.setAttribute('aria-label', l10n.t('Graph filters'));
 
     this.search = document.createElement('vscode-text-field') as ValueControl;
-    this.search.setAttribute('placeholder', 'Search protocols');
-    this.search.setAttribute('aria-label', 'Search protocols by name, alias, category or layer; typos are fine');
+    this.search.setAttribute('placeholder', l10n.t('Search protocols'));
+    this.search.setAttribute('aria-label', l10n.t('Search protocols by name, alias, category or layer; typos are fine'));
     this.search.setAttribute('data-testid', 'search');
     this.search.addEventListener('input', () => this.events.searched(this.search.value ?? ''));
 
-    this.layers = group('Layers', 'layer-filters');
-    this.verdicts = group('Verdicts', 'verdict-filters');
+    this.layers = group(l10n.t('Layers'), 'layer-filters');
+    this.verdicts = group(l10n.t('Verdicts'), 'verdict-filters');
     for (const verdict of VERDICT_VALUES) {
       const box = checkbox(verdictTitle(verdict), `verdict-${verdict}`, !this.state.hiddenVerdicts.has(verdict));
       const swatch = document.createElement('span');
@@ -101,7 +102,7 @@ export class Controls {
     }
 
     this.category = document.createElement('vscode-dropdown') as ValueControl;
-    this.category.setAttribute('aria-label', 'Category');
+    this.category.setAttribute('aria-label', l10n.t('Category'));
     this.category.setAttribute('data-testid', 'category-filter');
     this.category.addEventListener('change', () => {
       this.state.category = this.category.value ?? '';
@@ -111,8 +112,8 @@ export class Controls {
     const fit = document.createElement('vscode-button');
     fit.setAttribute('appearance', 'secondary');
     fit.setAttribute('data-testid', 'fit');
-    fit.textContent = 'Fit';
-    fit.title = 'Fit the whole graph in view';
+    fit.textContent = l10n.t('Fit');
+    fit.title = l10n.t('Fit the whole graph in view');
     fit.addEventListener('click', () => this.events.fit());
 
     this.frameworkLabel = document.createElement('span');
@@ -127,7 +128,7 @@ export class Controls {
     this.filtersButton.setAttribute('aria-haspopup', 'true');
     this.filtersButton.setAttribute('aria-expanded', 'false');
     this.filtersButton.className = 'filters-button';
-    this.filtersButton.title = 'Layers, verdicts and the framework';
+    this.filtersButton.title = l10n.t('Layers, verdicts and the framework');
     this.filtersButton.addEventListener('click', (event) => {
       event.stopPropagation();
       this.setMenuOpen(!this.filtersPanel.classList.contains('open'));
@@ -194,7 +195,7 @@ export class Controls {
   /** The menu button says how many filters are off, so a hidden filter is never a mystery. */
   private describeFilters(): void {
     const off = this.state.hiddenLayers.size + this.state.hiddenVerdicts.size;
-    this.filtersButton.textContent = off > 0 ? `Filters (${off} off)` : 'Filters';
+    this.filtersButton.textContent = off > 0 ? l10n.t('Filters ({0} off)', off) : l10n.t('Filters');
   }
 
   /** Rebuilds only the lists whose options changed, so a patch does not reset a half-typed search. */
@@ -202,7 +203,7 @@ export class Controls {
     for (const swatches of [this.swatches, this.legendSwatches]) {
       for (const [verdict, swatch] of swatches) swatch.style.backgroundColor = palette.verdict[verdict as keyof Palette['verdict']];
     }
-    this.frameworkLabel.textContent = this.state.framework.title ? `Framework: ${this.state.framework.title}` : '';
+    this.frameworkLabel.textContent = this.state.framework.title ? l10n.t('Framework: {0}', this.state.framework.title) : '';
     this.frameworkLabel.title = this.frameworkLabel.textContent;
     this.legendFramework.textContent = this.state.framework.title;
     this.describeFilters();
@@ -227,7 +228,7 @@ export class Controls {
     const categories = this.state.categories();
     if (categories.join('|') !== this.shownCategories) {
       this.shownCategories = categories.join('|');
-      const all = option('', 'All categories');
+      const all = option('', l10n.t('All categories'));
       this.category.replaceChildren(all, ...categories.map((category) => option(category, categoryTitle(category))));
       if (this.state.category && !categories.includes(this.state.category)) this.state.category = '';
       this.category.value = this.state.category;

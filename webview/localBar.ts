@@ -1,16 +1,17 @@
 // The local graph's bar, over the graph while one is shown: whose local graph it is, how many
 // steps out and which way, and the way back to the whole graph. The members come from the
 // extension (the core walks the dependency graph); this only asks.
+import * as l10n from '@vscode/l10n';
 import { MAX_LOCAL_DEPTH, type LocalDirection } from '../src/core/graph/graphModel';
 import type { LocalGraphRequest } from '../src/webviewProtocol';
 import type { AtlasState } from './state';
 
 type ValueControl = HTMLElement & { value: string };
 
-const DIRECTIONS: Array<{ value: LocalDirection; label: string }> = [
-  { value: 'both', label: 'Both ways' },
-  { value: 'dependencies', label: 'What it depends on' },
-  { value: 'dependents', label: 'What depends on it' },
+const DIRECTIONS: Array<{ value: LocalDirection; label: () => string }> = [
+  { value: 'both', label: () => l10n.t('Both ways') },
+  { value: 'dependencies', label: () => l10n.t('What it depends on') },
+  { value: 'dependents', label: () => l10n.t('What depends on it') },
 ];
 
 export class LocalBar {
@@ -27,7 +28,7 @@ export class LocalBar {
     this.element.className = 'local-bar';
     this.element.setAttribute('data-testid', 'local-bar');
     this.element.setAttribute('role', 'group');
-    this.element.setAttribute('aria-label', 'Local graph');
+    this.element.setAttribute('aria-label', l10n.t('Local graph'));
     this.element.hidden = true;
     this.title = document.createElement('span');
     this.title.className = 'local-title';
@@ -35,21 +36,21 @@ export class LocalBar {
 
     this.depth = document.createElement('vscode-dropdown') as ValueControl;
     this.depth.setAttribute('data-testid', 'local-depth');
-    this.depth.setAttribute('aria-label', 'Steps out');
-    for (let depth = 1; depth <= MAX_LOCAL_DEPTH; depth++) this.depth.append(option(String(depth), `${depth} step${depth === 1 ? '' : 's'}`));
+    this.depth.setAttribute('aria-label', l10n.t('Steps out'));
+    for (let depth = 1; depth <= MAX_LOCAL_DEPTH; depth++) this.depth.append(option(String(depth), depth === 1 ? l10n.t('1 step') : l10n.t('{0} steps', depth)));
     this.depth.addEventListener('change', () => this.changed());
 
     this.direction = document.createElement('vscode-dropdown') as ValueControl;
     this.direction.setAttribute('data-testid', 'local-direction');
-    this.direction.setAttribute('aria-label', 'Direction');
-    for (const { value, label } of DIRECTIONS) this.direction.append(option(value, label));
+    this.direction.setAttribute('aria-label', l10n.t('Direction'));
+    for (const { value, label } of DIRECTIONS) this.direction.append(option(value, label()));
     this.direction.addEventListener('change', () => this.changed());
 
     const whole = document.createElement('vscode-button');
     whole.setAttribute('appearance', 'secondary');
     whole.setAttribute('data-testid', 'local-close');
-    whole.textContent = 'Whole graph';
-    whole.title = 'Show every protocol again';
+    whole.textContent = l10n.t('Whole graph');
+    whole.title = l10n.t('Show every protocol again');
     whole.addEventListener('click', () => this.asked(null));
     this.element.append(this.title, this.depth, this.direction, whole);
   }
@@ -60,7 +61,7 @@ export class LocalBar {
     if (!local) return;
     const name = this.state.graph.hasNode(local.id) ? this.state.graph.getNodeAttribute(local.id, 'name') : local.id;
     const members = this.state.localProtocols;
-    this.title.textContent = `Local graph of ${name}${members ? ` · ${members.size} protocol${members.size === 1 ? '' : 's'}` : ''}`;
+    this.title.textContent = members ? (members.size === 1 ? l10n.t('Local graph of {0} · 1 protocol', name) : l10n.t('Local graph of {0} · {1} protocols', name, members.size)) : l10n.t('Local graph of {0}', name);
     this.title.title = this.title.textContent;
     this.depth.value = String(local.depth);
     this.direction.value = local.direction;

@@ -1,6 +1,8 @@
 // The graph app: wires state, renderer, controls, hover card, keyboard and messages. Everything
 // from a note is set as text, never as HTML: notes are untrusted and this page can talk to the
 // extension.
+import * as l10n from '@vscode/l10n';
+import './displayLanguage';
 import { isExtensionMessage, type ExtensionMessage, type GraphViewState, type LocalGraphRequest } from '../src/webviewProtocol';
 import { HoverCard } from './card';
 import { categoryTitle, layerTitle, verdictTitle } from '../src/core/labels';
@@ -28,7 +30,7 @@ exposeForTests(state, () => renderer, webgl);
 const status = document.createElement('p');
 status.className = 'status';
 status.setAttribute('data-testid', 'status');
-status.textContent = 'Loading the protocol graph…';
+status.textContent = l10n.t('Loading the protocol graph…');
 
 const announcer = document.createElement('div');
 announcer.className = 'visually-hidden';
@@ -43,10 +45,10 @@ const graphHost = document.createElement('div');
 graphHost.className = 'graph';
 graphHost.tabIndex = 0;
 graphHost.setAttribute('role', 'application');
-graphHost.setAttribute('aria-roledescription', 'protocol dependency graph');
+graphHost.setAttribute('aria-roledescription', l10n.t('protocol dependency graph'));
 graphHost.setAttribute(
   'aria-label',
-  'Protocol dependency graph, infrastructure at the bottom, application at the top. Arrow keys move between protocols, Enter opens the note, Escape clears the selection.',
+  l10n.t('Protocol dependency graph, infrastructure at the bottom, application at the top. Arrow keys move between protocols, Enter opens the note, Escape clears the selection.'),
 );
 graphHost.setAttribute('data-testid', 'graph');
 // Over the graph, where the protocols would be: an empty picture must say why it is empty.
@@ -68,14 +70,14 @@ function start(): GraphRenderer | undefined {
   if (renderer) return renderer;
   if (!webgl) {
     status.textContent =
-      'The layer graph needs WebGL, which is not available in this window (it may be turned off, or the graphics driver is blocked). Try enabling hardware acceleration, or use "protocol-atlas graph" from the command line.';
+      l10n.t('The layer graph needs WebGL, which is not available in this window (it may be turned off, or the graphics driver is blocked). Try enabling hardware acceleration, or use "protocol-atlas graph" from the command line.');
     status.classList.add('error');
     return undefined;
   }
   try {
     renderer = new GraphRenderer(graphHost, state, palette);
   } catch (error) {
-    status.textContent = `The layer graph could not start WebGL: ${error instanceof Error ? error.message : String(error)}`;
+    status.textContent = l10n.t('The layer graph could not start WebGL: {0}', error instanceof Error ? error.message : String(error));
     status.classList.add('error');
     return undefined;
   }
@@ -116,7 +118,7 @@ function start(): GraphRenderer | undefined {
       renderer!.focused = undefined;
       card.hide();
       select(undefined);
-      announcer.textContent = 'Selection cleared.';
+      announcer.textContent = l10n.t('Selection cleared.');
     },
   });
   return renderer;
@@ -200,22 +202,26 @@ function saveState(): void {
 function describe(): void {
   const count = state.graph.order;
   status.classList.remove('error');
-  const shown = state.shownTotal === count ? `${count}` : `${state.shownTotal} of ${count}`;
+  const shown = state.shownTotal === count ? `${count}` : l10n.t('{0} of {1}', state.shownTotal, count);
+  const dependencies = state.graph.size === 1 ? l10n.t('1 dependency') : l10n.t('{0} dependencies', state.graph.size);
+  const skipped = state.skipped === 1 ? l10n.t('1 file skipped: see the Protocol Atlas output') : l10n.t('{0} files skipped: see the Protocol Atlas output', state.skipped);
   status.textContent =
     count === 0
-      ? 'No protocol notes yet: add a markdown note with a `layer:` in its front matter.'
-      : `${shown} protocol${count === 1 ? '' : 's'}, ${state.graph.size} dependenc${state.graph.size === 1 ? 'y' : 'ies'} · arrows point to what a protocol depends on · ringed: your override` +
-        (state.skipped > 0 ? ` · ${state.skipped} file${state.skipped === 1 ? '' : 's'} skipped: see the Protocol Atlas output` : '');
+      ? l10n.t('No protocol notes yet: add a markdown note with a `layer:` in its front matter.')
+      : `${count === 1 ? l10n.t('{0} protocol', shown) : l10n.t('{0} protocols', shown)}, ${dependencies} · ${l10n.t('arrows point to what a protocol depends on')} · ${l10n.t('ringed: your override')}` +
+        (state.skipped > 0 ? ` · ${skipped}` : '');
   status.title = status.textContent;
   const query = state.search.trim();
   const matched = state.matchCount;
   noMatches.hidden = count === 0 || state.shownTotal > 0;
   noMatches.textContent =
     matched === 0
-      ? `No protocol matches “${query}”. Names, aliases, categories and layers are searched, typos included.`
+      ? l10n.t('No protocol matches “{0}”. Names, aliases, categories and layers are searched, typos included.', query)
       : matched !== undefined
-        ? `${matched} protocol${matched === 1 ? ' matches' : 's match'} “${query}”, but the layer, verdict or category filters hide ${matched === 1 ? 'it' : 'them'}.`
-        : 'The layer, verdict or category filters hide every protocol.';
+        ? matched === 1
+          ? l10n.t('1 protocol matches “{0}”, but the layer, verdict or category filters hide it.', query)
+          : l10n.t('{0} protocols match “{1}”, but the layer, verdict or category filters hide them.', matched, query)
+        : l10n.t('The layer, verdict or category filters hide every protocol.');
 }
 
 function receive(message: ExtensionMessage): void {

@@ -1,6 +1,7 @@
 // Sigma (WebGL) draws the protocols and edges at the core's layout positions; a 2D canvas behind
 // it draws the layer bands, and one above it marks overrides and the keyboard focus. Both
 // overlays redraw after each sigma frame, so they move with pan and zoom.
+import * as l10n from '@vscode/l10n';
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { createEdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
@@ -417,7 +418,7 @@ export class GraphRenderer {
       const labelTop = Math.min(Math.max(top, 0), bottom - BAND_LABEL_HEIGHT) + 6;
       context.font = BAND_NAME_FONT(this.palette.fontFamily);
       const shown = this.state.shownByLayer.get(band.layer) ?? 0;
-      const text = `${band.label.toUpperCase()} · ${shown === band.count ? band.count : `${shown} of ${band.count}`}`;
+      const text = `${band.label.toLocaleUpperCase()} · ${shown === band.count ? band.count : l10n.t('{0} of {1}', shown, band.count)}`;
       // Drawn with the names, once the dots it must keep off are known (drawBandNames); it may
       // move up into the gap above its band, not below its band's bottom.
       const minY = Math.max(0, labelTop - 6 - BAND_NAME_HEIGHT);

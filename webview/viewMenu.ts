@@ -1,6 +1,7 @@
 // The "View" menu: how the graph draws what the filters leave, not which protocols it shows.
 // Colour by verdict or by a note field, node size by how many protocols depend on each, and the
 // body links (mentions) as a dashed layer. Also the legend of a field's colours, over the graph.
+import * as l10n from '@vscode/l10n';
 import type { ColourBy } from '../src/webviewProtocol';
 import type { LegendEntry } from './colourBy';
 import type { AtlasState } from './state';
@@ -31,8 +32,8 @@ export class ViewMenu {
     this.button.setAttribute('data-testid', 'view-menu');
     this.button.setAttribute('aria-haspopup', 'true');
     this.button.setAttribute('aria-expanded', 'false');
-    this.button.textContent = 'View';
-    this.button.title = 'Colour, node size and body links';
+    this.button.textContent = l10n.t('View');
+    this.button.title = l10n.t('Colour, node size and body links');
     this.button.addEventListener('click', (event) => {
       event.stopPropagation();
       this.setOpen(!this.panel.classList.contains('open'));
@@ -47,10 +48,10 @@ export class ViewMenu {
     colourRow.className = 'group';
     const colourLabel = document.createElement('span');
     colourLabel.className = 'group-label';
-    colourLabel.textContent = 'Colour by:';
+    colourLabel.textContent = l10n.t('Colour by:');
     this.colourBy = document.createElement('vscode-dropdown') as ValueControl;
     this.colourBy.setAttribute('data-testid', 'colour-by');
-    this.colourBy.setAttribute('aria-label', 'Colour protocols by');
+    this.colourBy.setAttribute('aria-label', l10n.t('Colour protocols by'));
     this.colourBy.addEventListener('change', () => {
       const value = this.colourBy.value as ColourBy | undefined;
       if (!value || value === this.state.colourBy) return;
@@ -59,14 +60,14 @@ export class ViewMenu {
     });
     colourRow.append(colourLabel, this.colourBy);
 
-    this.sizeBox = checkbox('Size by dependents', 'size-by-dependents', state.sizeByDependents);
-    this.sizeBox.title = 'The more protocols depend on one, the larger its dot';
+    this.sizeBox = checkbox(l10n.t('Size by dependents'), 'size-by-dependents', state.sizeByDependents);
+    this.sizeBox.title = l10n.t('The more protocols depend on one, the larger its dot');
     this.sizeBox.addEventListener('change', () => {
       this.state.sizeByDependents = this.sizeBox.checked;
       this.events.changed();
     });
-    this.mentionsBox = checkbox('Body links (dashed)', 'show-mentions', state.showMentions);
-    this.mentionsBox.title = 'Links in a note’s text to other notes: context, not dependencies';
+    this.mentionsBox = checkbox(l10n.t('Body links (dashed)'), 'show-mentions', state.showMentions);
+    this.mentionsBox.title = l10n.t('Links in a note’s text to other notes: context, not dependencies');
     this.mentionsBox.addEventListener('change', () => {
       this.state.showMentions = this.mentionsBox.checked;
       this.events.changed();

@@ -6,6 +6,7 @@ import { graphCommand } from './commands/graph';
 import { searchCommand } from './commands/search';
 import { compareCommand } from './commands/compare';
 import { checkCommand } from './commands/check';
+import { takeLanguage, useLanguage } from './language';
 
 export const COMMANDS: Command[] = [reportCommand, graphCommand, searchCommand, compareCommand, checkCommand];
 
@@ -17,11 +18,20 @@ framework to them.
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(9)}${c.summary}`).join('\n')}
 
+Options for every command:
+  --lang <en|zh>  the language of the output (default: the terminal's locale, LC_ALL / LANG)
+
 Run 'protocol-atlas <command> --help' for a command's options.`;
 
 /** Runs the CLI and returns the exit code: 0 fine, 1 errors found (check), 2 bad usage. */
-export function runCli(argv: string[], output: Output = processOutput): number {
-  const [name, ...args] = argv;
+export function runCli(argv: string[], output: Output = processOutput, env: Record<string, string | undefined> = process.env): number {
+  const chosen = takeLanguage(argv, env);
+  if (chosen.unknown !== undefined) {
+    output.err(`protocol-atlas: --lang '${chosen.unknown}' is not a language it speaks: use en or zh.`);
+    return 2;
+  }
+  useLanguage(chosen.language);
+  const [name, ...args] = chosen.args;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     output.out(HELP);
     return 0;

@@ -1,6 +1,7 @@
 // Wiring only: build the shared services, then let each feature register itself.
 import type * as vscode from 'vscode';
 import { createLog } from './log';
+import { useDisplayLanguage } from './displayLanguage';
 import { AtlasService } from './atlasService';
 import { registerGraphPanel } from './features/graphPanel';
 import { WorkspaceFrameworks } from './workspaceFrameworks';
@@ -28,6 +29,7 @@ export interface ProtocolAtlasApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
+  useDisplayLanguage();
   const log = createLog(context);
   const service = new AtlasService(log, { storageUri: context.storageUri });
   const frameworks = new WorkspaceFrameworks(service, context.workspaceState, log);

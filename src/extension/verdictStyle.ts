@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Atlas } from '../core/atlas';
 import { exposureSentence, routeText } from '../core/framework';
 import type { VerdictValue } from '../core/model';
-import { verdictWord } from '../core/labels';
+import { categoryTitle, describeVerdict, horizonWord, layerTitle, verdictWord } from '../core/labels';
 
 const ICONS: Record<VerdictValue, { icon: string; color: string }> = {
   positive: { icon: 'arrow-circle-up', color: 'protocolAtlas.positive' },
@@ -26,7 +26,7 @@ export function verdictIcon(value: VerdictValue): vscode.ThemeIcon {
 export function protocolSummary(atlas: Atlas, path: string): string {
   const verdict = atlas.verdictOf(path);
   const parts = [verdictWord(verdict.value)];
-  if (verdict.source === 'override') parts.push('✎ override');
+  if (verdict.source === 'override') parts.push(`✎ ${vscode.l10n.t({ message: 'override', comment: ["the researcher's own verdict in the note, instead of the framework's"] })}`);
   const exposure = atlas.exposureCounts().get(path);
   if (exposure?.nearest) parts.push(exposureSentence(exposure.count, [exposure.nearest.path.map((each) => nameOf(atlas, each))]));
   return parts.join(' · ');
@@ -48,26 +48,26 @@ export function protocolTooltip(atlas: Atlas, path: string): vscode.MarkdownStri
   tooltip.appendMarkdown(`$(${ICONS[verdict.value].icon}) **`);
   text(protocol?.name.value ?? path);
   tooltip.appendMarkdown('** — ');
-  text([protocol?.layer.value, protocol?.category?.value].filter(Boolean).join(' / '));
+  text([protocol && layerTitle(protocol.layer.value), protocol?.category && categoryTitle(protocol.category.value)].filter(Boolean).join(' / '));
   tooltip.appendMarkdown('\n\n**');
-  text(verdictWord(verdict.value) + (verdict.strength ? ` (${verdict.strength})` : '') + (verdict.horizon ? `, ${verdict.horizon}` : ''));
-  tooltip.appendMarkdown(verdict.source === 'override' ? '** — your override: ' : `** under ${escape(atlas.framework.title)}: `);
+  text(describeVerdict({ value: verdict.value, strength: verdict.strength, horizon: verdict.horizon }));
+  tooltip.appendMarkdown(`** — ${verdict.source === 'override' ? escape(vscode.l10n.t('your override:')) : escape(vscode.l10n.t('under {0}:', atlas.framework.title))} `);
   text(verdict.rationale);
-  if (verdict.section) text(` (section ${verdict.section})`);
+  if (verdict.section) text(` (${vscode.l10n.t('section {0}', verdict.section)})`);
   if (verdict.outlook) {
-    tooltip.appendMarkdown(`\n\n*${escape(verdict.outlook.horizon)}:* `);
+    tooltip.appendMarkdown(`\n\n*${escape(horizonWord(verdict.outlook.horizon))}:* `);
     text(`${verdictWord(verdict.outlook.value)}: ${verdict.outlook.rationale}`);
   }
   if (verdict.frameworkVerdict) {
-    tooltip.appendMarkdown('\n\n*The framework says* ');
+    tooltip.appendMarkdown(`\n\n*${escape(vscode.l10n.t('The framework says'))}* `);
     text(`${verdictWord(verdict.frameworkVerdict.value)}: ${verdict.frameworkVerdict.rationale}`);
   }
   // The nearest few from the atlas's one pass over the graph, never a search of this protocol's own.
   const { count, nearest } = atlas.exposure(path);
   if (count > 0) {
-    tooltip.appendMarkdown('\n\n**Exposure:** ');
+    tooltip.appendMarkdown(`\n\n**${escape(vscode.l10n.t('Exposure:'))}** `);
     text(exposureSentence(count, []));
-    text(count === 1 ? ':' : `, nearest${nearest.length > 1 ? ` ${nearest.length}` : ''}:`);
+    text(count === 1 ? ':' : nearest.length > 1 ? vscode.l10n.t(', nearest {0}:', nearest.length) : vscode.l10n.t(', nearest:'));
     tooltip.appendMarkdown('\n');
     for (const exposure of nearest) {
       tooltip.appendMarkdown('\n- ');
@@ -75,7 +75,7 @@ export function protocolTooltip(atlas: Atlas, path: string): vscode.MarkdownStri
     }
     if (count > nearest.length) {
       tooltip.appendMarkdown('\n- ');
-      text(`and ${count - nearest.length} more`);
+      text(vscode.l10n.t('and {0} more', count - nearest.length));
     }
   }
   tooltip.appendMarkdown('\n\n');

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { compareFrameworks } from '../../core/framework';
 import { byLayerThenName, reportVerdict } from '../../core/report';
 import type { Command } from '../command';
 import { UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
 import { formatTable, oneLine } from '../format';
-import { describeVerdict } from '../../core/labels';
+import { describeVerdict, layerWord } from '../../core/labels';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -49,8 +50,8 @@ Options:
       const changes = comparison.changes
         .map((change) => ({ ...change, layer: layers.get(change.path) ?? 'unclassified' }))
         .sort(byLayerThenName);
-      const rows = changes.map((c) => [c.layer, c.name, describeVerdict(reportVerdict(c.from)), describeVerdict(reportVerdict(c.to)), c.to.rationale]);
-      output.out(formatTable(['LAYER', 'PROTOCOL', a.id, b.id, `WHY (${b.id})`], rows, { width: output.columns || 140, flexible: [4] }));
+      const rows = changes.map((c) => [layerWord(c.layer), c.name, describeVerdict(reportVerdict(c.from)), describeVerdict(reportVerdict(c.to)), c.to.rationale]);
+      output.out(formatTable([l10n.t({ message: 'LAYER', comment: ['a column heading of the terminal table'] }), l10n.t({ message: 'PROTOCOL', comment: ['a column heading of the terminal table'] }), a.id, b.id, l10n.t({ message: 'WHY ({0})', args: [b.id], comment: ['a column heading of the terminal table'] })], rows, { width: output.columns || 140, flexible: [4] }));
     }
     return 0;
   },

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_NEAREST, exposureSentence, exposureShort, routeText } from '../../core/framework';
 import { buildReport, type ReportProtocol } from '../../core/report';
 import type { Command } from '../command';
 import { DEFAULT_COLUMNS, UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
 import { firstSentence, formatLines, formatTable, oneLine } from '../format';
-import { describeVerdict } from '../../core/labels';
+import { describeVerdict, layerWord } from '../../core/labels';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -39,11 +40,11 @@ Options:
       output.out(JSON.stringify(report, null, 2));
       return 0;
     }
-    output.out(`${oneLine(`Framework: ${report.framework.title} (${report.framework.id})`)}\n`);
+    output.out(`${oneLine(l10n.t('Framework: {0} ({1})', report.framework.title, report.framework.id))}\n`);
     output.out(values.long ? longTable(report.protocols, output.columns) : oneLinePerProtocol(report.protocols, output.columns));
     const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
-    if (errors || warnings) output.err(`\n${errors} error(s), ${warnings} warning(s): run 'protocol-atlas check ${folder}' for details.`);
+    if (errors || warnings) output.err(`\n${l10n.t("{0} error(s), {1} warning(s): run 'protocol-atlas check {2}' for details.", errors, warnings, folder)}`);
     return 0;
   },
 };
@@ -59,13 +60,13 @@ function parseNearest(text: string | undefined): number {
 const routes = (protocol: ReportProtocol) => protocol.exposure.map((exposure) => exposure.path);
 
 function reason(protocol: ReportProtocol, text: string): string {
-  return protocol.verdict.source === 'override' ? `Override: ${text}` : text;
+  return protocol.verdict.source === 'override' ? l10n.t('Override: {0}', text) : text;
 }
 
 /** The default: what a researcher scans, one line each, the reason's first sentence. */
 function oneLinePerProtocol(protocols: ReportProtocol[], columns: number | undefined): string {
   const rows = protocols.map((protocol) => [
-    protocol.layer,
+    layerWord(protocol.layer),
     protocol.name,
     describeVerdict(protocol.verdict),
     exposureShort(protocol.exposureCount, routes(protocol)),
@@ -76,11 +77,11 @@ function oneLinePerProtocol(protocols: ReportProtocol[], columns: number | undef
   // shows more of everything; a column narrower than its share leaves the rest to the reason.
   const share = (fraction: number, least: number) => Math.max(least, Math.floor(width * fraction));
   const columnsOf = [
-    { title: 'LAYER', cap: 14 },
-    { title: 'PROTOCOL', cap: share(0.2, 12) },
-    { title: 'VERDICT', cap: share(0.16, 10) },
-    { title: 'EXPOSURE', cap: share(0.22, 12) },
-    { title: 'REASON' },
+    { title: l10n.t({ message: 'LAYER', comment: ['a column heading of the terminal table'] }), cap: 14 },
+    { title: l10n.t({ message: 'PROTOCOL', comment: ['a column heading of the terminal table'] }), cap: share(0.2, 12) },
+    { title: l10n.t({ message: 'VERDICT', comment: ['a column heading of the terminal table'] }), cap: share(0.16, 10) },
+    { title: l10n.t({ message: 'EXPOSURE', comment: ['a column heading of the terminal table'] }), cap: share(0.22, 12) },
+    { title: l10n.t({ message: 'REASON', comment: ['a column heading of the terminal table'] }) },
   ];
   return formatLines(columnsOf, rows, width);
 }
@@ -90,17 +91,17 @@ function oneLinePerProtocol(protocols: ReportProtocol[], columns: number | undef
 function exposureCell({ exposureCount: count, exposure }: ReportProtocol): string {
   if (count === 0) return '—';
   if (count === 1 || exposure.length === 0) return exposureSentence(count, exposure.map((each) => each.path));
-  return [`${exposureSentence(count, [])}, nearest:`, ...exposure.map((each) => routeText(each.path))].join('\n');
+  return [`${exposureSentence(count, [])}${l10n.t(', nearest:')}`, ...exposure.map((each) => routeText(each.path))].join('\n');
 }
 
 function longTable(protocols: ReportProtocol[], columns: number | undefined): string {
   const rows = protocols.map((protocol) => [
-    protocol.layer,
+    layerWord(protocol.layer),
     protocol.category ? `${protocol.name}\n(${protocol.category})` : protocol.name,
     describeVerdict(protocol.verdict),
     reason(protocol, protocol.verdict.rationale),
     protocol.verdict.section ?? '—',
     exposureCell(protocol),
   ]);
-  return formatTable(['LAYER', 'PROTOCOL', 'VERDICT', 'REASON', 'SECTION', 'EXPOSURE'], rows, { width: columns || 160, flexible: [3, 5] });
+  return formatTable([l10n.t({ message: 'LAYER', comment: ['a column heading of the terminal table'] }), l10n.t({ message: 'PROTOCOL', comment: ['a column heading of the terminal table'] }), l10n.t({ message: 'VERDICT', comment: ['a column heading of the terminal table'] }), l10n.t({ message: 'REASON', comment: ['a column heading of the terminal table'] }), l10n.t({ message: 'SECTION', comment: ['a column heading of the terminal table'] }), l10n.t({ message: 'EXPOSURE', comment: ['a column heading of the terminal table'] })], rows, { width: columns || 160, flexible: [3, 5] });
 }

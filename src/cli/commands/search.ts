@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import type { Command } from '../command';
 import { UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
 import { formatTable } from '../format';
-import { describeVerdict } from '../../core/labels';
+import { describeVerdict, layerWord } from '../../core/labels';
 import { reportVerdict } from '../../core/report';
 
 export const searchCommand: Command = {
@@ -38,11 +39,11 @@ Options:
       return 0;
     }
     if (!results.length) {
-      output.out(`No protocol matches '${query}'.`);
+      output.out(l10n.t("No protocol matches '{0}'.", query));
       return 0;
     }
-    const rows = results.map((r) => [r.name, r.layer ?? '', r.category ?? '', describeVerdict(r.verdict), r.file]);
-    output.out(formatTable(['PROTOCOL', 'LAYER', 'CATEGORY', 'VERDICT', 'FILE'], rows, { width: output.columns || 120 }));
+    const rows = results.map((r) => [r.name, r.layer === undefined ? '' : layerWord(r.layer), r.category ?? '', describeVerdict(r.verdict), r.file]);
+    output.out(formatTable([l10n.t({ message: 'PROTOCOL', comment: ['a column heading of the terminal table'] }), l10n.t({ message: 'LAYER', comment: ['a column heading of the terminal table'] }), l10n.t({ message: 'CATEGORY', comment: ['a column heading of the terminal table'] }), l10n.t({ message: 'VERDICT', comment: ['a column heading of the terminal table'] }), l10n.t({ message: 'FILE', comment: ['a column heading of the terminal table'] })], rows, { width: output.columns || 120 }));
     return 0;
   },
 };

@@ -53,7 +53,7 @@ export function registerExportGraph(
     vscode.commands.registerCommand('protocolAtlas.exportGraph', async (target?: unknown) => {
       const current = panel();
       if (!current?.model) {
-        void vscode.window.showInformationMessage('Open the layer graph first (Protocol Atlas: Show Layer Graph), then export it.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open the layer graph first (Protocol Atlas: Show Layer Graph), then export it.'));
         return;
       }
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -62,8 +62,8 @@ export function registerExportGraph(
         target instanceof vscode.Uri
           ? target
           : await vscode.window.showSaveDialog({
-              title: 'Export the layer graph',
-              saveLabel: 'Export',
+              title: vscode.l10n.t('Export the layer graph'),
+              saveLabel: vscode.l10n.t('Export'),
               ...(folder && { defaultUri: vscode.Uri.joinPath(folder, 'protocol-graph.png') }),
               filters: {
                 'PNG image': ['png'],
@@ -86,7 +86,7 @@ export function registerExportGraph(
       // The panel may have closed while the dialog was open.
       const model = current.model;
       if (!model) {
-        void vscode.window.showInformationMessage('The layer graph was closed before the export: open it again (Protocol Atlas: Show Layer Graph), then export it.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('The layer graph was closed before the export: open it again (Protocol Atlas: Show Layer Graph), then export it.'));
         return;
       }
       try {
@@ -94,11 +94,11 @@ export function registerExportGraph(
         if (!bytes) return;
         await vscode.workspace.fs.writeFile(uri, bytes);
         log.info(`Exported the layer graph to ${uri.toString(true)}.`);
-        void vscode.window.showInformationMessage(`Exported the layer graph to ${vscode.workspace.asRelativePath(uri)}.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Exported the layer graph to {0}.', vscode.workspace.asRelativePath(uri)));
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         log.error(`Export to ${uri.toString(true)} failed: ${reason}`);
-        void vscode.window.showErrorMessage(`Could not export the layer graph: ${reason}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the layer graph: {0}', reason));
       }
     }),
   );
@@ -131,8 +131,8 @@ async function confirmReplace(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return true;
   }
-  const replace = 'Replace';
-  const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} already exists. Replace it?`, { modal: true }, replace);
+  const replace = vscode.l10n.t('Replace');
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(uri)), { modal: true }, replace);
   return answer === replace;
 }
 
@@ -149,12 +149,12 @@ async function png(panel: ExportableGraph, svg: string, log: vscode.LogOutputCha
   const result = await panel.requestPng(svg, asked);
   const prefix = 'data:image/png;base64,';
   if (!result.dataUrl?.startsWith(prefix)) {
-    void vscode.window.showErrorMessage(`Could not export the layer graph as PNG: ${result.error ?? 'the view sent no image'}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the layer graph as PNG: {0}.', result.error ?? vscode.l10n.t('the view sent no image')));
     return undefined;
   }
   if (result.scale !== undefined && result.scale < asked) {
     void vscode.window.showWarningMessage(
-      `The layer graph is too large to draw at ${asked}×: the PNG is drawn at ${result.scale}×. The SVG export keeps every detail at any size.`,
+      vscode.l10n.t('The layer graph is too large to draw at {0}×: the PNG is drawn at {1}×. The SVG export keeps every detail at any size.', asked, result.scale),
     );
   }
   return Buffer.from(result.dataUrl.slice(prefix.length), 'base64');

@@ -9,7 +9,7 @@ const PROGRESS_AFTER_MS = 500;
 export function registerFirstIndexProgress(context: vscode.ExtensionContext, service: AtlasService): void {
   const timer = setTimeout(() => {
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Protocol Atlas: indexing protocol notes…' },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Protocol Atlas: indexing protocol notes…') },
       () => service.ready.catch(() => undefined),
     );
   }, PROGRESS_AFTER_MS);

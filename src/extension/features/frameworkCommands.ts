@@ -23,12 +23,12 @@ export function registerFrameworkCommands(context: vscode.ExtensionContext, serv
       await frameworks.ready;
       if (typeof id === 'string') {
         if (await frameworks.choose(id)) return true;
-        void vscode.window.showWarningMessage(`No framework with the id '${id}'.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t("No framework with the id '{0}'.", id));
         return false;
       }
       const picked = await vscode.window.showQuickPick(frameworkItems(frameworks.all(), frameworks.current.id), {
-        title: 'Switch Framework',
-        placeHolder: 'The thesis every protocol is flagged by',
+        title: vscode.l10n.t('Switch Framework'),
+        placeHolder: vscode.l10n.t('The thesis every protocol is flagged by'),
         matchOnDescription: true,
       });
       return picked ? frameworks.choose(picked.id) : false;
@@ -38,7 +38,7 @@ export function registerFrameworkCommands(context: vscode.ExtensionContext, serv
       const all = frameworks.all();
       if (all.length < 2) {
         void vscode.window.showInformationMessage(
-          'There is only one framework. Add your own as .protocol-atlas/frameworks/<name>.yaml to compare it with the built-in one.',
+          vscode.l10n.t('There is only one framework. Add your own as .protocol-atlas/frameworks/<name>.yaml to compare it with the built-in one.'),
         );
         return undefined;
       }
@@ -70,16 +70,16 @@ function frameworkItems(all: AvailableFramework[], currentId: string) {
     id: framework.id,
     label: framework.title,
     description: `${framework.id}${framework.id === currentId ? ' · current' : ''}`,
-    detail: uri ? `from ${vscode.workspace.asRelativePath(uri)}` : `built in · ${framework.source.author}, ${framework.source.date}`,
+    detail: uri ? vscode.l10n.t('from {0}', vscode.workspace.asRelativePath(uri)) : vscode.l10n.t('built in · {0}, {1}', framework.source.author, framework.source.date),
   }));
 }
 
 async function pickTwo(all: AvailableFramework[], currentId: string): Promise<unknown[]> {
-  const first = await vscode.window.showQuickPick(frameworkItems(all, currentId), { title: 'Compare Frameworks (1/2)', placeHolder: 'Compare from…' });
+  const first = await vscode.window.showQuickPick(frameworkItems(all, currentId), { title: vscode.l10n.t('Compare Frameworks (1/2)'), placeHolder: vscode.l10n.t('Compare from…') });
   if (!first) return [];
   const second = await vscode.window.showQuickPick(
     frameworkItems(all, currentId).filter((item) => item.id !== first.id),
-    { title: 'Compare Frameworks (2/2)', placeHolder: `Compare ${first.label} with…` },
+    { title: vscode.l10n.t('Compare Frameworks (2/2)'), placeHolder: vscode.l10n.t('Compare {0} with…', first.label) },
   );
   return second ? [first.id, second.id] : [];
 }

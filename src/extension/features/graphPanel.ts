@@ -5,7 +5,7 @@ import { isWebviewMessage, type ExtensionMessage, type GraphModel, type LocalGra
 import type { AtlasService } from '../atlasService';
 import { activeNotePath, targetPath } from '../commandTarget';
 import { registerExportGraph, type PngResult } from './exportGraph';
-import { GRAPH_PANEL_TITLE, graphPanelHtml } from './graphPanelHtml';
+import { graphPanelHtml, graphPanelTitle } from './graphPanelHtml';
 
 const GRAPH_VIEW_TYPE = 'protocolAtlas.graph';
 const VISIBLE_CONTEXT_KEY = 'protocolAtlas.graphVisible';
@@ -60,7 +60,7 @@ export function registerGraphPanel(context: vscode.ExtensionContext, service: At
     vscode.commands.registerCommand('protocolAtlas.showLocalGraph', async (target?: unknown) => {
       const id = targetPath(target) ?? activeNotePath(service);
       if (!id) {
-        void vscode.window.showInformationMessage('Open a protocol note, or right-click a protocol in the graph or the Protocols view, to see its local graph.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a protocol note, or right-click a protocol in the graph or the Protocols view, to see its local graph.'));
         return;
       }
       const panel = current ?? adopt(createPanel(context.extensionUri));
@@ -93,7 +93,7 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
 }
 
 function createPanel(extensionUri: vscode.Uri): vscode.WebviewPanel {
-  return vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, GRAPH_PANEL_TITLE, vscode.ViewColumn.Active, {
+  return vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, graphPanelTitle(), vscode.ViewColumn.Active, {
     ...webviewOptions(extensionUri),
     retainContextWhenHidden: false,
   });
@@ -180,13 +180,13 @@ export class GraphPanel {
   /** `svg` drawn by the webview at `scale`, as a PNG data URL: the extension host has no canvas. */
   requestPng(svg: string, scale: number): Promise<PngResult> {
     // A page in the background has been discarded and would never answer.
-    if (!this.pageReady) return Promise.resolve({ dataUrl: null, error: 'the graph view is not showing; bring it to the front and export again' });
+    if (!this.pageReady) return Promise.resolve({ dataUrl: null, error: vscode.l10n.t('the graph view is not showing; bring it to the front and export again') });
     const requestId = this.nextRequestId++;
     return new Promise((resolve) => {
       // A large graph at 4× takes a software renderer several seconds to draw and encode.
       const timer = setTimeout(() => {
         this.exports.delete(requestId);
-        resolve({ dataUrl: null, error: 'the graph view did not answer (is it visible?)' });
+        resolve({ dataUrl: null, error: vscode.l10n.t('the graph view did not answer (is it visible?)') });
       }, 60000);
       this.exports.set(requestId, (result) => {
         clearTimeout(timer);
@@ -216,7 +216,7 @@ export class GraphPanel {
     clearTimeout(this.patchTimer);
     if (this.saveTimer !== undefined) this.saveLayout();
     void setVisible(false);
-    for (const resolve of this.exports.values()) resolve({ dataUrl: null, error: 'the graph view was closed' });
+    for (const resolve of this.exports.values()) resolve({ dataUrl: null, error: vscode.l10n.t('the graph view was closed') });
     this.exports.clear();
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();

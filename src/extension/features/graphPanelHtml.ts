@@ -3,8 +3,12 @@
 // UI toolkit reads it from the csp-nonce meta tag for the <style> elements it creates), so no
 // inline script, handler or injected style from a note can run or apply.
 import * as vscode from 'vscode';
+import { jsonInHtml } from '../../core/graph/viewHtml';
+import { displayBundle } from '../displayLanguage';
 
-export const GRAPH_PANEL_TITLE = 'Protocol Atlas: Layer Graph';
+export function graphPanelTitle(): string {
+  return vscode.l10n.t('Protocol Atlas: Layer Graph');
+}
 
 export function graphPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = createNonce();
@@ -18,20 +22,25 @@ export function graphPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attributeText(vscode.env.language)}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${csp}">
   <meta property="csp-nonce" content="${nonce}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link href="${style}" rel="stylesheet">
-  <title>${GRAPH_PANEL_TITLE}</title>
+  <title>${attributeText(graphPanelTitle())}</title>
 </head>
 <body>
+  <script type="application/json" id="protocol-atlas-l10n" nonce="${nonce}">${jsonInHtml(displayBundle())}</script>
   <main id="app"></main>
   <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
+}
+
+function attributeText(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function createNonce(): string {

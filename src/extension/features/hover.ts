@@ -16,7 +16,7 @@ export function registerHover(context: vscode.ExtensionContext, service: AtlasSe
       const text =
         protocol && path !== undefined
           ? hoverMarkdown(dependencyHover(protocol, service.atlas.verdictOf(path), service.atlas.framework.title))
-          : `No note is named "${escapeMarkdown(target.ref.target)}".`;
+          : escapeMarkdown(vscode.l10n.t('No note is named "{0}".', target.ref.target));
       // Note text is escaped in the core; nothing in a hover may run commands or render HTML.
       const markdown = new vscode.MarkdownString(text);
       markdown.isTrusted = false;

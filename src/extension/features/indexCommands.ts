@@ -6,12 +6,12 @@ export function registerIndexCommands(context: vscode.ExtensionContext, service:
   context.subscriptions.push(
     vscode.commands.registerCommand('protocolAtlas.rebuildIndex', () =>
       vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Protocol Atlas: rebuilding the index' },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Protocol Atlas: rebuilding the index') },
         async () => {
           await service.rebuild();
           const count = service.atlas.index.paths().length;
           log.info(`Rebuilt the index: ${count} notes, ${service.skipped} skipped.`);
-          void vscode.window.setStatusBarMessage(`Protocol Atlas: indexed ${count} notes`, 4000);
+          void vscode.window.setStatusBarMessage(vscode.l10n.t('Protocol Atlas: indexed {0} notes', count), 4000);
         },
       ),
     ),

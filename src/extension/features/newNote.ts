@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { categoryTitle, layerTitle } from '../../core/labels';
 import { LAYERS, type ClassifiedLayer } from '../../core/model';
 import { categoriesOf, normalizeCategory, normalizeLayer } from '../../core/note/taxonomy';
 import { invalidProtocolName, noteFileName, protocolNoteTemplate } from '../../core/note/template';
@@ -12,12 +13,19 @@ interface NewNoteRequest {
   category?: string;
 }
 
-const LAYER_DESCRIPTIONS: Record<ClassifiedLayer, string> = {
-  infrastructure: 'compute, storage, L1s',
-  middleware: 'data, agent frameworks, privacy computing',
-  model: 'open model training networks',
-  application: 'AI agents, DeFAI, agent swarms',
-};
+/** What each layer holds, beside its id in the layer pick (the id is what the note will say). */
+function layerDescription(layer: ClassifiedLayer): string {
+  switch (layer) {
+    case 'infrastructure':
+      return vscode.l10n.t('compute, storage, L1s');
+    case 'middleware':
+      return vscode.l10n.t('data, agent frameworks, privacy computing');
+    case 'model':
+      return vscode.l10n.t('open model training networks');
+    case 'application':
+      return vscode.l10n.t('AI agents, DeFAI, agent swarms');
+  }
+}
 
 /**
  * `New Protocol Note…`: asks the name, layer and category, writes a note from the template into
@@ -34,18 +42,18 @@ export function registerNewNote(context: vscode.ExtensionContext, service: Atlas
 async function newNote(service: AtlasService, request: NewNoteRequest): Promise<vscode.Uri | undefined> {
   const folder = await pickWorkspaceFolder();
   if (!folder) {
-    void vscode.window.showWarningMessage('Open a folder first: protocol notes are files in a workspace folder.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: protocol notes are files in a workspace folder.'));
     return undefined;
   }
   const name =
     typeof request.name === 'string' && !invalidProtocolName(request.name)
       ? request.name.trim()
       : (await vscode.window.showInputBox({
-          title: 'New Protocol Note (1/3)',
-          prompt: 'The protocol’s name, as the note will call it',
-          placeHolder: 'e.g. io.net',
+          title: vscode.l10n.t('New Protocol Note (1/3)'),
+          prompt: vscode.l10n.t('The protocol’s name, as the note will call it'),
+          placeHolder: vscode.l10n.t('e.g. io.net'),
           value: typeof request.name === 'string' ? request.name : '',
-          validateInput: (value) => invalidProtocolName(value) ?? (service.atlas.index.resolve(value.trim()) ? `A note already names ${value.trim()}; it will be a duplicate.` : undefined),
+          validateInput: (value) => invalidProtocolName(value) ?? (service.atlas.index.resolve(value.trim()) ? vscode.l10n.t('A note already names {0}; it will be a duplicate.', value.trim()) : undefined),
         }))?.trim();
   if (!name) return undefined;
 
@@ -68,7 +76,7 @@ async function newNote(service: AtlasService, request: NewNoteRequest): Promise<
   const exists = await fileExists(target);
   if (exists || !(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showWarningMessage(
-      `${vscode.workspace.asRelativePath(target)} already exists, so no note was written. Open it, or choose another name.`,
+      vscode.l10n.t('{0} already exists, so no note was written. Open it, or choose another name.', vscode.workspace.asRelativePath(target)),
     );
     return undefined;
   }
@@ -81,13 +89,13 @@ async function pickWorkspaceFolder(): Promise<vscode.WorkspaceFolder | undefined
   if (folders.length <= 1) return folders[0];
   const active = vscode.window.activeTextEditor?.document.uri;
   const current = active && vscode.workspace.getWorkspaceFolder(active);
-  return current ?? vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder gets the note?' });
+  return current ?? vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which workspace folder gets the note?') });
 }
 
 async function pickLayer(): Promise<ClassifiedLayer | undefined> {
   const picked = await vscode.window.showQuickPick(
-    LAYERS.map((layer) => ({ label: layer, description: LAYER_DESCRIPTIONS[layer], layer })),
-    { title: 'New Protocol Note (2/3)', placeHolder: 'Which layer does the protocol belong to?' },
+    LAYERS.map((layer) => ({ label: layer, description: `${layerTitle(layer)} · ${layerDescription(layer)}`, layer })),
+    { title: vscode.l10n.t('New Protocol Note (2/3)'), placeHolder: vscode.l10n.t('Which layer does the protocol belong to?') },
   );
   return picked?.layer;
 }
@@ -96,10 +104,10 @@ async function pickLayer(): Promise<ClassifiedLayer | undefined> {
 async function pickCategory(layer: ClassifiedLayer): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
-      ...categoriesOf(layer).map((category) => ({ label: category.label, description: category.id, id: category.id })),
-      { label: 'No category', description: 'decide later', id: '' },
+      ...categoriesOf(layer).map((category) => ({ label: categoryTitle(category.id), description: category.id, id: category.id })),
+      { label: vscode.l10n.t('No category'), description: vscode.l10n.t('decide later'), id: '' },
     ],
-    { title: 'New Protocol Note (3/3)', placeHolder: `Which ${layer} category?` },
+    { title: vscode.l10n.t('New Protocol Note (3/3)'), placeHolder: vscode.l10n.t('Which {0} category?', layerTitle(layer)) },
   );
   return picked?.id;
 }

@@ -64,7 +64,7 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
       const count = this.model.count(element);
       const item = new vscode.TreeItem(categoryTitle(element.category), openUnlessLong(count));
       item.id = `category:${element.layer}/${element.category}`;
-      item.description = known ? `${count}` : `${count} · not a known category`;
+      item.description = known ? `${count}` : `${count} · ${vscode.l10n.t('not a known category')}`;
       item.iconPath = new vscode.ThemeIcon('symbol-folder');
       item.contextValue = 'category';
       return item;
@@ -78,7 +78,7 @@ export class ProtocolsTree implements vscode.TreeDataProvider<ProtocolsTreeEleme
     item.contextValue = 'protocol';
     item.accessibilityInformation = { label: `${name}: ${item.description}` };
     const uri = this.service.uriOf(element.path);
-    if (uri) item.command = { command: 'vscode.open', title: 'Open Note', arguments: [uri] };
+    if (uri) item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Note'), arguments: [uri] };
     return item;
   }
 
@@ -127,7 +127,7 @@ export function registerProtocolsTree(context: vscode.ExtensionContext, service:
       const path = pathOf(target);
       const element = path ? tree.elementOf(path) : undefined;
       if (!element) {
-        if (path) void vscode.window.showInformationMessage(`${service.atlas.index.protocol(path)?.name.value ?? path} is not listed in the Protocols view.`);
+        if (path) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not listed in the Protocols view.', service.atlas.index.protocol(path)?.name.value ?? path));
         return;
       }
       // Shown first: revealed into a view that had never been drawn, VS Code listed rows under the wrong parents.

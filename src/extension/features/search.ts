@@ -3,7 +3,7 @@ import { withoutIcons } from '../iconText';
 import type { SearchMatch } from '../../core/search/protocolSearch';
 import type { AtlasService } from '../atlasService';
 import { verdictIcon } from '../verdictStyle';
-import { categoryTitle, verdictWord } from '../../core/labels';
+import { categoryTitle, describeVerdict, layerTitle } from '../../core/labels';
 
 interface ProtocolPickItem extends vscode.QuickPickItem {
   path: string;
@@ -14,7 +14,7 @@ export interface ProtocolSearchView {
   current(): readonly ProtocolPickItem[] | undefined;
 }
 
-const REVEAL_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('type-hierarchy'), tooltip: 'Reveal in Graph' };
+const REVEAL_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('type-hierarchy'), tooltip: vscode.l10n.t('Reveal in Graph') };
 
 /**
  * `Search Protocols…`: a QuickPick whose items come from the core's typo-tolerant search on every
@@ -33,8 +33,8 @@ export function registerSearch(context: vscode.ExtensionContext, service: AtlasS
       open?.dispose();
       const pick = vscode.window.createQuickPick<ProtocolPickItem>();
       open = pick;
-      pick.title = 'Search Protocols';
-      pick.placeholder = 'Protocol name, alias, category or layer (typos are fine: "btensr")';
+      pick.title = vscode.l10n.t('Search Protocols');
+      pick.placeholder = vscode.l10n.t('Protocol name, alias, category or layer (typos are fine: "btensr")');
       pick.matchOnDescription = false;
       pick.matchOnDetail = false;
       Object.assign(pick, { matchOnLabel: false, sortByLabel: false });
@@ -86,7 +86,7 @@ function itemsFor(service: AtlasService, query: string): ProtocolPickItem[] {
         label: withoutIcons(protocol.name.value),
         iconPath: verdictIcon(verdict.value),
         description: withoutIcons(
-          [protocol.layer.value, category, verdictWord(verdict.value) + (verdict.source === 'override' ? ' (override)' : '')].filter(Boolean).join(' · '),
+          [layerTitle(protocol.layer.value), category, describeVerdict({ value: verdict.value, source: verdict.source })].filter(Boolean).join(' · '),
         ),
         detail: withoutIcons(matchDetail(result.matches, protocol.name.value) ?? '') || undefined,
         alwaysShow: true,
