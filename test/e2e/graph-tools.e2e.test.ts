@@ -11,7 +11,7 @@ import { Atlas } from '../../src/core/atlas';
 import { localGraph } from '../../src/core/graph/graphQueries';
 import { indexFolder } from '../../src/node/indexFolder';
 import { edgesOverProtocols, inGraph, nodeOnPage, openGraph, pixelOnPage, waitForGraph, webviewOrigin } from './graphView';
-import { EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
+import { EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure, chooseMenuItem } from './workbench';
 
 const ELIZA = 'middleware/eliza.md';
 const AKASH = 'infrastructure/akash.md';
@@ -87,7 +87,7 @@ describe(`Graph tools (e2e, extension ${EXTENSION_SOURCE})`, () => {
     const items = (await menu.locator('.action-label').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
     for (const item of ['Open Note', 'Reveal in Protocols View', 'Show Local Graph', 'Copy Name']) assert.ok(items.includes(item), `the menu offers ${item}: ${items.join(' | ')}`);
     assert.ok(!items.includes('Cut') && !items.includes('Paste'), `not the webview's default edit menu: ${items.join(' | ')}`);
-    await menu.locator('.action-label', { hasText: 'Show Local Graph' }).click();
+    await chooseMenuItem(page, 'Show Local Graph');
 
     const expected = localGraph(atlas, ELIZA, 1, 'both')!.sort();
     await waitForGraph(view, (graph, members) => JSON.stringify(graph.local?.members) === JSON.stringify(members), expected);
@@ -125,12 +125,12 @@ describe(`Graph tools (e2e, extension ${EXTENSION_SOURCE})`, () => {
   it('reveals a right-clicked protocol in the Protocols view, and opens its note', async () => {
     const page = workbench.page;
     await rightClickProtocol(workbench, view, ELIZA);
-    await page.locator('.context-view .action-label', { hasText: 'Reveal in Protocols View' }).click();
+    await chooseMenuItem(page, 'Reveal in Protocols View');
     const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Protocols' }) });
     await tree.locator('.monaco-list-row.selected', { hasText: 'Eliza' }).waitFor({ timeout: 15000 });
 
     await rightClickProtocol(workbench, view, ELIZA);
-    await page.locator('.context-view .action-label', { hasText: 'Open Note' }).click();
+    await chooseMenuItem(page, 'Open Note');
     await page.locator('.tabs-container .tab.active', { hasText: 'eliza.md' }).waitFor({ timeout: 15000 });
   });
 

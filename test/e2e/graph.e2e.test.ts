@@ -13,7 +13,7 @@ import { buildGraphView } from '../../src/core/graph/view';
 import { categoryById } from '../../src/core/note/taxonomy';
 import { indexFolder } from '../../src/node/indexFolder';
 import { assertLegibleLabels, drawnPixels, inGraph, nodeOnPage, openGraph, pixelOnPage, waitForGraph, webviewBackground } from './graphView';
-import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure } from './workbench';
+import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure, chooseMenuItem } from './workbench';
 
 const IO_NET = 'infrastructure/io-net.md';
 const ARWEAVE = 'infrastructure/arweave.md';
@@ -460,7 +460,7 @@ describe(`Layer graph (e2e, extension ${EXTENSION_SOURCE})`, () => {
     const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Protocols' }) });
     const eliza = tree.locator('.monaco-list-row', { hasText: 'Eliza' }).first();
     await eliza.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Reveal in Graph' }).first().click();
+    await chooseMenuItem(page, 'Reveal in Graph');
     await page.locator('.tabs-container .tab.active', { hasText: 'Layer Graph' }).waitFor();
     view = workbench.webviewFrame();
     const elizaPath = 'middleware/eliza.md';

@@ -109,6 +109,21 @@ export class Workbench {
 }
 
 /**
+ * Chooses an item of the open context menu as a person may: pointing at it, then Enter. A mouse
+ * click on the item was lost now and then on a loaded machine (the menu stayed open, the item
+ * highlighted); the keyboard runs the focused item every time.
+ */
+export async function chooseMenuItem(page: Page, label: string): Promise<void> {
+  const menu = page.locator('.context-view .monaco-menu');
+  const item = menu.locator('.action-item', { has: page.locator('.action-label', { hasText: label }) }).first();
+  await item.hover();
+  // Enter runs the focused item: make sure pointing at it focused this one.
+  await menu.locator('.action-item.focused', { hasText: label }).waitFor({ timeout: 5000 });
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: 5000 });
+}
+
+/**
  * Runs a command from the Command Palette (F1) by its title. Retries for a while: early in startup
  * F1 can arrive before the keybindings exist, and a development extension's commands appear only
  * once the remote extension host has scanned it.

@@ -3,7 +3,7 @@ import { withoutIcons } from '../iconText';
 import type { SearchMatch } from '../../core/search/protocolSearch';
 import type { AtlasService } from '../atlasService';
 import { verdictIcon } from '../verdictStyle';
-import { categoryTitle, describeVerdict, layerTitle } from '../../core/labels';
+import { categoryTitle, describeVerdict, layerWord } from '../../core/labels';
 
 interface ProtocolPickItem extends vscode.QuickPickItem {
   path: string;
@@ -86,7 +86,7 @@ function itemsFor(service: AtlasService, query: string): ProtocolPickItem[] {
         label: withoutIcons(protocol.name.value),
         iconPath: verdictIcon(verdict.value),
         description: withoutIcons(
-          [layerTitle(protocol.layer.value), category, describeVerdict({ value: verdict.value, source: verdict.source })].filter(Boolean).join(' · '),
+          [layerWord(protocol.layer.value), category, describeVerdict({ value: verdict.value, source: verdict.source })].filter(Boolean).join(' · '),
         ),
         detail: withoutIcons(matchDetail(result.matches, protocol.name.value) ?? '') || undefined,
         alwaysShow: true,
