@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { buildGraphView } from '../../src/core/graph/view';
+import { buildGraphView } from '../unit/graphView/wholeView';
 import { parseNote } from '../../src/core/note/parseNote';
 import { atlasApi, closeAllEditors, revertAll, treeRows, waitFor, workspaceUri } from './atlasTestApi';
 import type { ProtocolAtlasApi } from '../../src/extension/extension';
