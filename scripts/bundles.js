@@ -3,8 +3,9 @@
 //
 // `testHooks` is the test build: PROTOCOL_ATLAS_TEST_HOOKS is true, so the webview installs its
 // read-only test view (window.__protocolAtlas, webview/testHook.ts) that the e2e tests and
-// bench:host read the graph through. Otherwise it is false and esbuild drops that code, which a
-// user's webview never needs.
+// bench:host read the graph through, and the extension's API carries its internals for the
+// integration tests (src/extension/testInternals.ts). Otherwise it is false and esbuild drops
+// that code, which a user's extension and webview never need.
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');

@@ -1,9 +1,10 @@
-// What ships holds no test hook: the webview's test view (window.__protocolAtlas) is in the test
-// build only, and esbuild drops it from every other build (npm run build, npm run package),
-// minified or not.
+// What ships holds no test hook: the webview's test view (window.__protocolAtlas) and the
+// extension's internals for the integration tests are in the test build only, and esbuild drops
+// them from every other build (npm run build, npm run package), minified or not.
 import * as assert from 'node:assert/strict';
 import { build } from 'esbuild';
 import { bundles } from '../../../scripts/bundles';
+import { INTERNALS_KEY } from '../../../src/extension/testInternals';
 
 /** The text of each bundle of the extension and the webview, built in memory as esbuild.js would. */
 async function bundleTexts(options: { production: boolean; testHooks: boolean }): Promise<{ extension: string; webview: string }> {
@@ -28,12 +29,14 @@ describe('the test hooks, in the test build only', function () {
       const { extension, webview } = await bundleTexts({ production, testHooks: false });
       assert.ok(webview.length > 10_000 && extension.length > 10_000, 'both bundles were built');
       assert.ok(!webview.includes('__protocolAtlas'), 'the webview installs no test view');
+      assert.ok(!extension.includes(INTERNALS_KEY), 'the API carries no internals');
       assert.ok(!webview.includes('PROTOCOL_ATLAS_TEST_HOOKS') && !extension.includes('PROTOCOL_ATLAS_TEST_HOOKS'), 'the flag is replaced');
     });
   }
 
   it('puts them in the test build (npm run build:test, npm run package:test)', async () => {
-    const { webview } = await bundleTexts({ production: true, testHooks: true });
+    const { extension, webview } = await bundleTexts({ production: true, testHooks: true });
     assert.ok(webview.includes('__protocolAtlas'), 'the webview installs its test view');
+    assert.ok(extension.includes(INTERNALS_KEY), 'the API carries the internals');
   });
 });
