@@ -1,8 +1,14 @@
 // Bundles: the extension host code, the webview app and the CLI. Everything a
 // bundle needs is inlined, so the .vsix ships without node_modules.
+//   node esbuild.js [--production] [--test-hooks] [--watch]
+// --production minifies (npm run package); --test-hooks makes the test build, the one the
+// integration and e2e tests and bench:host run (npm run build:test, npm run package:test; see
+// scripts/bundles.js).
 const esbuild = require('esbuild');
+const { bundles } = require('./scripts/bundles');
 
 const production = process.argv.includes('--production');
+const testHooks = process.argv.includes('--test-hooks');
 const watch = process.argv.includes('--watch');
 
 /** Prints errors the way VS Code's problem matcher ($esbuild-watch) expects. */
@@ -20,22 +26,7 @@ const problemMatcher = {
   },
 };
 
-const common = {
-  bundle: true,
-  minify: production,
-  // Maps in every build, each matching its bundle, so a profile or a stack trace of a production
-  // build maps back to src/ (the .vsix leaves them out; see .vscodeignore).
-  sourcemap: true,
-  sourcesContent: false,
-  logLevel: 'warning',
-  plugins: watch ? [problemMatcher] : [],
-};
-
-const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
-];
+const builds = bundles({ production, testHooks, plugins: watch ? [problemMatcher] : [] });
 
 async function main() {
   // A fresh dist/: no map or bundle left over from an earlier build can pass for this one's.

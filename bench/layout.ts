@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ClassifiedLayer, Layer } from '../src/core/model';
 import { createDependencyGraph, type DependencyGraph } from '../src/core/graph/dependencyGraph';
-import { countCrossings } from '../src/core/graph/crossings';
+import { countCrossings } from './crossings';
 import { layeredLayout } from '../src/core/graph/layout';
 import { seededRandom, type BenchRow } from './benchRow';
 

@@ -18,10 +18,20 @@ function npmRun(script, extraArgs = []) {
   }
 }
 
-/** Builds dist/ unless PROTOCOL_ATLAS_SKIP_BUILD=1 (for quick reruns when dist/ is current). */
-function build() {
+/**
+ * Builds dist/ unless PROTOCOL_ATLAS_SKIP_BUILD=1 (for quick reruns when dist/ is current). With
+ * `testHooks`, the test build (npm run build:test): what the integration tests and bench:host read
+ * the extension and the webview through is in it.
+ */
+function build({ testHooks = false } = {}) {
   if (process.env.PROTOCOL_ATLAS_SKIP_BUILD === '1') return;
-  npmRun('build');
+  npmRun(testHooks ? 'build:test' : 'build');
+}
+
+/** Whether dist/ is a test build: the webview's test view is in its bundle. */
+function isTestBuild() {
+  const webview = path.join(ROOT, 'dist', 'webview.js');
+  return fs.existsSync(webview) && fs.readFileSync(webview, 'utf8').includes('__protocolAtlas');
 }
 
 const pendingTempDirs = new Set();
@@ -57,4 +67,4 @@ function copyExampleWorkspace(prefix = 'protocol-atlas-workspace-', source = EXA
   return { dir, cleanup: parent.cleanup };
 }
 
-module.exports = { ROOT, EXAMPLE_WORKSPACE, build, copyExampleWorkspace, makeTempDir, npmRun };
+module.exports = { ROOT, EXAMPLE_WORKSPACE, build, copyExampleWorkspace, isTestBuild, makeTempDir, npmRun };

@@ -7,8 +7,11 @@
 //   VSCODE_EXECUTABLE=/path/to/code npm run test:integration
 // (on Linux e.g. /usr/share/code/code, on macOS .../Visual Studio Code.app/Contents/MacOS/Electron).
 //
+// The extension is the test build (`npm run build:test`): its API carries the internals the tests
+// read and drive (src/extension/testInternals.ts), which a production build leaves out.
+//
 // Env: PROTOCOL_ATLAS_TEST_GREP=<text> runs only matching tests; PROTOCOL_ATLAS_SKIP_BUILD=1 skips
-// `npm run build`; PROTOCOL_ATLAS_VERBOSE=1 shows the code-server log.
+// `npm run build:test`; PROTOCOL_ATLAS_VERBOSE=1 shows the code-server log.
 const fs = require('fs');
 const path = require('path');
 const { runTests } = require('@vscode/test-electron');
@@ -20,7 +23,7 @@ const { ROOT, build, copyExampleWorkspace } = require('./project');
 const SHIM = path.join(__dirname, 'code-server-shim.js');
 
 async function main() {
-  build();
+  build({ testHooks: true });
   const { testsPath } = await compileIntegrationTests();
   const desktop = process.env.VSCODE_EXECUTABLE;
   if (!desktop) ensureCodeServer();

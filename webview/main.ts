@@ -25,7 +25,8 @@ let palette = readPalette();
 let renderer: GraphRenderer | undefined;
 let savedCamera = state.restore(vscode.getState());
 const webgl = webglAvailable();
-exposeForTests(state, () => renderer, webgl);
+// The test build only: the e2e tests and bench:host read what is drawn through window.__protocolAtlas.
+if (PROTOCOL_ATLAS_TEST_HOOKS) exposeForTests(state, () => renderer, webgl);
 
 const status = document.createElement('p');
 status.className = 'status';

@@ -135,11 +135,6 @@ export class AtlasState {
     return true;
   }
 
-  /** The box holds a query the extension answered, and nothing matched it. */
-  get noMatches(): boolean {
-    return this.searchMatches !== undefined && this.searchMatches.size === 0;
-  }
-
   /** How many protocols the current query matches, shown or hidden by the other filters. */
   get matchCount(): number | undefined {
     return this.searchMatches?.size;

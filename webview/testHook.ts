@@ -1,6 +1,6 @@
 // A read-only window onto the app for tests and benchmarks (window.__protocolAtlas): what is
 // drawn, where, and what is hovered, selected and filtered. Snapshots only; nothing here changes
-// the app.
+// the app. In the test build only (PROTOCOL_ATLAS_TEST_HOOKS, scripts/bundles.js).
 import type { GraphRenderer } from './renderer';
 import type { AtlasState } from './state';
 import type { TestView } from './testView';

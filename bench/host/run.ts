@@ -11,7 +11,9 @@
 // --profile keeps CPU profiles of the extension host (each start's first 30 s, each edit) there.
 // --extension loads another built checkout from source (e.g. /work/wt/baseline) instead of this
 // one; --vsix packages this checkout (or takes the given .vsix) and installs it as a user would.
-// Env: PROTOCOL_ATLAS_SKIP_BUILD=1 uses dist/ (or protocol-atlas.vsix) as it is;
+// The benchmark reads the graph through the webview's test view, so what it runs is a test build
+// (npm run build:test, npm run package:test; another checkout must be built so).
+// Env: PROTOCOL_ATLAS_SKIP_BUILD=1 uses dist/ (or protocol-atlas-test.vsix) as it is;
 // PROTOCOL_ATLAS_VERBOSE=1 shows code-server's log. JSON on stdout, progress on stderr.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -83,13 +85,13 @@ function positive(name: string, text: string): number {
 /** Builds what will be measured: dist/ of this checkout, or its .vsix. Another checkout is taken as built. */
 function prepareExtension(extension: ExtensionSource): ExtensionSource {
   if (extension.kind === 'development') {
-    if (extension.path === ROOT) build();
+    if (extension.path === ROOT) build({ testHooks: true });
     if (!fs.existsSync(path.join(extension.path, 'dist', 'extension.js'))) throw new Error(`${extension.path} has no dist/extension.js: build it first.`);
     return extension;
   }
   if (extension.kind === 'vsix' && !extension.file) {
-    const file = path.join(ROOT, 'protocol-atlas.vsix');
-    if (process.env.PROTOCOL_ATLAS_SKIP_BUILD !== '1' || !fs.existsSync(file)) npmRun('package');
+    const file = path.join(ROOT, 'protocol-atlas-test.vsix');
+    if (process.env.PROTOCOL_ATLAS_SKIP_BUILD !== '1' || !fs.existsSync(file)) npmRun('package:test');
     return { kind: 'vsix', file };
   }
   return extension;

@@ -6,7 +6,8 @@ import { syntheticAtlas } from '../layout';
 import { appGraph, type AppGraph } from './appMessage';
 import { Atlas } from '../../src/core/atlas';
 import { layeredLayout } from '../../src/core/graph/layout';
-import { buildGraphView, VIEW_LAYOUT } from '../../src/core/graph/view';
+import { VIEW_LAYOUT } from '../../src/core/graph/view';
+import { buildGraphView } from '../../test/unit/graphView/wholeView';
 import { indexFolder } from '../../src/node/indexFolder';
 import type { ExtensionMessage } from '../../src/webviewProtocol';
 

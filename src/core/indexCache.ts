@@ -33,20 +33,6 @@ export interface CachedNote {
   stamp: FileStamp;
 }
 
-/**
- * The cache of an index: only notes whose stamp is known (read from a saved file) are kept; a note
- * indexed from an unsaved buffer has no stamp, so the next session reads its file again.
- */
-export function createIndexCache(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>): IndexCacheFile {
-  const entries: CachedNote[] = [];
-  for (const path of index.paths()) {
-    const stamp = stamps.get(path);
-    const note = index.note(path);
-    if (stamp && note) entries.push({ note, stamp });
-  }
-  return indexCacheOf(entries);
-}
-
 /** The cache of these notes, each under the stamp of the file it was parsed from. */
 export function indexCacheOf(entries: Iterable<CachedNote>): IndexCacheFile {
   const files: IndexCacheFile['files'] = [];
@@ -58,17 +44,14 @@ export function indexCacheOf(entries: Iterable<CachedNote>): IndexCacheFile {
  * The cache file's text, kept ready between saves: each note is packed and stringified once and
  * again only when its note or stamp changed, so saving after an edit costs a join, not a pack of
  * every note (0.36 s at 10,000 notes, in the extension host, after every edit). The text is
- * exactly `JSON.stringify(createIndexCache(index, stamps))`.
+ * exactly the JSON of `indexCacheOf` over the index's notes whose stamp is known: a note indexed
+ * from an unsaved buffer has none, so the next session reads its file again.
  */
 export class IndexCacheText {
   private entries = new Map<string, { note: ProtocolNote; size: number; mtime: number; json: string }>();
 
-  of(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>): string {
-    return [...this.pieces(index, stamps)].join('');
-  }
-
   /**
-   * The same text in pieces of about `notesPerPiece` notes, for a writer that yields between them
+   * The text in pieces of about `notesPerPiece` notes, for a writer that yields between them
    * (at 10,000 notes the whole text is ~100 ms of work). A note changed between two pieces is
    * written as it was when its piece was made; the next save has it as it is.
    */

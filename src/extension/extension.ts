@@ -6,8 +6,8 @@ import { AtlasService } from './atlasService';
 import { registerGraphPanel } from './features/graphPanel';
 import { WorkspaceFrameworks } from './workspaceFrameworks';
 import { registerStatusBar } from './features/statusBar';
-import { registerProtocolsTree, type ProtocolsTree } from './features/protocolsTree';
-import { registerSearch, type ProtocolSearchView } from './features/search';
+import { registerProtocolsTree } from './features/protocolsTree';
+import { registerSearch } from './features/search';
 import { registerNewNote } from './features/newNote';
 import { registerFrameworkCommands } from './features/frameworkCommands';
 import { registerIndexCommands } from './features/indexCommands';
@@ -19,14 +19,11 @@ import { registerDefinition } from './features/definition';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { registerFirstIndexProgress } from './features/firstIndexProgress';
+import { createApi, type ProtocolAtlasApi } from './api';
+import { exposeInternals } from './testInternals';
 
-/** What activate() returns: the live atlas and the views on it, for tests and other extensions. */
-export interface ProtocolAtlasApi {
-  service: AtlasService;
-  frameworks: WorkspaceFrameworks;
-  protocolsTree: ProtocolsTree;
-  search: ProtocolSearchView;
-}
+/** The API another extension gets from activate(), described in api.ts. */
+export type { AtlasProtocol, AtlasVerdict, ProtocolAtlasApi } from './api';
 
 export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   useDisplayLanguage();
@@ -50,7 +47,9 @@ export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   registerReferences(context, service);
   registerRename(context, service);
   log.info('Protocol Atlas activated.');
-  return { service, frameworks, protocolsTree, search };
+  const api = createApi(service, frameworks);
+  if (PROTOCOL_ATLAS_TEST_HOOKS) exposeInternals(api, { service, frameworks, protocolsTree, search });
+  return Object.freeze(api);
 }
 
 export function deactivate(): void {

@@ -1,6 +1,6 @@
-// Reading a folder of notes from disk for the CLI and the benchmark: every *.md file below it,
-// as (relative posix path, text) pairs for ProtocolIndex.build. Nothing here is fatal: files that
-// cannot be read are listed in `skipped` with the reason.
+// Reading a folder of notes from disk for the CLI and the benchmark: every *.md file below it
+// listed (listNotes), then each read as a (relative posix path, text) pair (readNote). Nothing
+// here is fatal: files that cannot be read are listed in `skipped` with the reason.
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,14 +21,6 @@ export interface LoadOptions {
 
 const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
 const NOTE_FILE = /\.md$/i;
-
-export function loadNotes(folder: string, options: LoadOptions = {}): LoadedNotes {
-  const listed = listNotes(folder, options);
-  const result: LoadedNotes = { entries: [], skipped: listed.skipped };
-  for (const relative of listed.paths) readNote(folder, relative, result);
-  result.skipped.sort((a, b) => compare(a.path, b.path));
-  return result;
-}
 
 export interface ListedNotes {
   /** Relative posix paths of the notes to read, sorted. */

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, makeTempDir } from '../../scripts/code-server';
 import { EXAMPLE_WORKSPACE } from '../../scripts/project';
 import { Atlas } from '../../src/core/atlas';
-import { buildGraphView } from '../../src/core/graph/view';
+import { buildGraphView } from '../unit/graphView/wholeView';
 import { graphViewToSvg } from '../../src/core/graph/viewSvg';
 import { indexFolder } from '../../src/node/indexFolder';
 import { ARTIFACTS_DIR } from './workbench';

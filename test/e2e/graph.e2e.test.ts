@@ -9,7 +9,7 @@ import type { FrameLocator } from 'playwright-core';
 import { CHROMIUM_ARGS, launchChromium } from '../../scripts/code-server';
 import { EXAMPLE_WORKSPACE, ROOT } from '../../scripts/project';
 import { Atlas } from '../../src/core/atlas';
-import { buildGraphView } from '../../src/core/graph/view';
+import { buildGraphView } from '../unit/graphView/wholeView';
 import { categoryById } from '../../src/core/note/taxonomy';
 import { indexFolder } from '../../src/node/indexFolder';
 import { assertLegibleLabels, drawnPixels, inGraph, nodeOnPage, openGraph, pixelOnPage, waitForGraph, webviewBackground } from './graphView';

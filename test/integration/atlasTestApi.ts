@@ -1,18 +1,32 @@
-// Shared by the live-index, tree, search, framework and command tests: the extension's API (what
-// activate() returns), the temp workspace's files, and waiting on what a researcher would see.
+// Shared by the live-index, tree, search, framework and command tests: the extension's internals
+// (what the test build hangs off the API activate() returns), the temp workspace's files, and
+// waiting on what a researcher would see.
 import * as vscode from 'vscode';
-import type { ProtocolAtlasApi } from '../../src/extension/extension';
+import type { ProtocolAtlasApi } from '../../src/extension/api';
 import type { ProtocolsTreeElement } from '../../src/extension/features/protocolsTree';
+import { INTERNALS_KEY, type AtlasInternals } from '../../src/extension/testInternals';
 
 export const EXTENSION_ID = 'protocol-atlas.protocol-atlas';
 
+/** The extension's API as another extension gets it. */
 export async function atlasApi(): Promise<ProtocolAtlasApi> {
   const extension = vscode.extensions.getExtension<ProtocolAtlasApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
-  const api = await extension.activate();
-  await api.service.ready;
-  await api.frameworks.ready;
-  return api;
+  return extension.activate();
+}
+
+/** The extension's own objects, which only the test build (npm run build:test) hands out. */
+export function internalsOf(api: ProtocolAtlasApi): AtlasInternals {
+  const internals = (api as unknown as Record<symbol, AtlasInternals | undefined>)[Symbol.for(INTERNALS_KEY)];
+  if (!internals) throw new Error('Protocol Atlas is not a test build: build it with `npm run build:test`.');
+  return internals;
+}
+
+export async function atlasInternals(): Promise<AtlasInternals> {
+  const internals = internalsOf(await atlasApi());
+  await internals.service.ready;
+  await internals.frameworks.ready;
+  return internals;
 }
 
 export function workspaceUri(relative: string): vscode.Uri {
@@ -57,7 +71,7 @@ export interface TreeRow {
 }
 
 /** The Protocols view as rows, top to bottom, every node expanded: what a researcher reads. */
-export async function treeRows(api: ProtocolAtlasApi): Promise<TreeRow[]> {
+export async function treeRows(api: AtlasInternals): Promise<TreeRow[]> {
   // The tree once the index has what was just typed or reverted (edits wait 150 ms for more).
   await api.service.settled();
   const rows: TreeRow[] = [];
@@ -74,7 +88,7 @@ export async function treeRows(api: ProtocolAtlasApi): Promise<TreeRow[]> {
   return rows;
 }
 
-export async function treeRow(api: ProtocolAtlasApi, label: string): Promise<TreeRow | undefined> {
+export async function treeRow(api: AtlasInternals, label: string): Promise<TreeRow | undefined> {
   return (await treeRows(api)).find((row) => row.label === label && row.element.kind === 'protocol');
 }
 

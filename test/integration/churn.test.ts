@@ -9,10 +9,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { buildGraphView } from '../../src/core/graph/view';
+import { buildGraphView } from '../unit/graphView/wholeView';
 import { parseNote } from '../../src/core/note/parseNote';
-import { atlasApi, closeAllEditors, revertAll, treeRows, waitFor, workspaceUri } from './atlasTestApi';
-import type { ProtocolAtlasApi } from '../../src/extension/extension';
+import { atlasInternals, closeAllEditors, revertAll, treeRows, waitFor, workspaceUri } from './atlasTestApi';
+import type { AtlasInternals } from '../../src/extension/testInternals';
 
 const CHANGES = 1000;
 const ROOT = 'churn';
@@ -38,7 +38,7 @@ interface Snapshot {
   graph: unknown;
 }
 
-async function snapshot(api: ProtocolAtlasApi): Promise<Snapshot> {
+async function snapshot(api: AtlasInternals): Promise<Snapshot> {
   await api.service.settled();
   const tree = (await treeRows(api)).map((row) => {
     const tooltip = row.item.tooltip instanceof vscode.MarkdownString ? row.item.tooltip.value : String(row.item.tooltip ?? '');
@@ -95,13 +95,13 @@ describe('Churn', () => {
     await closeAllEditors();
     fs.rmSync(base, { recursive: true, force: true });
     fs.rmSync(scratch, { recursive: true, force: true });
-    const api = await atlasApi();
+    const api = await atlasInternals();
     await waitFor('the churn notes to leave the index', () => api.service.atlas.index.paths().every((each) => !each.startsWith(`${ROOT}/`)), 20000);
   });
 
   it(`after ${CHANGES} file-system changes, the tree, diagnostics and graph equal a fresh index`, async function () {
     this.timeout(600000);
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const before = new Set(api.service.atlas.index.paths());
     await vscode.commands.executeCommand('protocolAtlas.showGraph');
 

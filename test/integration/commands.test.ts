@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { atlasApi, closeAllEditors, exists, readText, waitFor, workspaceUri } from './atlasTestApi';
+import { atlasInternals, closeAllEditors, exists, readText, waitFor, workspaceUri } from './atlasTestApi';
 
 describe('Commands', () => {
   after(async () => {
@@ -13,7 +13,7 @@ describe('Commands', () => {
   });
 
   it('New Protocol Note writes a note from the template into the layer’s folder, opens and indexes it', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     assert.strictEqual(await exists('model/gensyn.md'), false);
     const uri = await vscode.commands.executeCommand<vscode.Uri>('protocolAtlas.newNote', { name: 'Gensyn', layer: 'model', category: 'model-training' });
     assert.strictEqual(uri?.toString(), workspaceUri('model/gensyn.md').toString());
@@ -34,7 +34,7 @@ describe('Commands', () => {
 
   it('New Protocol Note never writes through a layer folder that links outside the workspace', async function () {
     if (process.platform === 'win32') this.skip();
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'protocol-atlas-outside-'));
     const layerFolder = workspaceUri('application').fsPath;
     fs.renameSync(layerFolder, `${layerFolder}.real`);
@@ -60,7 +60,7 @@ describe('Commands', () => {
   });
 
   it('Rebuild Index reads every note again; Show Output opens the log', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const paths = api.service.atlas.index.paths();
     await vscode.commands.executeCommand('protocolAtlas.rebuildIndex');
     assert.deepStrictEqual(api.service.atlas.index.paths(), paths);

@@ -2,7 +2,7 @@
 // researcher's typing, goes away with its note, and its quick fix repairs it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { atlasApi, openNote, ourDiagnostics, positionOf, rangeOf, revertAll, typeOver, waitFor, workspaceUri } from './noteEditing';
+import { atlasInternals, openNote, ourDiagnostics, positionOf, rangeOf, revertAll, typeOver, waitFor, workspaceUri } from './noteEditing';
 
 const FOLDER = 'zz-diagnostics';
 
@@ -39,14 +39,14 @@ describe('Diagnostics and quick fixes', function () {
   this.timeout(20000);
 
   before(async () => {
-    await atlasApi();
+    await atlasInternals();
   });
 
   afterEach(revertAll);
 
   after(async () => {
     await vscode.workspace.fs.delete(workspaceUri(FOLDER), { recursive: true, useTrash: false });
-    await (await atlasApi()).service.settled();
+    await (await atlasInternals()).service.settled();
   });
 
   it('shows an unknown layer on its line, and the quick fix changes it to the closest layer', async () => {

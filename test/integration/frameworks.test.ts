@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { atlasApi, closeAllEditors, treeRow, waitFor, workspaceUri, writeText } from './atlasTestApi';
+import { atlasInternals, closeAllEditors, treeRow, waitFor, workspaceUri, writeText } from './atlasTestApi';
 
 const ALL_MIXED = `id: all-mixed
 title: Everything is mixed
@@ -37,7 +37,7 @@ rules: not-a-list
 
 describe('Frameworks', () => {
   afterEach(async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     await api.frameworks.choose('deepseek-2025');
     for (const file of ['all-mixed.yaml', 'broken.yaml', 'zero.yaml', 'pipe.yaml', 'copy.yaml']) {
       await vscode.workspace.fs.delete(workspaceUri(`.protocol-atlas/frameworks/${file}`)).then(undefined, () => undefined);
@@ -47,7 +47,7 @@ describe('Frameworks', () => {
   });
 
   it('switches to the workspace framework: every verdict re-evaluates, the tree follows, the choice is remembered', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     assert.strictEqual(api.service.atlas.verdictOf('infrastructure/io-net.md').value, 'negative');
     assert.ok(api.frameworks.all().some((each) => each.framework.id === 'compute-rebound'));
 
@@ -61,7 +61,7 @@ describe('Frameworks', () => {
   });
 
   it('picks up a framework file added to the workspace, and reports a broken one in Problems', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     await writeText('.protocol-atlas/frameworks/all-mixed.yaml', ALL_MIXED);
     await writeText('.protocol-atlas/frameworks/broken.yaml', BROKEN);
     await waitFor('the new framework', () => api.frameworks.all().some((each) => each.framework.id === 'all-mixed'));
@@ -82,7 +82,7 @@ describe('Frameworks', () => {
 
   it('reads no device, pipe or dependency as a framework, and reports a reused built-in id', async function () {
     if (process.platform === 'win32') this.skip();
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const frameworks = workspaceUri('.protocol-atlas/frameworks').fsPath;
     // Git carries links: a cloned repository can put these where a framework file should be.
     fs.symlinkSync('/dev/zero', `${frameworks}/zero.yaml`);

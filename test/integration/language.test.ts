@@ -2,7 +2,7 @@
 // same commands the editor runs, against the example workspace.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { atlasApi, openNote, positionOf, rangeOf, revertAll, typeOver, waitFor, workspaceUri } from './noteEditing';
+import { atlasInternals, openNote, positionOf, rangeOf, revertAll, typeOver, waitFor, workspaceUri } from './noteEditing';
 
 async function completions(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
@@ -24,7 +24,7 @@ describe('Language features in front matter', function () {
   this.timeout(20000);
 
   before(async () => {
-    await atlasApi();
+    await atlasInternals();
   });
 
   afterEach(revertAll);
@@ -136,7 +136,7 @@ describe('Language features in front matter', function () {
     const eliza = await vscode.workspace.openTextDocument(workspaceUri('middleware/eliza.md'));
     assert.strictEqual(eliza.lineAt(5).text, 'depends_on: ["[[Akash Network]]", Arweave]');
     assert.ok(document.isDirty && eliza.isDirty, 'unsaved: undoable, and nothing written to disk');
-    const { service } = await atlasApi();
+    const { service } = await atlasInternals();
     await waitFor('the renamed dependency to resolve', () => service.atlas.index.protocol('middleware/eliza.md')?.dependsOn.includes('infrastructure/akash.md'));
     assert.deepStrictEqual(service.atlas.index.protocol('middleware/eliza.md')?.unresolvedDependencies, []);
   });

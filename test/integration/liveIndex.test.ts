@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { AtlasService } from '../../src/extension/atlasService';
 import { INDEX_CACHE_FILE } from '../../src/extension/indexCacheStore';
-import { atlasApi, closeAllEditors, readText, revertAll, treeRow, waitFor, workspaceUri, writeText } from './atlasTestApi';
+import { atlasInternals, closeAllEditors, readText, revertAll, treeRow, waitFor, workspaceUri, writeText } from './atlasTestApi';
 
 const NEW_NOTE = `---
 protocol: Gradient Lab
@@ -27,7 +27,7 @@ describe('Live index', () => {
   });
 
   it('indexes a depends_on entry typed into an unsaved note within a second, in the index and the tree', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const file = 'infrastructure/arweave.md';
     const before = await readText(file);
     assert.ok(!(await treeRow(api, 'Arweave'))?.description.includes('exposed'), 'Arweave starts unexposed');
@@ -53,7 +53,7 @@ describe('Live index', () => {
 
   it('a note turned into a link to /dev/zero, or a named pipe called x.md, is skipped: the host stays small and the queue moves', async function () {
     if (process.platform === 'win32') this.skip();
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const zero = 'infrastructure/zero-swap.md';
     const pipe = 'infrastructure/pipe.md';
     const after = 'infrastructure/after-the-pipe.md';
@@ -78,7 +78,7 @@ describe('Live index', () => {
   });
 
   it('adds a created note and forgets a deleted one, in the index and the tree', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const file = 'middleware/gradient-lab.md';
     await writeText(file, NEW_NOTE);
     await waitFor('the created note in the index', () => api.service.atlas.index.protocol(file)?.dependsOn.includes('middleware/grass.md'));
@@ -90,7 +90,7 @@ describe('Live index', () => {
   });
 
   it('follows a note renamed through a WorkspaceEdit (as the explorer does), keeping no stale path', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const from = 'infrastructure/storj.md';
     const to = 'infrastructure/storj-dcs.md';
     const edit = new vscode.WorkspaceEdit();
@@ -110,7 +110,7 @@ describe('Live index', () => {
   });
 
   it('keeps a note’s unsaved edits when it is renamed while open', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const from = 'infrastructure/filecoin.md';
     const to = 'infrastructure/filecoin-network.md';
     const editor = await vscode.window.showTextDocument(workspaceUri(from));
@@ -134,7 +134,7 @@ describe('Live index', () => {
   });
 
   it('leaves no stale notes when a folder is renamed on disk (the watcher sees only the folder)', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const middleware = api.service.atlas.index.paths().filter((p) => p.startsWith('middleware/'));
     assert.ok(middleware.length >= 5, `middleware notes: ${middleware.join(', ')}`);
     await vscode.workspace.fs.rename(workspaceUri('middleware'), workspaceUri('tooling'));
@@ -159,7 +159,7 @@ describe('Live index', () => {
   it('after a folder of notes is renamed outside VS Code, follows edits inside it and notes in a new folder of the old name', async () => {
     // inotify keeps a renamed folder's old path: without a check against the disk, the edit below
     // is reported under research-a/ and the note in the new research-a/ is never reported.
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const index = api.service.atlas.index;
     const root = workspaceUri('').fsPath;
     const at = (relative: string): string => path.join(root, ...relative.split('/'));
@@ -183,7 +183,7 @@ describe('Live index', () => {
   });
 
   it('follows the protocolAtlas.exclude setting without a reload', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const config = vscode.workspace.getConfiguration('protocolAtlas');
     const total = api.service.atlas.index.paths().length;
     await config.update('exclude', ['**/node_modules/**', 'application/**'], vscode.ConfigurationTarget.Workspace);
@@ -198,7 +198,7 @@ describe('Live index', () => {
   });
 
   it('never changes a note’s bytes by opening, indexing and graphing the workspace', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const paths = api.service.atlas.index.paths();
     const before = await Promise.all(paths.map((p) => readText(p)));
     for (const p of paths.slice(0, 6)) await vscode.window.showTextDocument(workspaceUri(p), { preview: false });

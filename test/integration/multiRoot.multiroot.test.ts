@@ -3,7 +3,7 @@
 // folder of notes: `apps/eliza.md` sits in a workspace folder called apps, not in a layer folder.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { atlasApi, closeAllEditors, revertAll, treeRows, waitFor } from './atlasTestApi';
+import { atlasInternals, closeAllEditors, revertAll, treeRows, waitFor } from './atlasTestApi';
 
 function rootUri(root: string, relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.find((each) => each.name === root);
@@ -13,7 +13,7 @@ function rootUri(root: string, relative: string): vscode.Uri {
 
 /** The tree's layer group a protocol row sits under. */
 async function layerGroupOf(label: string): Promise<string | undefined> {
-  const rows = await treeRows(await atlasApi());
+  const rows = await treeRows(await atlasInternals());
   let group: string | undefined;
   for (const row of rows) {
     if (row.depth === 0) group = row.label;
@@ -30,12 +30,12 @@ describe('Multi-root workspace', () => {
 
   it('opens both root folders and keys every note by its root folder', async () => {
     assert.deepStrictEqual(vscode.workspace.workspaceFolders?.map((folder) => folder.name), ['apps', 'research']);
-    const api = await atlasApi();
+    const api = await atlasInternals();
     assert.deepStrictEqual(api.service.atlas.index.paths().sort(), ['apps/eliza.md', 'apps/infra/akash.md', 'research/agent.md', 'research/model/bittensor.md']);
   });
 
   it('takes layers from folders inside a root, never from the root folder\'s own name', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const index = api.service.atlas.index;
     assert.deepStrictEqual(index.note('apps/eliza.md')?.layer, { value: 'unclassified', source: 'default' }, 'the root folder "apps" is not a layer folder');
     assert.deepStrictEqual(index.note('apps/infra/akash.md')?.layer, { value: 'infrastructure', source: 'folder' });
@@ -46,7 +46,7 @@ describe('Multi-root workspace', () => {
   });
 
   it('resolves dependencies across root folders, and the hover reads the target as the index does', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     assert.deepStrictEqual(api.service.atlas.index.dependencies('research/agent.md').sort(), ['apps/eliza.md', 'apps/infra/akash.md']);
     const agent = rootUri('research', 'agent.md');
     assert.deepStrictEqual(vscode.languages.getDiagnostics(agent).map((diagnostic) => diagnostic.message), []);
@@ -60,7 +60,7 @@ describe('Multi-root workspace', () => {
   });
 
   it('places notes created and moved live by the same rule', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const index = api.service.atlas.index;
     const atRoot = rootUri('apps', 'render.md');
     const inFolder = rootUri('research', 'apps/virtuals.md');

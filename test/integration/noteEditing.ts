@@ -1,16 +1,14 @@
-// Helpers shared by the editing integration tests: the extension's API, waiting for the index,
+// Helpers shared by the editing integration tests: the extension's internals, waiting for the index,
 // finding text in a note, and undoing every unsaved change a test made.
 import * as vscode from 'vscode';
-import type { ProtocolAtlasApi } from '../../src/extension/extension';
+import type { AtlasInternals } from '../../src/extension/testInternals';
+import { atlasApi, internalsOf } from './atlasTestApi';
 
-const EXTENSION_ID = 'protocol-atlas.protocol-atlas';
-
-export async function atlasApi(): Promise<ProtocolAtlasApi> {
-  const extension = vscode.extensions.getExtension<ProtocolAtlasApi>(EXTENSION_ID);
-  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
-  const api = await extension.activate();
-  await api.service.ready;
-  return api;
+/** The extension's internals once its first index is built (the framework may still be loading). */
+export async function atlasInternals(): Promise<AtlasInternals> {
+  const internals = internalsOf(await atlasApi());
+  await internals.service.ready;
+  return internals;
 }
 
 export function workspaceUri(relative: string): vscode.Uri {
@@ -67,7 +65,7 @@ export async function revertAll(): Promise<void> {
   while (dirty.some((document) => document.isDirty) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   // The reverted text must reach the index before the editors close: the service drops a pending
   // edit of a closed document, and would keep the unsaved text.
-  await (await atlasApi()).service.settled();
+  await (await atlasInternals()).service.settled();
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 

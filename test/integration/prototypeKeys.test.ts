@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { VERDICT_VALUES } from '../../src/core/model';
 import { AtlasService } from '../../src/extension/atlasService';
 import { INDEX_CACHE_FILE } from '../../src/extension/indexCacheStore';
-import { atlasApi, closeAllEditors, treeRows, waitFor, workspaceUri, writeText } from './atlasTestApi';
+import { atlasInternals, closeAllEditors, treeRows, waitFor, workspaceUri, writeText } from './atlasTestApi';
 
 const CONSTRUCTOR = 'prototype-keys/constructor.md';
 const TO_STRING = 'prototype-keys/to-string.md';
@@ -53,7 +53,7 @@ describe('Prototype keys in notes (real host)', function () {
 
   before(async () => {
     exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'protocol-atlas-prototype-'));
-    const api = await atlasApi();
+    const api = await atlasInternals();
     for (const [file, text] of Object.entries(NOTES)) await writeText(file, text);
     await waitFor('both notes in the index', () => Object.keys(NOTES).every((file) => api.service.atlas.index.protocol(file)));
   });
@@ -66,7 +66,7 @@ describe('Prototype keys in notes (real host)', function () {
   });
 
   it('are names, not verdicts, layers or categories, and each wrong value is a diagnostic on its line', async () => {
-    const { service } = await atlasApi();
+    const { service } = await atlasInternals();
     for (const file of Object.keys(NOTES)) {
       const verdict = service.atlas.verdictOf(file);
       assert.ok(VERDICT_VALUES.includes(verdict.value), `${file}: verdict ${String(verdict.value)}`);
@@ -84,7 +84,7 @@ describe('Prototype keys in notes (real host)', function () {
   });
 
   it('show in the Protocols tree with an icon and a tooltip in words', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const rows = await treeRows(api);
     for (const name of ['constructor', 'toString']) {
       const row = rows.find((each) => each.label === name && each.element.kind === 'protocol');
@@ -95,7 +95,7 @@ describe('Prototype keys in notes (real host)', function () {
   });
 
   it('are found by the search, by name and by alias', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     for (const [query, expected] of [
       ['constructor', 'constructor'],
       ['__proto__', 'constructor'],

@@ -7,7 +7,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { atlasApi, openNote, positionOf, revertAll, waitFor } from './noteEditing';
+import { atlasInternals, openNote, positionOf, revertAll, waitFor } from './noteEditing';
 
 /** Every file under the workspace folder: its content hash and modification time. */
 function snapshot(root: string): Map<string, string> {
@@ -37,7 +37,7 @@ describe('Nothing writes a researcher\'s files', function () {
     const before = snapshot(root);
     assert.ok([...before.keys()].filter((file) => file.endsWith('.md')).length >= 20, 'the example notes are there');
 
-    const { service } = await atlasApi();
+    const { service } = await atlasInternals();
     await service.rebuild();
     for (const note of ['model/bittensor.md', 'middleware/eliza.md', 'application/ledger-scout.md', 'middleware/swarms.md']) {
       const document = await openNote(note);
@@ -61,7 +61,7 @@ describe('Nothing writes a researcher\'s files', function () {
       },
       30000,
     );
-    const api = await atlasApi();
+    const api = await atlasInternals();
     void vscode.commands.executeCommand('protocolAtlas.search', { query: 'btensr' });
     await waitFor('search items', () => api.search.current()?.[0]?.label === 'Bittensor');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

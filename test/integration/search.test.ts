@@ -1,7 +1,7 @@
 // Search Protocols…: the QuickPick's items come from the core's typo-tolerant search, in its order.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { atlasApi, closeAllEditors, waitFor, workspaceUri, writeText } from './atlasTestApi';
+import { atlasInternals, closeAllEditors, waitFor, workspaceUri, writeText } from './atlasTestApi';
 
 const KEY = 'ctrl+alt+p';
 
@@ -12,7 +12,7 @@ describe('Search Protocols', () => {
   });
 
   it('lists Bittensor first for "btensr", with its layer, category and verdict', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     void vscode.commands.executeCommand('protocolAtlas.search', { query: 'btensr' });
     const items = await waitFor('search items', () => {
       const current = api.search.current();
@@ -25,7 +25,7 @@ describe('Search Protocols', () => {
   });
 
   it('finds by alias and says what matched, and Enter opens the note', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     void vscode.commands.executeCommand('protocolAtlas.search', { query: 'TAO' });
     const items = await waitFor('search items', () => api.search.current()?.[0]?.label === 'Bittensor' && api.search.current());
     assert.strictEqual(items[0].detail, 'matched alias: TAO');
@@ -34,7 +34,7 @@ describe('Search Protocols', () => {
   });
 
   it('shows a name like "$(warning) Urgent" as those characters, not as an icon', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     await writeText('urgent.md', '---\nprotocol: "$(warning) Urgent"\naliases: ["$(zap)"]\n---\n');
     try {
       await waitFor('the note in the index', () => api.service.atlas.index.protocol('urgent.md'));
@@ -52,7 +52,7 @@ describe('Search Protocols', () => {
   });
 
   it('updates the results as the query changes', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     void vscode.commands.executeCommand('protocolAtlas.search', { query: 'defai' });
     const items = await waitFor('DeFAI results', () => (api.search.current()?.length ? api.search.current() : undefined));
     assert.ok(items.some((item) => item.label === 'Yield Pilot'), items.map((item) => item.label).join(', '));

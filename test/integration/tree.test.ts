@@ -2,7 +2,7 @@
 // protocol with its verdict icon and colour, the reason in the tooltip, override and exposure.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { atlasApi, closeAllEditors, treeRow, treeRows, waitFor } from './atlasTestApi';
+import { atlasInternals, closeAllEditors, treeRow, treeRows, waitFor } from './atlasTestApi';
 
 function icon(item: vscode.TreeItem): { id: string; color?: string } {
   const themeIcon = item.iconPath as vscode.ThemeIcon;
@@ -19,7 +19,7 @@ describe('Protocols tree', () => {
   after(closeAllEditors);
 
   it('lists layer → category → protocol, infrastructure first, every note once', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     // An earlier test renamed Akash and reverted it. Once (in CI, not reproduced) this row still
     // read "Akash Network": say whether the index or only the tree kept the name.
     const akashRow = async () => (await treeRows(api)).some((row) => row.depth === 2 && row.label === 'Akash');
@@ -41,7 +41,7 @@ describe('Protocols tree', () => {
   });
 
   it('shows the verdict as a coloured icon, with the reason and section in the tooltip', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const ionet = await treeRow(api, 'io.net');
     assert.ok(ionet);
     assert.deepStrictEqual(icon(ionet.item), { id: 'arrow-circle-down', color: 'protocolAtlas.negative' });
@@ -60,7 +60,7 @@ describe('Protocols tree', () => {
   });
 
   it('marks a researcher’s override and shows its reason', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const phala = await treeRow(api, 'Phala');
     assert.ok(phala);
     assert.match(phala.description, /override/);
@@ -69,7 +69,7 @@ describe('Protocols tree', () => {
   });
 
   it('opens the note on click, copies the name, and reveals it in the graph', async () => {
-    const api = await atlasApi();
+    const api = await atlasInternals();
     const eliza = await treeRow(api, 'Eliza');
     assert.ok(eliza?.item.command);
     await vscode.commands.executeCommand(eliza.item.command.command, ...(eliza.item.command.arguments ?? []));

@@ -110,12 +110,6 @@ export function exposureTable(graph: DependencyGraph, verdictOf: VerdictLookup, 
   };
 }
 
-/** Every protocol's count and single nearest negative protocol, for colouring a large graph. */
-export function exposureSummary(graph: DependencyGraph, verdictOf: VerdictLookup): Map<string, ExposureSummary> {
-  const table = exposureTable(graph, verdictOf, 1);
-  return summaryOf(table, graph.nodes().sort(compareText));
-}
-
 /** The summary of the protocols at `paths`, read from a table computed once. */
 export function summaryOf(table: ExposureTable, paths: Iterable<string>): Map<string, ExposureSummary> {
   const summary = new Map<string, ExposureSummary>();

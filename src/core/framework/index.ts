@@ -7,7 +7,6 @@ export { evaluate } from './evaluate';
 export {
   DEFAULT_NEAREST,
   exposureOf,
-  exposureSummary,
   exposureTable,
   type ExposureSummary,
   type ProtocolExposure,

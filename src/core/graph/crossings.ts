@@ -2,8 +2,7 @@
 // bands, how many pairs of edges joining those two bands swap order between them. Every band spans
 // the same width, so for straight segments that is exactly where two of them intersect. Crossings
 // between edges of different band pairs, and edges inside one band, are not counted.
-import type { DependencyGraph } from './dependencyGraph';
-import { BAND_LAYERS, indexGraph, type LayoutIndex } from './layoutIndex';
+import { BAND_LAYERS, type LayoutIndex } from './layoutIndex';
 
 /** The cross-band segments grouped by the two bands they join, so each group counts on its own. */
 export interface SegmentGroups {
@@ -62,28 +61,4 @@ function groupCrossings(lo: Int32Array, hi: Int32Array, hiSize: number, rank: In
     for (let j = b + 1; j <= hiSize; j += j & -j) tree[j]++;
   }
   return crossings;
-}
-
-/**
- * Crossings between edges that join the same two bands in a drawn layout, read from the x
- * coordinates in `layout.positions` (nodes without a position are left out). Bands come from the
- * graph's layer attributes, as in `layeredLayout`.
- */
-export function countCrossings(graph: DependencyGraph, layout: { positions: Record<string, { x: number; y: number }> }): number {
-  const index = indexGraph(graph);
-  const rank = new Int32Array(index.keys.length).fill(-1);
-  for (const members of index.members) {
-    const placed: Array<{ v: number; x: number }> = [];
-    for (const v of members) {
-      const position = Object.prototype.hasOwnProperty.call(layout.positions, index.keys[v]) ? layout.positions[index.keys[v]] : undefined;
-      if (position && Number.isFinite(position.x)) placed.push({ v, x: position.x });
-    }
-    placed.sort((a, b) => a.x - b.x);
-    let dense = -1;
-    placed.forEach((node, i) => {
-      if (i === 0 || node.x !== placed[i - 1].x) dense++;
-      rank[node.v] = dense;
-    });
-  }
-  return crossingsOfRanks(groupSegments(index), rank);
 }

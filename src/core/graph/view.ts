@@ -1,13 +1,10 @@
-// What the graph webview draws, built from the atlas: every protocol with its verdict, exposure
-// and layered position, and the bands. The webview only draws; all judgement happens here.
-//
-// Live updates come from liveView.ts, which builds the patch from the change itself; the diff of
-// two whole views here is the reference it is tested against (and too slow for 10,000 notes:
-// every node stringified twice per edit).
+// What the graph webview draws of one protocol, built from the atlas: its verdict, exposure and
+// layered position. liveView.ts keeps the whole model and its patches; the full build and the
+// diff of two models it is tested against live in test/unit/graphView/wholeView.ts.
 import type { Atlas } from '../atlas';
 import type { Exposure } from '../model';
-import { MAX_DRAWN_MENTIONS, type GraphEdge, type GraphModel, type GraphNode, type GraphPatch } from './graphModel';
-import { layeredLayout, type GraphLayout, type LayeredLayoutOptions } from './layout';
+import { MAX_DRAWN_MENTIONS, type GraphNode } from './graphModel';
+import type { LayeredLayoutOptions } from './layout';
 
 /**
  * Wider than tall, like the panel it is drawn in: labels sit side by side in a band, and the
@@ -17,27 +14,6 @@ import { layeredLayout, type GraphLayout, type LayeredLayoutOptions } from './la
  * one strip across a third of the panel, its dots touching.
  */
 export const VIEW_LAYOUT: LayeredLayoutOptions = { nodeSpacing: 24, rowSpacing: 10, bandGap: 20, maxAspect: 4 };
-
-export function buildGraphView(atlas: Atlas, layout: GraphLayout = layeredLayout(atlas.index.graph, VIEW_LAYOUT)): GraphModel {
-  const graph = atlas.index.graph;
-  const exposure = atlas.exposureCounts();
-  const nodes: GraphNode[] = [];
-  graph.forEachNode((path) => nodes.push(graphNode(atlas, path, exposure.get(path), layout.positions[path])));
-  nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const edges: GraphEdge[] = [];
-  graph.forEachEdge((_key, _attributes, source, target) => {
-    // A self-dependency is reported as a diagnostic; drawn, it would be a dot on the node.
-    if (source !== target) edges.push({ source, target });
-  });
-  return {
-    framework: { id: atlas.framework.id, title: atlas.framework.title },
-    nodes,
-    edges,
-    bands: layout.bands.map((band) => ({ ...band })),
-    width: layout.width,
-    height: layout.height,
-  };
-}
 
 /** One protocol as the webview draws it. */
 export function graphNode(
@@ -109,59 +85,4 @@ export function sameGraphNode(a: GraphNode, b: GraphNode): boolean {
 
 function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   return a === b || ((a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((item, i) => item === b?.[i]));
-}
-
-const edgeKey = (edge: GraphEdge): string => JSON.stringify([edge.source, edge.target]);
-
-/** The smallest patch that turns `before` into `after`. */
-export function diffGraphView(before: GraphModel, after: GraphModel): GraphPatch {
-  const previous = new Map(before.nodes.map((node) => [node.id, node]));
-  const current = new Set(after.nodes.map((node) => node.id));
-  const upserted = after.nodes.filter((node) => {
-    const old = previous.get(node.id);
-    return !old || JSON.stringify(old) !== JSON.stringify(node);
-  });
-  const removed = before.nodes.filter((node) => !current.has(node.id)).map((node) => node.id);
-  const oldEdges = new Set(before.edges.map(edgeKey));
-  const newEdges = new Set(after.edges.map(edgeKey));
-  const patch: GraphPatch = {
-    upserted,
-    removed,
-    edgesAdded: after.edges.filter((edge) => !oldEdges.has(edgeKey(edge))),
-    edgesRemoved: before.edges.filter((edge) => !newEdges.has(edgeKey(edge))),
-    bands: after.bands,
-    width: after.width,
-    height: after.height,
-  };
-  if (before.framework.id !== after.framework.id || before.framework.title !== after.framework.title) patch.framework = after.framework;
-  return patch;
-}
-
-export function isEmptyPatch(patch: GraphPatch): boolean {
-  return (
-    !patch.framework &&
-    patch.upserted.length === 0 &&
-    patch.removed.length === 0 &&
-    patch.edgesAdded.length === 0 &&
-    patch.edgesRemoved.length === 0
-  );
-}
-
-/** Applies a patch to a model: what the webview does, kept here so both sides agree (and are tested). */
-export function applyGraphPatch(model: GraphModel, patch: GraphPatch): GraphModel {
-  const nodes = new Map(model.nodes.map((node) => [node.id, node]));
-  for (const id of patch.removed) nodes.delete(id);
-  for (const node of patch.upserted) nodes.set(node.id, node);
-  const removedEdges = new Set(patch.edgesRemoved.map(edgeKey));
-  const edges = model.edges.filter((edge) => !removedEdges.has(edgeKey(edge)) && nodes.has(edge.source) && nodes.has(edge.target));
-  const present = new Set(edges.map(edgeKey));
-  for (const edge of patch.edgesAdded) if (!present.has(edgeKey(edge))) edges.push(edge);
-  return {
-    framework: patch.framework ?? model.framework,
-    nodes: [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    edges,
-    bands: patch.bands,
-    width: patch.width,
-    height: patch.height,
-  };
 }

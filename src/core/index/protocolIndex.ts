@@ -6,17 +6,17 @@ import { Emitter, type Disposable } from '../events';
 import { createDependencyGraph, type DependencyGraph, type ProtocolNodeAttributes } from '../graph/dependencyGraph';
 import type { Diagnostic, ProtocolNote } from '../model';
 import { parseNote, unreadableNote } from '../note/parseNote';
-import { relocateNote, SINGLE_ROOT, type Placement } from '../note/placement';
+import { SINGLE_ROOT, type Placement } from '../note/placement';
 import { ChangeRecorder } from './changeRecorder';
 import { duplicateDiagnostics, referenceDiagnostics } from './crossNoteDiagnostics';
 import { CrossNoteProblems } from './crossNoteProblems';
 import { updateCycles } from './cycles';
 import { definedOnce, Links } from './links';
 import { NameSuggestions } from './nameSuggestions';
-import { emptyChange, isEmptyChange, type IndexChange, type Protocol, type SerializedIndex } from './protocol';
-import { isProtocolNote, parseChecked, readSerializedNotes, SERIALIZED_INDEX_VERSION } from './serialize';
+import { emptyChange, isEmptyChange, type IndexChange, type Protocol } from './protocol';
+import { isProtocolNote, parseChecked } from './serialize';
 
-export type { IndexChange, Protocol, SerializedIndex } from './protocol';
+export type { IndexChange, Protocol } from './protocol';
 
 export type NoteParser = (path: string, text: string) => ProtocolNote;
 
@@ -72,17 +72,6 @@ export class ProtocolIndex {
 
   delete(path: string): IndexChange {
     return this.update(() => this.remove(path));
-  }
-
-  /** A moved or renamed note; without `text`, its path-derived fields are derived again. */
-  rename(oldPath: string, newPath: string, text?: string): IndexChange {
-    return this.update(() => {
-      const old = this.notes.get(oldPath);
-      if (text === undefined && !old) return;
-      const note = text !== undefined ? this.parseSafely(newPath, text) : relocateNote(old as ProtocolNote, newPath, this.placement());
-      if (oldPath !== newPath) this.remove(oldPath);
-      this.put(note);
-    });
   }
 
   /** Remove every note under a folder (deleted or renamed); `""` is the root: every note. */
@@ -215,19 +204,6 @@ export class ProtocolIndex {
   /** The dependency graph, kept up to date in place. Read it; never change it. */
   get graph(): DependencyGraph {
     return this.dependencyGraph;
-  }
-
-  toJSON(): SerializedIndex {
-    return { version: SERIALIZED_INDEX_VERSION, notes: this.paths().map((path) => this.notes.get(path) as ProtocolNote) };
-  }
-
-  /** An index from a persisted cache, or undefined when the value is corrupt or from another version. */
-  static fromJSON(value: unknown, options?: { parse?: NoteParser; placement?: () => Placement }): ProtocolIndex | undefined {
-    const notes = readSerializedNotes(value);
-    if (!notes) return undefined;
-    const index = new ProtocolIndex(options);
-    index.batch(() => notes.forEach((note) => index.put(note)));
-    return index;
   }
 
   private parseSafely(path: string, text: string): ProtocolNote {

@@ -1,11 +1,7 @@
-// Checking a ProtocolNote that came from outside (the persisted cache, a worker, an injected
-// parser) before it enters the index: a stale or corrupt cache must cost a rebuild, not a crash.
+// Checking a ProtocolNote that came from outside (an injected parser, a note parsed elsewhere)
+// before it enters the index: a malformed note must become an unreadable one, not a crash.
 import { DIAGNOSTIC_CODES, LAYERS, SEVERITIES as SEVERITY_VALUES, VALUE_SOURCES, VERDICT_VALUES, type ProtocolNote } from '../model';
 import { unreadableNote } from '../note/parseNote';
-import type { SerializedIndex } from './protocol';
-
-/** Bump when ProtocolNote or what the parser puts in it changes: old caches are then rebuilt. */
-export const SERIALIZED_INDEX_VERSION = 1;
 
 export const SOURCES = new Set<string>(VALUE_SOURCES);
 export const LAYER_VALUES = new Set<string>([...LAYERS, 'unclassified']);
@@ -74,18 +70,6 @@ export function isProtocolNote(value: unknown): value is ProtocolNote {
     isFieldRanges(value.fieldRanges) &&
     isDiagnostics(value.diagnostics)
   );
-}
-
-/** The notes of a persisted index, or undefined when it is corrupt or from another version. */
-export function readSerializedNotes(value: unknown): ProtocolNote[] | undefined {
-  try {
-    if (!value || typeof value !== 'object') return undefined;
-    const { version, notes } = value as Partial<SerializedIndex>;
-    if (version !== SERIALIZED_INDEX_VERSION || !Array.isArray(notes) || !notes.every(isProtocolNote)) return undefined;
-    return new Set(notes.map((note) => note.path)).size === notes.length ? notes : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

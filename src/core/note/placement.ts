@@ -1,6 +1,5 @@
 // The fallbacks that depend on where a note lives: its file name as protocol name, a layer folder
-// as layer. Kept apart from the text's own fields so a renamed or moved note can be re-placed
-// without its text (relocateNote) and still equal a fresh parse at the new path.
+// as layer, applied after the fields the text gives.
 import type { Diagnostic, ProtocolNote } from '../model';
 import { layerFromFolders, noteBaseName } from './names';
 import { categoriesOf, categoryById } from './taxonomy';
@@ -31,12 +30,6 @@ export function placeByPath(note: ProtocolNote, path: string, options: { useFold
   if (mismatch) diagnostics.push(mismatch);
   note.diagnostics = diagnostics.map((diagnostic) => (diagnostic.file === path ? diagnostic : { ...diagnostic, file: path }));
   return note;
-}
-
-/** The same note at another path, as parseNote would read its unchanged text there. */
-export function relocateNote(note: ProtocolNote, path: string, placement: Placement = SINGLE_ROOT): ProtocolNote {
-  const unreadable = note.diagnostics.some((diagnostic) => diagnostic.code === 'unreadable-note');
-  return placeByPath({ ...note, diagnostics: [...note.diagnostics] }, path, { useFolders: !unreadable, placement });
 }
 
 /** A known category of another layer than the note's, e.g. `layer: model` with `category: compute`. */

@@ -93,10 +93,6 @@ export class FieldIndex<Owner> {
     this.wordStart = options.wordStart ?? false;
   }
 
-  get size(): number {
-    return this.fields.length - this.freeSlots.length;
-  }
-
   add(owner: Owner, tag: number, value: string): number {
     const folded = fold(value);
     const key = exactKey(folded.text);

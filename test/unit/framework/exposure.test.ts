@@ -1,8 +1,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BUILTIN_FRAMEWORKS, evaluate, exposureOf, exposureSummary, exposureTable } from '../../../src/core/framework';
+import { BUILTIN_FRAMEWORKS, evaluate, exposureOf, exposureTable, type ExposureSummary } from '../../../src/core/framework';
+import { summaryOf, type VerdictLookup } from '../../../src/core/framework/exposure';
 import { createDependencyGraph, type DependencyGraph } from '../../../src/core/graph/dependencyGraph';
 import type { Layer, Verdict } from '../../../src/core/model';
+
+/** Every protocol's count and single nearest negative protocol, from one table: what the atlas colours a graph with. */
+function exposureSummary(graph: DependencyGraph, verdictOf: VerdictLookup): Map<string, ExposureSummary> {
+  return summaryOf(exposureTable(graph, verdictOf, 1), graph.nodes().sort());
+}
 
 const negative: Verdict = { value: 'negative', rationale: 'bad', source: 'framework', ruleId: 'bad' };
 const positive: Verdict = { value: 'positive', rationale: 'good', source: 'framework', ruleId: 'good' };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { countCrossings } from '../../../src/core/graph/crossings';
+import { countCrossings } from '../../../bench/crossings';
 import { layeredLayout } from '../../../src/core/graph/layout';
 import type { Layer } from '../../../src/core/model';
 import { graphOf, graphSpecArbitrary, LAYER_CHOICES } from './fixtures';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { countCrossings } from '../../../src/core/graph/crossings';
+import { countCrossings } from '../../../bench/crossings';
 import { createDependencyGraph } from '../../../src/core/graph/dependencyGraph';
 import { layeredLayout, type GraphLayout } from '../../../src/core/graph/layout';
 import type { Layer } from '../../../src/core/model';

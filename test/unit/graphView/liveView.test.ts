@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Atlas, defaultFramework } from '../../../src/core/atlas';
 import type { Framework } from '../../../src/core/framework';
 import { LiveGraphView } from '../../../src/core/graph/liveView';
-import { applyGraphPatch, buildGraphView } from '../../../src/core/graph/view';
+import { applyGraphPatch, buildGraphView } from './wholeView';
 import { isExtensionMessage, type GraphModel } from '../../../src/webviewProtocol';
 
 const note = (name: string, layer: string, category: string | undefined, dependsOn: string[] = []): string =>

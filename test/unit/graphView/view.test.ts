@@ -1,7 +1,7 @@
 // The webview's graph model and its live patches, built from a real Atlas on real note text.
 import * as assert from 'assert';
 import { Atlas } from '../../../src/core/atlas';
-import { applyGraphPatch, buildGraphView, diffGraphView, isEmptyPatch } from '../../../src/core/graph/view';
+import { applyGraphPatch, buildGraphView, diffGraphView, isEmptyPatch } from './wholeView';
 import type { Framework } from '../../../src/core/framework';
 import { isExtensionMessage, isWebviewMessage } from '../../../src/webviewProtocol';
 

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { Atlas } from '../../../src/core/atlas';
-import { buildGraphView } from '../../../src/core/graph/view';
+import { buildGraphView } from './wholeView';
 import { graphViewToHtml, jsonInHtml } from '../../../src/core/graph/viewHtml';
 
 const SCRIPT_BREAKOUT = '</script><script>alert(1)</script>';

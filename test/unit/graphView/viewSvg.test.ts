@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import stringWidth from 'string-width';
 import { Atlas } from '../../../src/core/atlas';
 import { indexFolder } from '../../../src/node/indexFolder';
-import { buildGraphView } from '../../../src/core/graph/view';
+import { buildGraphView } from './wholeView';
 import { escapeXml, graphViewToSvg } from '../../../src/core/graph/viewSvg';
 
 const HOSTILE = `<script>alert("x")</script> & <img src=x onerror='y'>`;

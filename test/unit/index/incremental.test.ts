@@ -46,7 +46,6 @@ const noteText = fc
 type Operation =
   | { kind: 'set'; path: string; text: string; parsed: boolean }
   | { kind: 'delete'; path: string }
-  | { kind: 'rename'; from: string; to: string; text?: string }
   | { kind: 'deleteUnder'; folder: string }
   | { kind: 'build'; entries: Array<{ path: string; text: string }> }
   | { kind: 'batch'; operations: Operation[] };
@@ -55,10 +54,6 @@ const path = fc.constantFrom(...PATHS);
 const simpleOperation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), path, text: noteText, parsed: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), path }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('rename' as const), from: path, to: path, text: noteText }, { requiredKeys: ['kind', 'from', 'to'] }),
-  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteUnder' as const), folder: fc.constantFrom(...FOLDERS) }) },
   {
     weight: 1,
@@ -82,13 +77,6 @@ function applyToModel(model: Map<string, string>, op: Operation): void {
     case 'delete':
       model.delete(op.path);
       break;
-    case 'rename': {
-      const text = op.text ?? model.get(op.from);
-      if (text === undefined) break;
-      model.delete(op.from);
-      model.set(op.to, text);
-      break;
-    }
     case 'deleteUnder':
       for (const key of [...model.keys()]) if (key.startsWith(`${op.folder}/`)) model.delete(key);
       break;
@@ -108,8 +96,6 @@ function applyToIndex(index: ProtocolIndex, op: Operation): IndexChange {
       return op.parsed ? index.setParsed(parseNote(op.path, op.text)) : index.set(op.path, op.text);
     case 'delete':
       return index.delete(op.path);
-    case 'rename':
-      return index.rename(op.from, op.to, op.text);
     case 'deleteUnder':
       return index.deleteUnder(op.folder);
     case 'build':
@@ -167,7 +153,7 @@ function protocolWithoutMentions(index: ProtocolIndex, path: string): unknown {
 }
 
 describe('ProtocolIndex: incremental updates equal a fresh build', () => {
-  it('after any sequence of set, delete, rename, deleteUnder, build and batch', () => {
+  it('after any sequence of set, delete, deleteUnder, build and batch', () => {
     fc.assert(
       fc.property(fc.array(operation, { minLength: 1, maxLength: 25 }), (operations) => {
         const index = new ProtocolIndex();

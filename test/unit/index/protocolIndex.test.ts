@@ -191,30 +191,13 @@ describe('ProtocolIndex: updates and events', () => {
     assert.equal(heard.length, 1);
   });
 
-  it('renames a note without its text by re-deriving the file name and folder fallbacks', () => {
-    const index = new ProtocolIndex();
-    index.set('infra/akash.md', 'No front matter here.');
-    index.set('user.md', note({ protocol: 'User', depends: ['akash'] }));
-    const change = index.rename('infra/akash.md', 'apps/akash-network.md');
-    assert.deepEqual(change.removed, ['infra/akash.md']);
-    assert.deepEqual(change.added, ['apps/akash-network.md']);
-    const moved = index.note('apps/akash-network.md');
-    assert.deepEqual(moved?.name, { value: 'akash-network', source: 'file-name' });
-    assert.deepEqual(moved?.layer, { value: 'application', source: 'folder' });
-    assert.deepEqual(index.note('apps/akash-network.md'), parseNote('apps/akash-network.md', 'No front matter here.'));
-    assert.deepEqual(byCode(index.diagnostics('user.md'), 'unresolved-dependency').length, 1);
-    assert.deepEqual(index.rename('missing.md', 'x.md'), { added: [], removed: [], updated: [], edgesAdded: [], edgesRemoved: [], diagnosticsChanged: [] });
-  });
-
-  it('reads paths as its placement says, on set and on rename, and asks again each time', () => {
+  it('reads paths as its placement says, and asks again each time', () => {
     let rootSegments = 1;
     const index = new ProtocolIndex({ placement: () => ({ rootSegments }) });
     index.set('apps/akash.md', 'No front matter here.');
     assert.deepEqual(index.note('apps/akash.md')?.layer, { value: 'unclassified', source: 'default' });
-    index.rename('apps/akash.md', 'apps/infra/akash.md');
+    index.set('apps/infra/akash.md', 'No front matter here.');
     assert.deepEqual(index.note('apps/infra/akash.md')?.layer, { value: 'infrastructure', source: 'folder' });
-    index.rename('apps/infra/akash.md', 'apps/akash.md');
-    assert.deepEqual(index.note('apps/akash.md')?.layer, { value: 'unclassified', source: 'default' });
     rootSegments = 0;
     index.set('apps/akash.md', 'No front matter here.');
     assert.deepEqual(index.note('apps/akash.md')?.layer, { value: 'application', source: 'folder' });
@@ -265,39 +248,6 @@ describe('ProtocolIndex: updates and events', () => {
       }),
     /caller bug/);
     assert.deepEqual(heard.map((change) => change.added), [['a.md']]);
-  });
-});
-
-describe('ProtocolIndex: the persisted cache', () => {
-  const index = new ProtocolIndex();
-  index.build([
-    { path: 'a.md', text: note({ protocol: 'A', depends: ['B', 'Nope'] }) },
-    { path: 'b.md', text: note({ protocol: 'B', depends: ['A'] }) },
-  ]);
-
-  it('round-trips through JSON into an equal index', () => {
-    const restored = ProtocolIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
-    assert.ok(restored);
-    assert.deepEqual(restored.protocols(), index.protocols());
-    assert.deepEqual(restored.diagnostics(), index.diagnostics());
-    assert.deepEqual(edges(restored), edges(index));
-  });
-
-  it('refuses corrupt, partial or old-format caches', () => {
-    const good = JSON.parse(JSON.stringify(index.toJSON()));
-    const corrupt: unknown[] = [
-      null,
-      'text',
-      [],
-      { version: 0, notes: good.notes },
-      { version: good.version },
-      { version: good.version, notes: [{ ...good.notes[0], name: 'A' }] },
-      { version: good.version, notes: [{ ...good.notes[0], layer: { value: 'space', source: 'default' } }] },
-      { version: good.version, notes: [{ ...good.notes[0], dependsOn: [{ raw: 'B', target: 'B', range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } } }] }] },
-      { version: good.version, notes: [{ ...good.notes[0], diagnostics: [{ code: 'made-up' }] }] },
-      { version: good.version, notes: [good.notes[0], good.notes[0]] },
-    ];
-    for (const value of corrupt) assert.equal(ProtocolIndex.fromJSON(value), undefined, JSON.stringify(value)?.slice(0, 80));
   });
 });
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
 import { indexFolderCached, readFolderCache } from '../../../bench/folderCache';
 import { indexFolder, parseFolder } from '../../../src/node/indexFolder';
-import { loadNotes } from '../../../src/node/loadNotes';
+import { loadNotes } from './readFolder';
 import { syntheticNotes, writeNotes } from '../../../bench/syntheticNotes';
 
 /** Everything a reader of the index can see, for comparing two indexes. */

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { decodeNoteText } from '../../../src/core/noteText';
-import { decodeNoteBytes, loadNotes, readNote, type LoadedNotes } from '../../../src/node/loadNotes';
+import { decodeNoteBytes, readNote, type LoadedNotes } from '../../../src/node/loadNotes';
+import { loadNotes } from './readFolder';
 
 describe('loadNotes', () => {
   let folder: string;

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadNotes } from '../../../src/node/loadNotes';
+import { loadNotes } from '../node/readFolder';
 import { loadWorkspaceFrameworks } from '../../../src/node/frameworks';
 
 // A cloned vault is somebody else's folder: git carries symbolic links, and a checkout can hold a
