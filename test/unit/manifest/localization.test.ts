@@ -102,4 +102,21 @@ describe('the manifest in English and Chinese (package.nls.json, package.nls.zh-
       assert.deepEqual(fixedParts(chinese[key] ?? ''), fixedParts(text), key);
     }
   });
+
+  it('has a Chinese copy of every walkthrough page, where VS Code looks for one', () => {
+    // VS Code reads <page>.nls.<language>.md (then .nls.zh.md) before <page>.md for markdown media.
+    const pages: string[] = [];
+    walk(manifest.contributes.walkthroughs, 'walkthroughs', (_at, field, text) => {
+      if (field === 'markdown') pages.push(text);
+    });
+    assert.ok(pages.length >= 4, `${pages.length} pages`);
+    for (const page of pages) {
+      assert.ok(fs.existsSync(path.join(ROOT, page)), page);
+      const copy = page.replace(/\.md$/, '.nls.zh-cn.md');
+      const text = fs.readFileSync(path.join(ROOT, copy), 'utf8');
+      assert.match(text, /^# \p{Script=Han}/u, `${copy} opens with a Chinese title`);
+      const commands = (markdown: string) => (markdown.match(/\*\*Protocol Atlas: [^*]+\*\*/g) ?? []).length;
+      assert.equal(commands(text), commands(fs.readFileSync(path.join(ROOT, page), 'utf8')), `${copy} names the same commands`);
+    }
+  });
 });
