@@ -43,8 +43,12 @@ describe('the words and colours the product shows', () => {
   });
 
   it("package.json contributes exactly the colours module's theme colours", () => {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { colors: unknown[] } };
-    assert.deepEqual(manifest.contributes.colors, VERDICT_VALUES.map((value) => VERDICT_COLOURS[value]));
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { colors: Array<{ description: string }> } };
+    // The descriptions are %keys% of package.nls.json (package.nls.zh-cn.json in a Chinese VS Code).
+    const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const english = (text: string) => (/^%.+%$/.test(text) ? nls[text.slice(1, -1)] : text);
+    const contributed = manifest.contributes.colors.map((colour) => ({ ...colour, description: english(colour.description) }));
+    assert.deepEqual(contributed, VERDICT_VALUES.map((value) => VERDICT_COLOURS[value]));
     assert.equal(cssVariable(VERDICT_COLOURS['not-assessed']), '--vscode-protocolAtlas-notAssessed');
   });
 
