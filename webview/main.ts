@@ -209,7 +209,7 @@ function describe(): void {
   status.textContent =
     count === 0
       ? l10n.t('No protocol notes yet: add a markdown note with a `layer:` in its front matter.')
-      : `${count === 1 ? l10n.t('{0} protocol', shown) : l10n.t('{0} protocols', shown)}, ${dependencies} · ${l10n.t('arrows point to what a protocol depends on')} · ${l10n.t('ringed: your override')}` +
+      : `${l10n.t({ message: '{0}, {1}', args: [count === 1 ? l10n.t('{0} protocol', shown) : l10n.t('{0} protocols', shown), dependencies], comment: ['protocols, then dependencies'] })} · ${l10n.t('arrows point to what a protocol depends on')} · ${l10n.t('ringed: your override')}` +
         (state.skipped > 0 ? ` · ${skipped}` : '');
   status.title = status.textContent;
   const query = state.search.trim();

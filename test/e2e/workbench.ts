@@ -1,6 +1,7 @@
 // The e2e fixture: a real VS Code (code-server) in headless Chromium, on a temporary copy of the
 // example workspace, with Protocol Atlas installed from the packaged .vsix (PROTOCOL_ATLAS_VSIX,
 // set by scripts/test-e2e.js) or, when that is unset, loaded from source as a development extension.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -14,6 +15,8 @@ export interface WorkbenchOptions {
   prepareWorkspace?: (dir: string) => void;
   /** Another folder of examples/ to open a copy of, instead of the default example workspace. */
   example?: string;
+  /** VS Code's display language (`--locale`), with the test language pack that makes it switch offline. */
+  locale?: 'zh-cn';
 }
 
 export class Workbench {
@@ -43,7 +46,8 @@ export class Workbench {
 
       const vsix = process.env.PROTOCOL_ATLAS_VSIX;
       if (vsix) installExtension({ userDataDir, extensionsDir, vsix });
-      server = await startCodeServer({ userDataDir, extensionsDir });
+      if (options.locale) installLanguagePack({ userDataDir, extensionsDir, locale: options.locale, scratch: profile.dir });
+      server = await startCodeServer({ userDataDir, extensionsDir, extraArgs: options.locale ? ['--locale', options.locale] : [] });
       const url = workbenchUrl({ port: server.port, folder: workspace.dir, extensionDevelopmentPaths: vsix ? [] : [ROOT] });
 
       browser = await launchChromium();
@@ -106,6 +110,34 @@ export class Workbench {
     await this.server.stop();
     for (const cleanup of this.cleanups.reverse()) cleanup();
   }
+}
+
+/**
+ * Makes `--locale` take effect without the Marketplace: VS Code switches its display language only
+ * when a language pack for it is installed, and the real ones cannot be downloaded here. The
+ * fixture test/fixtures/zh-cn-language-pack is the smallest one (it translates nothing of VS
+ * Code's own), packaged and installed like any extension; the server then finds it through
+ * languagepacks.json in the user data folder, which VS Code writes when a pack is installed from
+ * the UI but not by `--install-extension`, so it is written here in the same shape.
+ */
+function installLanguagePack({ userDataDir, extensionsDir, locale, scratch }: { userDataDir: string; extensionsDir: string; locale: string; scratch: string }): void {
+  const fixture = path.join(ROOT, 'test', 'fixtures', `${locale}-language-pack`);
+  const vsix = path.join(scratch, `${locale}-language-pack.vsix`);
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: fixture, stdio: 'ignore' });
+  installExtension({ userDataDir, extensionsDir, vsix });
+  const manifest = JSON.parse(fs.readFileSync(path.join(fixture, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const folder = fs.readdirSync(extensionsDir).find((name) => name.toLowerCase().startsWith(`${id}-`.toLowerCase()));
+  if (!folder) throw new Error(`the test language pack ${id} was not installed into ${extensionsDir}`);
+  const languagePacks = {
+    [locale]: {
+      hash: `${manifest.name}-${manifest.version}`,
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      label: locale,
+      translations: { vscode: path.join(extensionsDir, folder, 'translations', 'main.i18n.json') },
+    },
+  };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(languagePacks));
 }
 
 /**
