@@ -32,6 +32,27 @@ describe('Commands', () => {
     assert.strictEqual(await readText('model/bittensor.md'), before, 'the existing note is byte for byte the same');
   });
 
+  it('New Protocol Note finds the layer’s folder by its Chinese name', async () => {
+    const api = await atlasInternals();
+    const english = workspaceUri('model').fsPath;
+    const chinese = workspaceUri('模型层').fsPath;
+    fs.renameSync(english, chinese);
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('protocolAtlas.newNote', { name: 'Pluralis', layer: 'model', category: 'model-training' });
+      assert.strictEqual(uri?.toString(), workspaceUri('模型层/pluralis.md').toString());
+      const protocol = await waitFor('the new note in the index', () => api.service.atlas.index.protocol('模型层/pluralis.md'));
+      assert.strictEqual(protocol.layer.value, 'model');
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(workspaceUri('模型层/pluralis.md')).then(undefined, () => undefined);
+      fs.renameSync(chinese, english);
+    }
+    await waitFor('the index to follow the folder back', () => {
+      const paths = api.service.atlas.index.paths();
+      return !paths.some((each) => each.startsWith('模型层/')) && paths.includes('model/bittensor.md');
+    });
+  });
+
   it('New Protocol Note never writes through a layer folder that links outside the workspace', async function () {
     if (process.platform === 'win32') this.skip();
     const api = await atlasInternals();

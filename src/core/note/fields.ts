@@ -222,9 +222,18 @@ export const MAX_ALIASES = 100;
 const VERDICT_SYNONYMS = new Map<string, VerdictValue>([
   ['not assessed', 'not-assessed'],
   ['neutral', 'not-assessed'],
+  // The article's words, as a Chinese researcher writes an override.
+  ['利好', 'positive'],
+  ['正面', 'positive'],
+  ['利空', 'negative'],
+  ['负面', 'negative'],
+  ['影响不一', 'mixed'],
+  ['好坏参半', 'mixed'],
+  ['未评估', 'not-assessed'],
+  ['中性', 'not-assessed'],
 ]);
 
 function normalizeVerdict(text: string): VerdictValue | undefined {
-  const word = text.toLowerCase().replace(/[\s_-]+/g, ' ');
+  const word = text.normalize('NFKC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
   return VERDICT_VALUES.find((value) => value.replace('-', ' ') === word) ?? VERDICT_SYNONYMS.get(word);
 }

@@ -112,18 +112,27 @@ async function pickCategory(layer: ClassifiedLayer): Promise<string | undefined>
   return picked?.id;
 }
 
-/** `<layer>/<name>.md` when the folder has a folder named after the layer, else `<name>.md`. */
+/**
+ * `<layer folder>/<name>.md` when the workspace has a folder named after the layer in any of its
+ * words (`model/`, `模型层/`; the id first), else `<name>.md` at the top.
+ */
 async function noteLocation(folder: vscode.WorkspaceFolder, layer: ClassifiedLayer, name: string): Promise<vscode.Uri> {
-  const layerFolder = vscode.Uri.joinPath(folder.uri, layer);
-  let hasLayerFolder = false;
+  let entries: Array<[string, vscode.FileType]> = [];
   try {
-    const stat = await vscode.workspace.fs.stat(layerFolder);
-    // A cloned repository's `model -> ../elsewhere` must not make us write outside the workspace.
-    hasLayerFolder = (stat.type & vscode.FileType.Directory) !== 0 && (!(stat.type & vscode.FileType.SymbolicLink) || linkStaysInside(layerFolder));
+    entries = await vscode.workspace.fs.readDirectory(folder.uri);
   } catch {
-    // no such folder: the note goes at the top
+    // an unreadable folder: the note goes at the top
   }
-  return vscode.Uri.joinPath(hasLayerFolder ? layerFolder : folder.uri, noteFileName(name));
+  const named = entries.filter(([entry, type]) => type & vscode.FileType.Directory && normalizeLayer(entry) === layer).map(([entry]) => entry);
+  for (const entry of [...named.filter((each) => each === layer), ...named.filter((each) => each !== layer).sort()]) {
+    const layerFolder = vscode.Uri.joinPath(folder.uri, entry);
+    const stat = await vscode.workspace.fs.stat(layerFolder).then(undefined, () => undefined);
+    // A cloned repository's `model -> ../elsewhere` must not make us write outside the workspace.
+    if (stat && stat.type & vscode.FileType.Directory && (!(stat.type & vscode.FileType.SymbolicLink) || linkStaysInside(layerFolder))) {
+      return vscode.Uri.joinPath(layerFolder, noteFileName(name));
+    }
+  }
+  return vscode.Uri.joinPath(folder.uri, noteFileName(name));
 }
 
 async function fileExists(uri: vscode.Uri): Promise<boolean> {

@@ -29,6 +29,15 @@ describe('notes written in Chinese', () => {
     assert.equal(normalizeCategory('Ｌａｙｅｒ－１')?.id, 'l1');
   });
 
+  it('an override’s verdict in the article’s words: 利好, 利空, 影响不一, 未评估', () => {
+    const verdictOf = (word: string) => parseNote('x.md', `---\nprotocol: X\nlayer: model\nimpact:\n  verdict: ${word}\n  reason: 我的判断\n---\n`).override?.verdict;
+    assert.equal(verdictOf('利好'), 'positive');
+    assert.equal(verdictOf('利空'), 'negative');
+    assert.equal(verdictOf('影响不一'), 'mixed');
+    assert.equal(verdictOf('未评估'), 'not-assessed');
+    assert.equal(verdictOf('ＰＯＳＩＴＩＶＥ'), 'positive', 'full-width letters fold');
+  });
+
   it('front matter, #layer/ tags, layer/ tags and folder names in Chinese all place the note', () => {
     const front = parseNote('a.md', '---\nprotocol: 某算力网络\nlayer: 基础设施层\ncategory: 算力\n---\n');
     assert.equal(front.layer.value, 'infrastructure');
