@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { reportDiagnostics } from '../../core/report';
 import type { Command } from '../command';
 import { oneLine } from '../format';
@@ -29,7 +30,7 @@ Options:
       // One line each, whatever the note's file name or text holds: a newline must not forge a line.
       for (const d of diagnostics) output.out(`${terminalText(d.file)}:${d.line}:${d.column} ${d.severity} ${oneLine(d.message)} [${d.code}]`);
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      output.out(`${atlas.index.paths().length} protocols checked: ${errors} error(s), ${diagnostics.length - errors} other problem(s).`);
+      output.out(l10n.t('{0} protocols checked: {1} error(s), {2} other problem(s).', atlas.index.paths().length, errors, diagnostics.length - errors));
     }
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
