@@ -14,7 +14,7 @@ import { updateCycles } from './cycles';
 import { definedOnce, Links } from './links';
 import { NameSuggestions } from './nameSuggestions';
 import { emptyChange, isEmptyChange, type IndexChange, type Protocol, type SerializedIndex } from './protocol';
-import { isProtocolNote, parseChecked, readSerializedNotes, SERIALIZED_INDEX_VERSION } from './serialize';
+import { checkedParser, isProtocolNote, readSerializedNotes, SERIALIZED_INDEX_VERSION } from './serialize';
 
 export type { IndexChange, Protocol, SerializedIndex } from './protocol';
 
@@ -26,7 +26,6 @@ function nodeAttributes(note: ProtocolNote): ProtocolNodeAttributes {
 
 export class ProtocolIndex {
   private readonly parse: NoteParser;
-  private readonly trustParser: boolean;
   private readonly placement: () => Placement;
   private readonly options: { parse?: NoteParser; placement?: () => Placement };
   private notes = new Map<string, ProtocolNote>();
@@ -53,13 +52,13 @@ export class ProtocolIndex {
     this.options = options;
     const placement = options.placement;
     this.placement = placement ?? (() => SINGLE_ROOT);
-    this.trustParser = !options.parse;
-    this.parse = options.parse ?? (placement ? (path, text) => parseNote(path, text, placement()) : parseNote);
+    // parseNote never throws and is tested to return well-formed notes: only an injected parser is checked.
+    this.parse = options.parse ? checkedParser(options.parse) : placement ? (path, text) => parseNote(path, text, placement()) : parseNote;
   }
 
   /** Add or update a note from its text. */
   set(path: string, text: string): IndexChange {
-    return this.update(() => this.put(this.parseSafely(path, text)));
+    return this.update(() => this.put(this.parse(path, text)));
   }
 
   /** Add or update a note parsed elsewhere (a worker, a cache); malformed notes are kept as unreadable. */
@@ -79,7 +78,7 @@ export class ProtocolIndex {
     return this.update(() => {
       const old = this.notes.get(oldPath);
       if (text === undefined && !old) return;
-      const note = text !== undefined ? this.parseSafely(newPath, text) : relocateNote(old as ProtocolNote, newPath, this.placement());
+      const note = text !== undefined ? this.parse(newPath, text) : relocateNote(old as ProtocolNote, newPath, this.placement());
       if (oldPath !== newPath) this.remove(oldPath);
       this.put(note);
     });
@@ -99,7 +98,7 @@ export class ProtocolIndex {
       const seen = new Set<string>();
       for (const { path, text } of entries) {
         seen.add(path);
-        this.put(this.parseSafely(path, text));
+        this.put(this.parse(path, text));
       }
       for (const path of [...this.notes.keys()]) if (!seen.has(path)) this.remove(path);
     });
@@ -228,10 +227,6 @@ export class ProtocolIndex {
     const index = new ProtocolIndex(options);
     index.batch(() => notes.forEach((note) => index.put(note)));
     return index;
-  }
-
-  private parseSafely(path: string, text: string): ProtocolNote {
-    return parseChecked(this.parse, path, text, this.trustParser);
   }
 
   private update(apply: () => void): IndexChange {

@@ -1,6 +1,6 @@
-// Checking a ProtocolNote that came from outside (the persisted cache, a worker, an injected
-// parser) before it enters the index: a stale or corrupt cache must cost a rebuild, not a crash.
-// The vocabularies are the model's own lists, shared with the cache's reader (compactNote.ts).
+// Checking a ProtocolNote that came from outside (an injected parser, a note handed to setParsed,
+// the old serialized index) before it enters the index: a malformed note must become an unreadable one, not a crash. The
+// vocabularies are the model's own lists, shared with the cache's reader (compactNote.ts).
 import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES as SEVERITY_VALUES, VALUE_SOURCES, VERDICT_VALUES, type DependencyRef, type Diagnostic, type ImpactOverride, type Mention, type ProtocolNote } from '../model';
 import { unreadableNote } from '../note/parseNote';
 import type { SerializedIndex } from './protocol';
@@ -97,20 +97,17 @@ export function readSerializedNotes(value: unknown): ProtocolNote[] | undefined 
 }
 
 /**
- * Parse with an injected parser without trusting it: a throw or a malformed result becomes an
- * unreadable note that says why. `trusted` skips the shape check for our own, tested parser.
+ * An injected parser that is not trusted: a throw or a malformed result becomes an unreadable note
+ * that says why. The built-in parser needs none of this (it never throws), so it is not wrapped.
  */
-export function parseChecked(
-  parse: (path: string, text: string) => ProtocolNote,
-  path: string,
-  text: string,
-  trusted: boolean,
-): ProtocolNote {
-  try {
-    const note = parse(path, text);
-    if (trusted || (isProtocolNote(note) && note.path === path)) return note;
-    return unreadableNote(path, 'The parser returned a malformed note.');
-  } catch (error) {
-    return unreadableNote(path, `Protocol Atlas could not read this note: ${error instanceof Error ? error.message : String(error)}`);
-  }
+export function checkedParser(parse: (path: string, text: string) => ProtocolNote): (path: string, text: string) => ProtocolNote {
+  return (path, text) => {
+    try {
+      const note = parse(path, text);
+      if (isProtocolNote(note) && note.path === path) return note;
+      return unreadableNote(path, 'The parser returned a malformed note.');
+    } catch (error) {
+      return unreadableNote(path, `Protocol Atlas could not read this note: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
 }
