@@ -32,6 +32,8 @@ export function graphSnapshot(graph: DependencyGraph, nodes?: Iterable<string>):
     idOf.set(key, keys.length);
     keys.push(key);
   }
+  // Typed arrays on both paths: a part of the graph (after an edit) then runs the code the whole
+  // graph's first build optimised, instead of undoing it with another type of array.
   if (keys.length === graph.order) {
     // One pass over the edge list is several times cheaper than asking each node for its neighbours.
     const from = new Int32Array(graph.size);
@@ -41,28 +43,30 @@ export function graphSnapshot(graph: DependencyGraph, nodes?: Iterable<string>):
       from[e] = idOf.get(source) as number;
       to[e++] = idOf.get(target) as number;
     });
-    return { keys, idOf, ...sortedRows(keys.length, from, to) };
+    return { keys, idOf, ...sortedRows(keys.length, from, to, e) };
   }
-  const from: number[] = [];
-  const to: number[] = [];
+  let most = 0;
+  for (const key of keys) most += graph.outDegree(key);
+  const from = new Int32Array(most);
+  const to = new Int32Array(most);
+  let e = 0;
   for (let v = 0; v < keys.length; v++) {
     graph.forEachOutNeighbor(keys[v], (target) => {
       const t = idOf.get(target);
       if (t === undefined) return;
-      from.push(v);
-      to.push(t);
+      from[e] = v;
+      to[e++] = t;
     });
   }
-  return { keys, idOf, ...sortedRows(keys.length, from, to) };
+  return { keys, idOf, ...sortedRows(keys.length, from, to, e) };
 }
 
 /**
- * Both directions of the edges `from[e] -> to[e]` as compressed rows, each row sorted: bucketing
- * the edges by target, then reading the buckets in order into rows by source, sorts every out-row
- * (and reading those back sorts every in-row), in linear time.
+ * Both directions of the first `edges` edges `from[e] -> to[e]` as compressed rows, each row
+ * sorted: bucketing the edges by target, then reading the buckets in order into rows by source,
+ * sorts every out-row (and reading those back sorts every in-row), in linear time.
  */
-function sortedRows(n: number, from: ArrayLike<number>, to: ArrayLike<number>): Pick<GraphSnapshot, 'outStart' | 'outs' | 'inStart' | 'ins'> {
-  const edges = from.length;
+function sortedRows(n: number, from: Int32Array, to: Int32Array, edges: number): Pick<GraphSnapshot, 'outStart' | 'outs' | 'inStart' | 'ins'> {
   const outStart = new Int32Array(n + 1);
   const inStart = new Int32Array(n + 1);
   for (let e = 0; e < edges; e++) {

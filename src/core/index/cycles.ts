@@ -187,7 +187,8 @@ export function updateCycles(graph: DependencyGraph, cycleOf: Map<string, Cycle>
   }
   for (const node of region) cycleOf.delete(node);
   const present = [...region].filter((node) => graph.hasNode(node));
-  remember(cycleOf, findCycles(graph, present));
+  // Most edits close no cycle: nothing to look at, not even an empty snapshot.
+  if (present.length > 1) remember(cycleOf, findCycles(graph, present));
   return [...region];
 }
 
@@ -205,6 +206,7 @@ export function findCycles(graph: DependencyGraph, nodes?: Iterable<string>): Cy
   const { keys, outStart, outs } = snapshot;
   // Most notes of a real vault are on no cycle: peeled away first, Tarjan's search never sees them.
   const onCycle = withoutAcyclicEnds(snapshot);
+  if (!onCycle.includes(1)) return [];
   const { component, count } = condense(snapshot, onCycle);
   const groups: number[][] = Array.from({ length: count }, () => []);
   for (let v = 0; v < keys.length; v++) if (component[v] !== -1) groups[component[v]].push(v);
