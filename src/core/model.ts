@@ -7,8 +7,8 @@ export const LAYERS = ['infrastructure', 'middleware', 'model', 'application'] a
 export type ClassifiedLayer = (typeof LAYERS)[number];
 export type Layer = ClassifiedLayer | 'unclassified';
 
-export type VerdictValue = 'positive' | 'negative' | 'mixed' | 'not-assessed';
-export const VERDICT_VALUES: readonly VerdictValue[] = ['positive', 'negative', 'mixed', 'not-assessed'];
+export const VERDICT_VALUES = ['positive', 'negative', 'mixed', 'not-assessed'] as const;
+export type VerdictValue = (typeof VERDICT_VALUES)[number];
 
 /** A zero-based position, as in the Language Server Protocol, so adapters map it 1:1. */
 export interface Position {
@@ -76,10 +76,12 @@ export interface DependencyRef {
   range: Range;
 }
 
+export const MENTION_KINDS = ['wikilink', 'link'] as const;
+
 /** A link in the body: context, not a declared dependency. */
 export interface Mention {
   target: string;
-  kind: 'wikilink' | 'link';
+  kind: (typeof MENTION_KINDS)[number];
   range: Range;
 }
 

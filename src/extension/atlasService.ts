@@ -7,7 +7,6 @@ import { Atlas, type AtlasChange } from '../core/atlas';
 import type { Framework } from '../core/framework';
 import { reusableNote, type CachedNote, type FileStamp } from '../core/indexCache';
 import { ProtocolIndex } from '../core/index/protocolIndex';
-import { parseChecked } from '../core/index/serialize';
 import type { ProtocolNote } from '../core/model';
 import { parseNote } from '../core/note/parseNote';
 import type { Placement } from '../core/note/placement';
@@ -166,7 +165,7 @@ export class AtlasService implements vscode.Disposable {
         fromCache++;
         notes.push(entry.note);
       } else if ('text' in entry && entry.text !== undefined) {
-        notes.push(parseChecked(this.parser, entry.path, entry.text, true));
+        notes.push(this.parser(entry.path, entry.text));
       }
       await slicer.yieldIfDue();
       if (this.disposed) return { fromCache: 0, parsed: 0 };
@@ -185,7 +184,7 @@ export class AtlasService implements vscode.Disposable {
       const path = this.pathOf(document.uri);
       this.uris.set(path, document.uri);
       this.stamps.delete(path);
-      const note = parseChecked(this.parser, path, document.getText(), true);
+      const note = this.parser(path, document.getText());
       const known = at.get(path);
       if (known === undefined) notes.push(note);
       else notes[known] = note;

@@ -9,6 +9,7 @@
 // agree on which negative protocols are nearest (their routes to one may be different ones of the
 // same length).
 import type { DependencyGraph } from '../graph/dependencyGraph';
+import { graphSnapshot, type GraphSnapshot } from '../graph/graphSnapshot';
 import type { Exposure, Verdict } from '../model';
 import { countReachableTargets } from './reach';
 
@@ -88,18 +89,17 @@ export function exposureTable(graph: DependencyGraph, verdictOf: VerdictLookup, 
   // A region (every protocol in it depends only on protocols in it) gives its protocols the same
   // exposure as the whole graph would: labels only ever travel from a protocol to its dependents,
   // and the relative rank of two protocols is the same in both.
-  const keys = (region ? [...region] : graph.nodes()).sort(compareText);
-  const indexOf = new Map(keys.map((key, i) => [key, i]));
+  const snapshot = graphSnapshot(graph, (region ? [...region] : graph.nodes()).sort(compareText));
+  const { keys, idOf } = snapshot;
   const verdicts = keys.map((key) => verdictOf(key));
-  const out = keys.map((key) => graph.outNeighbors(key).map((n) => indexOf.get(n)!).sort((a, b) => a - b));
   const negative = (v: number) => isNegative(verdicts[v]);
-  const counts = countReachableTargets(out, negative);
-  const sources = nearestSources(out, negative, keep);
+  const counts = countReachableTargets(snapshot, negative);
+  const sources = nearestSources(snapshot, negative, keep);
 
   return {
     nearest: keep,
     of(path, wanted = keep) {
-      const v = indexOf.get(path);
+      const v = idOf.get(path);
       if (v === undefined) return { count: 0, nearest: [] };
       const routes = sources.routes(v, wanted >= 1 ? Math.min(keep, Math.floor(wanted)) : keep);
       return {
@@ -147,10 +147,9 @@ export function summaryOf(table: ExposureTable, paths: Iterable<string>): Map<st
  * Work: at most K + 1 labels per node, each popped once and offered along its node's incoming
  * edges: O((K + 1) · (V + E)); for K = ∞ the labels are the output itself.
  */
-function nearestSources(out: number[][], isTarget: (v: number) => boolean, keep: number): { routes(v: number, nearest: number): number[][] } {
-  const n = out.length;
-  const into: number[][] = Array.from({ length: n }, () => []);
-  out.forEach((dependencies, v) => dependencies.forEach((w) => into[w].push(v)));
+function nearestSources(graph: GraphSnapshot, isTarget: (v: number) => boolean, keep: number): { routes(v: number, nearest: number): number[][] } {
+  const { inStart, ins } = graph;
+  const n = graph.keys.length;
   const slots = keep + 1;
   // Labels in the order they were queued: these arrays are the queue itself.
   const labelNode: number[] = [];
@@ -178,7 +177,8 @@ function nearestSources(out: number[][], isTarget: (v: number) => boolean, keep:
   for (let label = 0; label < labelNode.length; label++) {
     const from = labelNode[label];
     const s = labelSource[label];
-    for (const p of into[from]) {
+    for (let k = inStart[from]; k < inStart[from + 1]; k++) {
+      const p = ins[k];
       if (filled[p] >= slots || has.test(p, s)) continue;
       accept(p, s, label);
     }

@@ -5,27 +5,30 @@
 // a few megabytes for workspaces of thousands of notes.
 
 import { condense } from '../graph/components';
+import type { GraphSnapshot } from '../graph/graphSnapshot';
 
 /** For each node, how many target nodes it reaches through at least one edge (itself excluded). */
-export function countReachableTargets(out: readonly (readonly number[])[], isTarget: (node: number) => boolean): Int32Array {
-  const n = out.length;
+export function countReachableTargets(graph: GraphSnapshot, isTarget: (node: number) => boolean): Int32Array {
+  const { outStart, outs } = graph;
+  const n = graph.keys.length;
   const targetBit = new Int32Array(n).fill(-1);
   let targets = 0;
   for (let v = 0; v < n; v++) if (isTarget(v)) targetBit[v] = targets++;
   const counts = new Int32Array(n);
   if (targets === 0) return counts;
 
-  const { component, count } = condense(out);
+  const { component, count } = condense(graph);
   const words = Math.ceil(targets / 32);
   const sets = new Uint32Array(count * words);
-  const members = groupByComponent(component, count);
+  const [memberStart, members] = groupByComponent(component, count);
   // Components are numbered dependencies first, so each one unions already finished sets.
   for (let c = 0; c < count; c++) {
     const base = c * words;
-    for (const v of members[c]) {
+    for (let m = memberStart[c]; m < memberStart[c + 1]; m++) {
+      const v = members[m];
       if (targetBit[v] !== -1) sets[base + (targetBit[v] >>> 5)] |= 1 << (targetBit[v] & 31);
-      for (const w of out[v]) {
-        const other = component[w];
+      for (let k = outStart[v]; k < outStart[v + 1]; k++) {
+        const other = component[outs[k]];
         if (other === c) continue;
         for (let i = 0, from = other * words; i < words; i++) sets[base + i] |= sets[from + i];
       }
@@ -40,10 +43,15 @@ export function countReachableTargets(out: readonly (readonly number[])[], isTar
   return counts;
 }
 
-function groupByComponent(component: Int32Array, count: number): number[][] {
-  const members: number[][] = Array.from({ length: count }, () => []);
-  component.forEach((c, v) => members[c].push(v));
-  return members;
+/** Each component's nodes, as compressed rows: members[memberStart[c] .. memberStart[c + 1]). */
+function groupByComponent(component: Int32Array, count: number): [Int32Array, Int32Array] {
+  const memberStart = new Int32Array(count + 1);
+  for (let v = 0; v < component.length; v++) memberStart[component[v] + 1]++;
+  for (let c = 0; c < count; c++) memberStart[c + 1] += memberStart[c];
+  const fill = memberStart.slice(0, count);
+  const members = new Int32Array(component.length);
+  for (let v = 0; v < component.length; v++) members[fill[component[v]]++] = v;
+  return [memberStart, members];
 }
 
 function popcount(word: number): number {

@@ -1,50 +1,63 @@
-// Graph algorithms on adjacency lists of node numbers, none of them recursive (dependency chains
+// Graph algorithms on a snapshot's compressed rows, none of them recursive (dependency chains
 // can be tens of thousands deep): strongly connected components, and the peeling that leaves
 // only the nodes that may be on a cycle. Both linear in nodes and edges.
+import type { GraphSnapshot } from './graphSnapshot';
 
+/** Adjacency lists of node numbers, for algorithms on one small part of a graph (a cycle's loops). */
 export type Adjacency = readonly (readonly number[])[];
 
+type OutRows = Pick<GraphSnapshot, 'outStart' | 'outs'>;
+
 /**
- * Strongly connected components of `out` (adjacency lists of node indices), numbered so that a
- * component only reaches components with smaller numbers. Tarjan's algorithm with its own call stack.
+ * Strongly connected components, numbered so that a component only reaches components with
+ * smaller numbers. With `within`, only the nodes it marks and the edges between them count (the
+ * others get component -1). Tarjan's algorithm with its own call stack, on typed arrays.
  */
-export function condense(out: Adjacency): { component: Int32Array; count: number } {
-  const n = out.length;
+export function condense(graph: OutRows, within?: Uint8Array): { component: Int32Array; count: number } {
+  const { outStart, outs } = graph;
+  const n = outStart.length - 1;
   const order = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
-  const nextEdge = new Int32Array(n);
+  const nextEdge = outStart.slice(0, n);
   const component = new Int32Array(n).fill(-1);
-  const stack: number[] = [];
-  const calls: number[] = [];
+  // Each node enters each stack at most once, so n slots are enough for both.
+  const stack = new Int32Array(n);
+  const calls = new Int32Array(n);
+  let stackSize = 0;
+  let depth = 0;
   let visited = 0;
   let count = 0;
-  const enter = (v: number) => {
-    order[v] = low[v] = visited++;
-    stack.push(v);
-    onStack[v] = 1;
-    calls.push(v);
-  };
   for (let root = 0; root < n; root++) {
-    if (order[root] !== -1) continue;
-    enter(root);
-    while (calls.length > 0) {
-      const v = calls[calls.length - 1];
-      if (nextEdge[v] < out[v].length) {
-        const w = out[v][nextEdge[v]++];
-        if (order[w] === -1) enter(w);
-        else if (onStack[w]) low[v] = Math.min(low[v], order[w]);
+    if (order[root] !== -1 || (within && !within[root])) continue;
+    order[root] = low[root] = visited++;
+    stack[stackSize++] = root;
+    onStack[root] = 1;
+    calls[depth++] = root;
+    while (depth > 0) {
+      const v = calls[depth - 1];
+      if (nextEdge[v] < outStart[v + 1]) {
+        const w = outs[nextEdge[v]++];
+        if (within && !within[w]) continue;
+        if (order[w] === -1) {
+          order[w] = low[w] = visited++;
+          stack[stackSize++] = w;
+          onStack[w] = 1;
+          calls[depth++] = w;
+        } else if (onStack[w] && order[w] < low[v]) {
+          low[v] = order[w];
+        }
         continue;
       }
-      calls.pop();
-      if (calls.length > 0) {
-        const parent = calls[calls.length - 1];
-        low[parent] = Math.min(low[parent], low[v]);
+      depth--;
+      if (depth > 0) {
+        const parent = calls[depth - 1];
+        if (low[v] < low[parent]) low[parent] = low[v];
       }
       if (low[v] === order[v]) {
         let w: number;
         do {
-          w = stack.pop() as number;
+          w = stack[--stackSize];
           onStack[w] = 0;
           component[w] = count;
         } while (w !== v);
@@ -56,39 +69,26 @@ export function condense(out: Adjacency): { component: Int32Array; count: number
 }
 
 /**
- * Which nodes may be on a cycle: the others (no edge in, or no edge out, once such nodes are
- * removed, repeatedly) are peeled away. Edges are given as two parallel lists of node numbers
- * without self loops. Linear, on flat arrays (compressed rows), so a 50,000-note tidy DAG costs
- * a few milliseconds.
+ * Which nodes may be on a cycle of two or more: the others (no edge in, or no edge out, once such
+ * nodes are removed, repeatedly; self-dependencies do not count) are peeled away. Linear, so a
+ * 50,000-note tidy DAG costs a few milliseconds.
  */
-export function withoutAcyclicEnds(count: number, from: readonly number[], to: readonly number[]): Uint8Array {
-  const edges = from.length;
-  const outStart = new Int32Array(count + 1);
-  const inStart = new Int32Array(count + 1);
-  for (let e = 0; e < edges; e++) {
-    outStart[from[e] + 1]++;
-    inStart[to[e] + 1]++;
-  }
-  for (let i = 0; i < count; i++) {
-    outStart[i + 1] += outStart[i];
-    inStart[i + 1] += inStart[i];
-  }
-  const outs = new Int32Array(edges);
-  const ins = new Int32Array(edges);
-  const outFill = outStart.slice(0, count);
-  const inFill = inStart.slice(0, count);
-  for (let e = 0; e < edges; e++) {
-    outs[outFill[from[e]]++] = to[e];
-    ins[inFill[to[e]]++] = from[e];
-  }
+export function withoutAcyclicEnds(graph: GraphSnapshot): Uint8Array {
+  const { outStart, outs, inStart, ins } = graph;
+  const count = outStart.length - 1;
   const outDegree = new Int32Array(count);
   const inDegree = new Int32Array(count);
+  for (let v = 0; v < count; v++) {
+    for (let k = outStart[v]; k < outStart[v + 1]; k++) {
+      if (outs[k] === v) continue;
+      outDegree[v]++;
+      inDegree[outs[k]]++;
+    }
+  }
   const queue = new Int32Array(count);
   const alive = new Uint8Array(count).fill(1);
   let tail = 0;
   for (let i = 0; i < count; i++) {
-    outDegree[i] = outStart[i + 1] - outStart[i];
-    inDegree[i] = inStart[i + 1] - inStart[i];
     if (outDegree[i] === 0 || inDegree[i] === 0) {
       queue[tail++] = i;
       alive[i] = 0;

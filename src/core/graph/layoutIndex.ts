@@ -1,10 +1,11 @@
-// A numeric snapshot of the dependency graph for the layered layout and the crossing count.
-// Graphology lookups by string key are too slow for the inner loops of the sweeps, so nodes become
-// integers and neighbours become flat typed arrays (CSR). Every order here derives from sorted keys,
-// never from insertion order, so two graphs with the same nodes and edges index identically.
+// The dependency graph as the layered layout and the crossing count read it: the graph's snapshot
+// (graphSnapshot.ts) numbered in the layout's own order, with the edges between bands as segments.
+// Every order here derives from sorted keys, never from insertion order, so two graphs with the
+// same nodes and edges index identically.
 import { LAYER_ORDER } from '../labels';
 import type { Layer } from '../model';
 import type { DependencyGraph } from './dependencyGraph';
+import { graphSnapshot } from './graphSnapshot';
 
 /** Bands from the bottom of the picture to the top; 'unclassified' sits above application. */
 /** The bands, bottom to top, in the one layer order (labels.ts). */
@@ -25,7 +26,7 @@ export function compareStrings(a: string, b: string): number {
 
 export interface LayoutIndex {
   /** Node keys; index i is node i. Sorted by band, then category, then key. */
-  keys: string[];
+  keys: readonly string[];
   band: Uint8Array;
   /** Node indices of each band, in the initial (sorted) order. */
   members: Int32Array[];
@@ -52,10 +53,8 @@ export function indexGraph(graph: DependencyGraph): LayoutIndex {
   nodes.sort((a, b) => a.band - b.band || compareStrings(a.category, b.category) || compareStrings(a.key, b.key));
 
   const n = nodes.length;
-  const keys = nodes.map((node) => node.key);
+  const { keys, outStart, outs, inStart, ins } = graphSnapshot(graph, nodes.map((node) => node.key));
   const band = Uint8Array.from(nodes, (node) => node.band);
-  const indexOf = new Map<string, number>();
-  keys.forEach((key, i) => indexOf.set(key, i));
 
   const bandSizes = new Int32Array(BAND_LAYERS.length);
   for (let v = 0; v < n; v++) bandSizes[band[v]]++;
@@ -63,38 +62,29 @@ export function indexGraph(graph: DependencyGraph): LayoutIndex {
   const filled = new Int32Array(BAND_LAYERS.length);
   for (let v = 0; v < n; v++) members[band[v]][filled[band[v]]++] = v;
 
-  // lo * n + hi fits a double exactly for any realistic n (below 2^26 nodes), and sorting the
-  // codes numerically both orders and deduplicates the segments.
-  const codes: number[] = [];
-  graph.forEachEdge((_edge, _attributes, source, target) => {
-    const s = indexOf.get(source);
-    const t = indexOf.get(target);
-    if (s === undefined || t === undefined || band[s] === band[t]) return;
-    codes.push(band[s] < band[t] ? s * n + t : t * n + s);
-  });
-  const sorted = Float64Array.from(codes).sort();
-  const lo: number[] = [];
-  const hi: number[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-    lo.push(Math.floor(sorted[i] / n));
-    hi.push(sorted[i] % n);
+  // A node's neighbours in other bands, either way round, once each: the merge of its two sorted
+  // rows. Read in node order they are the segments sorted by (lower end, upper end): pairHi is upper.
+  const upperStart = new Int32Array(n + 1);
+  const lowerStart = new Int32Array(n + 1);
+  const upperList: number[] = [];
+  const lowerList: number[] = [];
+  for (let v = 0; v < n; v++) {
+    let i = outStart[v];
+    let j = inStart[v];
+    let previous = -1;
+    while (i < outStart[v + 1] || j < inStart[v + 1]) {
+      const w = j === inStart[v + 1] || (i < outStart[v + 1] && outs[i] <= ins[j]) ? outs[i++] : ins[j++];
+      if (w === previous) continue;
+      previous = w;
+      if (band[w] > band[v]) upperList.push(w);
+      else if (band[w] < band[v]) lowerList.push(w);
+    }
+    upperStart[v + 1] = upperList.length;
+    lowerStart[v + 1] = lowerList.length;
   }
-  const pairLo = Int32Array.from(lo);
-  const pairHi = Int32Array.from(hi);
-
-  const [upperStart, upper] = adjacency(n, pairLo, pairHi);
-  const [lowerStart, lower] = adjacency(n, pairHi, pairLo);
-  return { keys, band, members, pairLo, pairHi, lowerStart, lower, upperStart, upper };
-}
-
-/** CSR adjacency from `from[e]` to `to[e]`; neighbours keep the (sorted) order of the pairs. */
-function adjacency(n: number, from: Int32Array, to: Int32Array): [Int32Array, Int32Array] {
-  const start = new Int32Array(n + 1);
-  for (let e = 0; e < from.length; e++) start[from[e] + 1]++;
-  for (let v = 0; v < n; v++) start[v + 1] += start[v];
-  const next = start.slice(0, n);
-  const list = new Int32Array(from.length);
-  for (let e = 0; e < from.length; e++) list[next[from[e]]++] = to[e];
-  return [start, list];
+  const upper = Int32Array.from(upperList);
+  const lower = Int32Array.from(lowerList);
+  const pairLo = new Int32Array(upper.length);
+  for (let v = 0; v < n; v++) pairLo.fill(v, upperStart[v], upperStart[v + 1]);
+  return { keys, band, members, pairLo, pairHi: upper, lowerStart, lower, upperStart, upper };
 }

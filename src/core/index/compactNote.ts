@@ -2,7 +2,7 @@
 // number (positions, counts, codes) in the other, read back in the same order. JSON.parse then
 // builds three arrays a note instead of dozens, which is most of the time a warm start spends on
 // the cache. Decoding checks every value: a corrupt entry is undefined, never a malformed note.
-import { VERDICT_VALUES, type Diagnostic, type DependencyRef, type Layer, type Mention, type ProtocolNote, type Range, type Sourced } from '../model';
+import { MENTION_KINDS, VERDICT_VALUES, type Diagnostic, type DependencyRef, type Layer, type Mention, type ProtocolNote, type Range, type Sourced } from '../model';
 import { CODES, LAYER_VALUES, SEVERITIES, SOURCES } from './serialize';
 
 /** Bump when ProtocolNote, what the parser puts in it, or this layout changes. */
@@ -11,6 +11,9 @@ export const COMPACT_NOTE_VERSION = 3;
 /** [path, strings, numbers, diagnostics (null when none: nearly every note)] */
 export type PackedNote = [path: string, strings: string[], numbers: number[], diagnostics: unknown[] | null];
 
+// Sources, verdicts and mention kinds are stored by their place in these lists (the model's own):
+// one added at the end reads every cache as before; any other change to them needs
+// COMPACT_NOTE_VERSION bumped (test/unit/workspace/indexCache.test.ts holds this version's order).
 const SOURCE_LIST = [...SOURCES];
 const VERDICT_LIST = [...VERDICT_VALUES];
 
@@ -69,7 +72,7 @@ export function packNote(note: ProtocolNote): PackedNote {
   }
   out.number(note.mentions.length);
   for (const mention of note.mentions) {
-    out.number(mention.kind === 'link' ? 1 : 0);
+    out.number(MENTION_KINDS.indexOf(mention.kind));
     out.text(mention.target);
     out.range(mention.range);
   }
@@ -186,7 +189,7 @@ export function unpackNote(value: unknown): ProtocolNote | undefined {
     for (let i = read.number(); i > 0; i--) dependsOn.push({ raw: read.text(), target: read.text(), range: read.requiredRange() });
     const mentions: Mention[] = [];
     for (let i = read.number(); i > 0; i--) {
-      const kind = read.below(2) === 1 ? 'link' : 'wikilink';
+      const kind = MENTION_KINDS[read.below(MENTION_KINDS.length)];
       mentions.push({ target: read.text(), kind, range: read.requiredRange() });
     }
     const note: ProtocolNote = {
@@ -233,13 +236,21 @@ function diagnostic(value: unknown, path: string): Diagnostic {
   return result;
 }
 
-function diagnosticData(value: unknown): NonNullable<Diagnostic['data']> {
+type DiagnosticData = NonNullable<Diagnostic['data']>;
+
+/** A reader for every key of a diagnostic's data: a key added to the model fails to compile here until it is read back. */
+const DATA_READERS: { [Key in keyof DiagnosticData]-?: (value: unknown) => DiagnosticData[Key] } = {
+  suggestions: (value) => list(value).map(str),
+  target: str,
+  field: str,
+};
+
+function diagnosticData(value: unknown): DiagnosticData {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
-  const { suggestions, target, field, ...rest } = value as Record<string, unknown>;
-  if (Object.keys(rest).length > 0) fail();
-  const data: NonNullable<Diagnostic['data']> = {};
-  if (suggestions !== undefined) data.suggestions = list(suggestions).map(str);
-  if (target !== undefined) data.target = str(target);
-  if (field !== undefined) data.field = str(field);
-  return data;
+  const data: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    if (!Object.prototype.hasOwnProperty.call(DATA_READERS, key)) fail();
+    if (entry !== undefined) data[key] = DATA_READERS[key as keyof DiagnosticData](entry);
+  }
+  return data as DiagnosticData;
 }

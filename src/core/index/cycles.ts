@@ -4,6 +4,7 @@
 import { ClosedWalks } from '../graph/closedWalks';
 import { condense, withoutAcyclicEnds, type Adjacency } from '../graph/components';
 import type { DependencyGraph } from '../graph/dependencyGraph';
+import { graphSnapshot } from '../graph/graphSnapshot';
 
 export type Edge = readonly [from: string, to: string];
 
@@ -186,7 +187,8 @@ export function updateCycles(graph: DependencyGraph, cycleOf: Map<string, Cycle>
   }
   for (const node of region) cycleOf.delete(node);
   const present = [...region].filter((node) => graph.hasNode(node));
-  remember(cycleOf, findCycles(graph, present));
+  // Most edits close no cycle: nothing to look at, not even an empty snapshot.
+  if (present.length > 1) remember(cycleOf, findCycles(graph, present));
   return [...region];
 }
 
@@ -200,48 +202,28 @@ function remember(cycleOf: Map<string, Cycle>, cycles: readonly Cycle[]): void {
  * separately and ignored here.
  */
 export function findCycles(graph: DependencyGraph, nodes?: Iterable<string>): Cycle[] {
-  const keys = nodes === undefined ? graph.nodes() : [...new Set(nodes)];
-  const numberOf = new Map<string, number>();
-  keys.forEach((key, i) => numberOf.set(key, i));
-  const from: number[] = [];
-  const to: number[] = [];
-  const addEdge = (source: string, target: string): void => {
-    const i = numberOf.get(source);
-    const j = numberOf.get(target);
-    if (i === undefined || j === undefined || i === j) return;
-    from.push(i);
-    to.push(j);
-  };
-  // One pass over the edge list is several times cheaper than asking each node for its neighbours.
-  if (nodes === undefined) graph.forEachEdge((_edge, _attributes, source, target) => addEdge(source, target));
-  else for (const key of keys) graph.forEachOutNeighbor(key, (target) => addEdge(key, target));
-
+  const snapshot = graphSnapshot(graph, nodes);
+  const { keys, outStart, outs } = snapshot;
   // Most notes of a real vault are on no cycle: peeled away first, Tarjan's search never sees them.
-  const onCycle = withoutAcyclicEnds(keys.length, from, to);
-  const coreOf = new Int32Array(keys.length).fill(-1);
-  const core: string[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    if (!onCycle[i]) continue;
-    coreOf[i] = core.length;
-    core.push(keys[i]);
-  }
-  if (core.length === 0) return [];
-  const out: number[][] = core.map(() => []);
-  for (let e = 0; e < from.length; e++) if (onCycle[from[e]] && onCycle[to[e]]) out[coreOf[from[e]]].push(coreOf[to[e]]);
-
-  const { component, count } = condense(out);
+  const onCycle = withoutAcyclicEnds(snapshot);
+  if (!onCycle.includes(1)) return [];
+  const { component, count } = condense(snapshot, onCycle);
   const groups: number[][] = Array.from({ length: count }, () => []);
-  for (let i = 0; i < core.length; i++) groups[component[i]].push(i);
+  for (let v = 0; v < keys.length; v++) if (component[v] !== -1) groups[component[v]].push(v);
   // Each cycle keeps its own edges, renumbered in path order, for its loops.
-  const rank = new Int32Array(core.length);
+  const rank = new Int32Array(keys.length);
   const cycles: Cycle[] = [];
   for (let c = 0; c < count; c++) {
     const group = groups[c];
     if (group.length < 2) continue;
-    group.sort((a, b) => (core[a] < core[b] ? -1 : 1));
+    group.sort((a, b) => (keys[a] < keys[b] ? -1 : 1));
     group.forEach((node, i) => (rank[node] = i));
-    const inside = group.map((node) => out[node].filter((target) => component[target] === c).map((target) => rank[target]));
-    cycles.push(new Cycle(group.map((node) => core[node]), inside));
+    const inside = group.map((node) => {
+      const targets: number[] = [];
+      for (let k = outStart[node]; k < outStart[node + 1]; k++) if (component[outs[k]] === c && outs[k] !== node) targets.push(rank[outs[k]]);
+      return targets;
+    });
+    cycles.push(new Cycle(group.map((node) => keys[node]), inside));
   }
   return cycles;
 }

@@ -14,7 +14,7 @@ import { updateCycles } from './cycles';
 import { definedOnce, Links } from './links';
 import { NameSuggestions } from './nameSuggestions';
 import { emptyChange, isEmptyChange, type IndexChange, type Protocol } from './protocol';
-import { isProtocolNote, parseChecked } from './serialize';
+import { checkedParser, isProtocolNote } from './serialize';
 
 export type { IndexChange, Protocol } from './protocol';
 
@@ -26,7 +26,6 @@ function nodeAttributes(note: ProtocolNote): ProtocolNodeAttributes {
 
 export class ProtocolIndex {
   private readonly parse: NoteParser;
-  private readonly trustParser: boolean;
   private readonly placement: () => Placement;
   private readonly options: { parse?: NoteParser; placement?: () => Placement };
   private notes = new Map<string, ProtocolNote>();
@@ -53,13 +52,13 @@ export class ProtocolIndex {
     this.options = options;
     const placement = options.placement;
     this.placement = placement ?? (() => SINGLE_ROOT);
-    this.trustParser = !options.parse;
-    this.parse = options.parse ?? (placement ? (path, text) => parseNote(path, text, placement()) : parseNote);
+    // parseNote never throws and is tested to return well-formed notes: only an injected parser is checked.
+    this.parse = options.parse ? checkedParser(options.parse) : placement ? (path, text) => parseNote(path, text, placement()) : parseNote;
   }
 
   /** Add or update a note from its text. */
   set(path: string, text: string): IndexChange {
-    return this.update(() => this.put(this.parseSafely(path, text)));
+    return this.update(() => this.put(this.parse(path, text)));
   }
 
   /** Add or update a note parsed elsewhere (a worker, a cache); malformed notes are kept as unreadable. */
@@ -88,7 +87,7 @@ export class ProtocolIndex {
       const seen = new Set<string>();
       for (const { path, text } of entries) {
         seen.add(path);
-        this.put(this.parseSafely(path, text));
+        this.put(this.parse(path, text));
       }
       for (const path of [...this.notes.keys()]) if (!seen.has(path)) this.remove(path);
     });
@@ -204,10 +203,6 @@ export class ProtocolIndex {
   /** The dependency graph, kept up to date in place. Read it; never change it. */
   get graph(): DependencyGraph {
     return this.dependencyGraph;
-  }
-
-  private parseSafely(path: string, text: string): ProtocolNote {
-    return parseChecked(this.parse, path, text, this.trustParser);
   }
 
   private update(apply: () => void): IndexChange {

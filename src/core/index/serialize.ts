@@ -1,6 +1,7 @@
-// Checking a ProtocolNote that came from outside (an injected parser, a note parsed elsewhere)
-// before it enters the index: a malformed note must become an unreadable one, not a crash.
-import { DIAGNOSTIC_CODES, LAYERS, SEVERITIES as SEVERITY_VALUES, VALUE_SOURCES, VERDICT_VALUES, type ProtocolNote } from '../model';
+// Checking a ProtocolNote that came from outside (an injected parser, a note handed to setParsed)
+// before it enters the index: a malformed note must become an unreadable one, not a crash. The
+// vocabularies are the model's own lists, shared with the cache's reader (compactNote.ts).
+import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES as SEVERITY_VALUES, VALUE_SOURCES, VERDICT_VALUES, type DependencyRef, type Diagnostic, type ImpactOverride, type Mention, type ProtocolNote } from '../model';
 import { unreadableNote } from '../note/parseNote';
 
 export const SOURCES = new Set<string>(VALUE_SOURCES);
@@ -9,6 +10,8 @@ export const SEVERITIES = new Set<string>(SEVERITY_VALUES);
 export const CODES = new Set<string>(DIAGNOSTIC_CODES);
 
 type Check = (value: unknown) => boolean;
+/** A check for every field of T, so a field added to the model fails to compile until it is checked. */
+type Checks<T> = { [Key in keyof T]-?: Check };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -24,24 +27,28 @@ const isOptionalRange = optional(isRange);
 const isSourced = (check: Check): Check => (value) =>
   isObject(value) && check(value.value) && SOURCES.has(value.source as string) && isOptionalRange(value.range);
 
-const isDependency: Check = (value) => isObject(value) && isString(value.raw) && isString(value.target) && isRange(value.range);
-const isMention: Check = (value) =>
-  isObject(value) && isString(value.target) && (value.kind === 'wikilink' || value.kind === 'link') && isRange(value.range);
-const isOverride: Check = (value) =>
-  isObject(value) && VERDICT_VALUES.includes(value.verdict as never) && isString(value.reason) && isRange(value.range);
+const hasFields = <T>(checks: Checks<T>): Check => {
+  const fields = Object.entries<Check>(checks);
+  return (value) => isObject(value) && fields.every(([key, check]) => check(value[key]));
+};
+const oneOf =
+  (values: readonly string[]): Check =>
+  (value) =>
+    values.includes(value as string);
+const isDependency = hasFields<DependencyRef>({ raw: isString, target: isString, range: isRange });
+const isMention = hasFields<Mention>({ target: isString, kind: oneOf(MENTION_KINDS), range: isRange });
+const isOverride = hasFields<ImpactOverride>({ verdict: oneOf(VERDICT_VALUES), reason: isString, range: isRange });
 const isOptionalString = optional(isString);
 const isOptionalStrings = optional(listOf(isString));
-const isData: Check = (value) =>
-  isObject(value) && isOptionalStrings(value.suggestions) && isOptionalString(value.target) && isOptionalString(value.field);
-const isOptionalData = optional(isData);
-const isDiagnostic: Check = (value) =>
-  isObject(value) &&
-  isString(value.file) &&
-  isRange(value.range) &&
-  SEVERITIES.has(value.severity as string) &&
-  CODES.has(value.code as string) &&
-  isString(value.message) &&
-  isOptionalData(value.data);
+const isData = hasFields<NonNullable<Diagnostic['data']>>({ suggestions: isOptionalStrings, target: isOptionalString, field: isOptionalString });
+const isDiagnostic = hasFields<Diagnostic>({
+  file: isString,
+  range: isRange,
+  severity: (severity) => SEVERITIES.has(severity as string),
+  code: (code) => CODES.has(code as string),
+  message: isString,
+  data: optional(isData),
+});
 const isFieldRanges: Check = (value) => isObject(value) && Object.values(value).every(isRange);
 const isName = isSourced(isString);
 const isLayer = isSourced((layer) => LAYER_VALUES.has(layer as string));
@@ -52,41 +59,39 @@ const isMentions = listOf(isMention);
 const isOptionalOverride = optional(isOverride);
 const isDiagnostics = listOf(isDiagnostic);
 
+const isNote = hasFields<ProtocolNote>({
+  path: isString,
+  name: isName,
+  aliases: isStrings,
+  layer: isLayer,
+  category: isOptionalCategory,
+  dependsOn: isDependencies,
+  mentions: isMentions,
+  tags: isStrings,
+  funding: isOptionalString,
+  override: isOptionalOverride,
+  heading: isOptionalString,
+  frontMatterRange: isOptionalRange,
+  fieldRanges: isFieldRanges,
+  diagnostics: isDiagnostics,
+});
+
 export function isProtocolNote(value: unknown): value is ProtocolNote {
-  return (
-    isObject(value) &&
-    isString(value.path) &&
-    isName(value.name) &&
-    isStrings(value.aliases) &&
-    isLayer(value.layer) &&
-    isOptionalCategory(value.category) &&
-    isDependencies(value.dependsOn) &&
-    isMentions(value.mentions) &&
-    isStrings(value.tags) &&
-    isOptionalString(value.funding) &&
-    isOptionalOverride(value.override) &&
-    isOptionalString(value.heading) &&
-    isOptionalRange(value.frontMatterRange) &&
-    isFieldRanges(value.fieldRanges) &&
-    isDiagnostics(value.diagnostics)
-  );
+  return isNote(value);
 }
 
 /**
- * Parse with an injected parser without trusting it: a throw or a malformed result becomes an
- * unreadable note that says why. `trusted` skips the shape check for our own, tested parser.
+ * An injected parser that is not trusted: a throw or a malformed result becomes an unreadable note
+ * that says why. The built-in parser needs none of this (it never throws), so it is not wrapped.
  */
-export function parseChecked(
-  parse: (path: string, text: string) => ProtocolNote,
-  path: string,
-  text: string,
-  trusted: boolean,
-): ProtocolNote {
-  try {
-    const note = parse(path, text);
-    if (trusted || (isProtocolNote(note) && note.path === path)) return note;
-    return unreadableNote(path, 'The parser returned a malformed note.');
-  } catch (error) {
-    return unreadableNote(path, `Protocol Atlas could not read this note: ${error instanceof Error ? error.message : String(error)}`);
-  }
+export function checkedParser(parse: (path: string, text: string) => ProtocolNote): (path: string, text: string) => ProtocolNote {
+  return (path, text) => {
+    try {
+      const note = parse(path, text);
+      if (isProtocolNote(note) && note.path === path) return note;
+      return unreadableNote(path, 'The parser returned a malformed note.');
+    } catch (error) {
+      return unreadableNote(path, `Protocol Atlas could not read this note: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
 }

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
 import { COMPACT_NOTE_VERSION, unpackNote } from '../../../src/core/index/compactNote';
-import { IndexCacheText, INDEX_CACHE_FORMAT, INDEX_CACHE_KIND, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/indexCache';
+import { isProtocolNote } from '../../../src/core/index/serialize';
+import { IndexCacheText, indexCacheOf, INDEX_CACHE_FORMAT, INDEX_CACHE_KIND, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/indexCache';
+import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES, VALUE_SOURCES, VERDICT_VALUES, type Diagnostic, type Layer, type ProtocolNote, type Range } from '../../../src/core/model';
 import { createIndexCache } from './indexCacheReference';
 
 const notes = {
@@ -125,5 +127,77 @@ describe('index cache', () => {
     same(); // back to an unsaved buffer
     index.set('model/bittensor.md', notes['model/bittensor.md']);
     same();
+  });
+
+  describe('every value of the model', () => {
+    const range = (line: number): Range => ({ start: { line, character: 2 }, end: { line: line + (line % 2), character: 9 } });
+    const layers: readonly Layer[] = [...LAYERS, 'unclassified'];
+    const lists: ReadonlyArray<readonly unknown[]> = [DIAGNOSTIC_CODES, SEVERITIES, VALUE_SOURCES, layers, VERDICT_VALUES, MENTION_KINDS];
+    const count = Math.max(...lists.map((list) => list.length));
+
+    /**
+     * Note i takes the i-th value of every vocabulary (round again for the shorter ones). Typed as
+     * Required, so a field added to the model fails to compile here until this note has it, and
+     * then fails below until the cache carries it.
+     */
+    function noteWithEveryField(i: number): Required<ProtocolNote> {
+      const path = `notes/note-${i}.md`;
+      const pick = <T>(list: readonly T[], offset = 0): T => list[(i + offset) % list.length];
+      const data: Required<NonNullable<Diagnostic['data']>> = { suggestions: [`s${i}`, 'other'], target: `t${i}`, field: 'layer' };
+      const full: Required<Diagnostic> = { file: path, range: range(0), severity: pick(SEVERITIES), code: pick(DIAGNOSTIC_CODES), message: 'one', data };
+      return {
+        path,
+        name: { value: `Protocol ${i}`, source: pick(VALUE_SOURCES), range: range(1) },
+        aliases: [`P${i}`],
+        layer: { value: pick(layers), source: pick(VALUE_SOURCES, 1), range: range(2) },
+        category: { value: 'compute', source: pick(VALUE_SOURCES, 2), range: range(3) },
+        dependsOn: [{ raw: `[[Dep ${i}]]`, target: `Dep ${i}`, range: range(4) }],
+        mentions: MENTION_KINDS.map((kind, k) => ({ target: `M${k}`, kind, range: range(5 + k) })),
+        tags: ['ai'],
+        funding: 'vc',
+        override: { verdict: pick(VERDICT_VALUES), reason: `because ${i}`, range: range(8) },
+        heading: `Protocol ${i}`,
+        frontMatterRange: range(0),
+        fieldRanges: { protocol: range(1), layer: range(2) },
+        diagnostics: [
+          full,
+          { file: 'elsewhere.md', range: range(1), severity: pick(SEVERITIES, 1), code: pick(DIAGNOSTIC_CODES, 1), message: 'two', data: { target: 'x' } },
+          { file: path, range: range(2), severity: pick(SEVERITIES, 2), code: pick(DIAGNOSTIC_CODES, 2), message: 'three' },
+        ],
+      };
+    }
+
+    it('gives back every diagnostic code, severity, value source, layer, verdict and mention kind, and every field of a note', () => {
+      const all = Array.from({ length: count }, (_, i) => noteWithEveryField(i));
+      for (const [list, seen] of [
+        [DIAGNOSTIC_CODES, all.flatMap((note) => note.diagnostics.map((d) => d.code))],
+        [SEVERITIES, all.flatMap((note) => note.diagnostics.map((d) => d.severity))],
+        [VALUE_SOURCES, all.map((note) => note.name.source)],
+        [layers, all.map((note) => note.layer.value)],
+        [VERDICT_VALUES, all.map((note) => note.override.verdict)],
+        [MENTION_KINDS, all.flatMap((note) => note.mentions.map((mention) => mention.kind))],
+      ] as const) {
+        assert.deepEqual(new Set(seen), new Set(list), 'the notes hold every value');
+      }
+      for (const note of all) assert.ok(isProtocolNote(note), `${note.path} is a well-formed note`);
+      const stamp = { size: 100, mtime: 1_700_000_000_000 };
+      const cached = readIndexCache(roundTrip(indexCacheOf(all.map((note) => ({ note, stamp })))));
+      assert.ok(cached, 'the cache is accepted');
+      for (const note of all) assert.deepEqual(cached.get(note.path)?.note, note);
+    });
+
+    it('stores value sources, verdicts and mention kinds by their place in the model: this is the order note layout 3 reads', () => {
+      // Appending a value keeps every cache readable: add it here. Any other change to these lists
+      // must bump COMPACT_NOTE_VERSION, or old caches would read as other values: write the new order here.
+      assert.deepEqual(
+        { version: COMPACT_NOTE_VERSION, sources: VALUE_SOURCES.slice(0, 6), verdicts: VERDICT_VALUES.slice(0, 4), mentions: MENTION_KINDS.slice(0, 2) },
+        {
+          version: 3,
+          sources: ['front-matter', 'heading', 'file-name', 'tag', 'folder', 'default'],
+          verdicts: ['positive', 'negative', 'mixed', 'not-assessed'],
+          mentions: ['wikilink', 'link'],
+        },
+      );
+    });
   });
 });
