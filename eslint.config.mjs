@@ -1,6 +1,38 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+
+// The levels of src/core, lowest first (README, Architecture). A folder may import its own files
+// and any level below it, never a level above nor a sibling on its own level: the vocabulary
+// knows nothing of notes, the algorithms nothing of the index, the atlas nothing of how it is
+// shown or cached, and the editing features sit on top of everything.
+const CORE_LEVELS = [
+  ['vocabulary'],
+  ['note', 'search', 'graph'],
+  ['index', 'framework'],
+  ['atlas.ts'],
+  ['persist', 'present'],
+  ['editing'],
+];
+const core = (part) => `./src/core/${part}`;
+const levelZones = CORE_LEVELS.flatMap((level, height) =>
+  level.map((part) => ({
+    target: core(part),
+    from: CORE_LEVELS.slice(height).flat().filter((other) => other !== part).map(core),
+    message: `src/core/${part} is on level ${height + 1} of the core: it may use only the levels below it (${CORE_LEVELS.slice(0, height).flat().join(', ') || 'none'}).`,
+  })),
+).filter((zone) => zone.from.length > 0);
+/** What the graph webview may use of the core: the words, the drawing geometry and the presentation. */
+const WEBVIEW_MAY_USE = ['vocabulary', 'graph', 'present'];
+const adapterZones = [
+  { target: './src/core', from: ['./src/extension', './src/cli', './src/node', './src/webviewProtocol.ts', './webview'], message: 'src/core is the VS Code-free domain: adapters depend on it, never the reverse.' },
+  { target: './src/webviewProtocol.ts', from: ['./src/extension', './src/cli', './src/node', './webview', ...CORE_LEVELS.flat().filter((part) => !['vocabulary', 'present'].includes(part)).map(core)], message: 'The webview messages are built on the core\'s presentation (src/core/present) and vocabulary only.' },
+  { target: './webview', from: ['./src/extension', './src/cli', './src/node', ...CORE_LEVELS.flat().filter((part) => !WEBVIEW_MAY_USE.includes(part)).map(core)], message: `The webview draws what the extension sends: of the core it uses only ${WEBVIEW_MAY_USE.join(', ')}.` },
+  { target: './src/node', from: ['./src/extension', './src/cli', './webview'], message: 'src/node is Node file access for the CLI and the extension.' },
+  { target: './src/cli', from: ['./src/extension', './webview'], message: 'The CLI runs without VS Code.' },
+  { target: './src/extension', from: ['./src/cli', './webview'], message: 'The extension talks to the webview through src/webviewProtocol.ts only.' },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/e2e/artifacts/**', '*.vsix'] },
@@ -11,6 +43,19 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'webview/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: [...levelZones, ...adapterZones] }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

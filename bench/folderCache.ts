@@ -1,12 +1,12 @@
 // The benchmark's warm start (the CLI keeps no cache): a folder's parsed notes persisted between runs, in the same format as the extension's index
-// cache (core/indexCache.ts): each note under the size and modification time of its file, so a
+// cache (core/persist/indexCache.ts): each note under the size and modification time of its file, so a
 // warm start parses only the notes that changed. The cache is a convenience, never a source of
 // truth: a missing, corrupt, foreign or old-version file is ignored (and rewritten).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexCacheOf, readIndexCache, reusableNote, type CachedNote, type FileStamp } from '../src/core/indexCache';
+import { indexCacheOf, readIndexCache, reusableNote, type CachedNote, type FileStamp } from '../src/core/persist/indexCache';
 import { ProtocolIndex } from '../src/core/index/protocolIndex';
-import type { ProtocolNote } from '../src/core/model';
+import type { ProtocolNote } from '../src/core/vocabulary/model';
 import { compare, listNotes, messageOf } from '../src/node/loadNotes';
 import { parsePaths, type FolderOptions } from '../src/node/indexFolder';
 

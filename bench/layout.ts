@@ -1,7 +1,7 @@
 // Benchmark of the layered layout on a synthetic atlas of 5,000 protocols and 15,000 dependencies.
 // Run alone with `npx tsx bench/layout.ts` (prints JSON), or through the bench runner.
 import { performance } from 'node:perf_hooks';
-import type { ClassifiedLayer, Layer } from '../src/core/model';
+import type { ClassifiedLayer, Layer } from '../src/core/vocabulary/model';
 import { createDependencyGraph, type DependencyGraph } from '../src/core/graph/dependencyGraph';
 import { countCrossings } from './crossings';
 import { layeredLayout } from '../src/core/graph/layout';

@@ -2,9 +2,9 @@
 // bundles, so the compiler catches drift. Free of `vscode` and Node imports on purpose.
 // Whatever arrives from the other side is still validated: a webview is a separate origin
 // that renders untrusted note content, so its messages are input, not commands.
-export type { GraphBand, GraphModel, GraphNode, GraphPatch } from './core/graph/graphModel';
-import type { GraphBand, GraphEdge, GraphModel, GraphNode, GraphPatch } from './core/graph/graphModel';
-import { LOCAL_DIRECTIONS, MAX_LOCAL_DEPTH, type LocalDirection } from './core/graph/graphModel';
+export type { GraphBand, GraphModel, GraphNode, GraphPatch } from './core/present/graphModel';
+import type { GraphBand, GraphEdge, GraphModel, GraphNode, GraphPatch } from './core/present/graphModel';
+import { LOCAL_DIRECTIONS, MAX_LOCAL_DEPTH, type LocalDirection } from './core/present/graphModel';
 
 /** How the graph colours its protocols: by verdict (the framework's reading) or by a note field. */
 export type ColourBy = 'verdict' | 'category' | 'funding' | `tag:${string}`;

@@ -1,9 +1,9 @@
 // The hover card. Every string in it comes from a note or a framework, so it is built from
 // elements and textContent only: a name like `<img onerror=…>` shows as those characters.
 import * as l10n from '@vscode/l10n';
-import { exposureSentence } from '../src/core/framework/exposureText';
-import { categoryTitle, layerTitle, verdictTitle } from '../src/core/labels';
-import type { NodeAttributes } from './state';
+import { exposureSentence } from '../src/core/present/exposureText';
+import { categoryTitle, layerTitle, verdictTitle } from '../src/core/vocabulary/labels';
+import type { NodeAttributes } from './graphState';
 import type { Palette } from './theme';
 
 

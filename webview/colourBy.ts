@@ -3,8 +3,8 @@
 // colours stay tellable apart. The legend says which colour is which value.
 import * as l10n from '@vscode/l10n';
 import type { ColourBy } from '../src/webviewProtocol';
-import { categoryTitle } from '../src/core/labels';
-import type { AtlasState } from './state';
+import { categoryTitle } from '../src/core/vocabulary/labels';
+import type { GraphState } from './graphState';
 import { mix, type Palette } from './theme';
 
 export interface LegendEntry {
@@ -20,7 +20,7 @@ export interface FieldColouring {
 }
 
 /** What "Colour by" offers for the protocols drawn now: verdict always, the fields some note has. */
-export function colourChoices(state: AtlasState): Array<{ value: ColourBy; label: string }> {
+export function colourChoices(state: GraphState): Array<{ value: ColourBy; label: string }> {
   const choices: Array<{ value: ColourBy; label: string }> = [{ value: 'verdict', label: l10n.t('Verdict') }];
   if (state.categories().length > 0) choices.push({ value: 'category', label: l10n.t('Category') });
   if (state.hasFunding()) choices.push({ value: 'funding', label: l10n.t('Funding') });
@@ -29,7 +29,7 @@ export function colourChoices(state: AtlasState): Array<{ value: ColourBy; label
 }
 
 /** Undefined when colouring by verdict, which the renderer does itself. */
-export function fieldColouring(state: AtlasState, palette: Palette): FieldColouring | undefined {
+export function fieldColouring(state: GraphState, palette: Palette): FieldColouring | undefined {
   const colourBy = state.colourBy;
   if (colourBy === 'verdict') return undefined;
   const none = mix(palette.foreground, palette.background, 0.55);

@@ -10,9 +10,9 @@ import {
   vsCodeOption,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
-import { VERDICT_VALUES } from '../src/core/model';
-import { categoryTitle, layerTitle, verdictTitle } from '../src/core/labels';
-import type { AtlasState } from './state';
+import { VERDICT_VALUES } from '../src/core/vocabulary/model';
+import { categoryTitle, layerTitle, verdictTitle } from '../src/core/vocabulary/labels';
+import type { GraphState } from './graphState';
 import type { Palette } from './theme';
 
 provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
@@ -53,7 +53,7 @@ export class Controls {
 
   constructor(
     host: HTMLElement,
-    private readonly state: AtlasState,
+    private readonly state: GraphState,
     private readonly events: ControlEvents,
   ) {
     this.element = document.createElement('div');

@@ -2,7 +2,7 @@
 // opens its note, Escape clears. Each move is announced through an aria-live region, so the graph
 // is usable without a mouse or without seeing the canvas.
 import { nextInDirection, type Direction } from './navigation';
-import type { AtlasState } from './state';
+import type { GraphState } from './graphState';
 
 const KEYS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -12,7 +12,7 @@ export interface KeyboardActions {
   clear(): void;
 }
 
-export function attachKeyboard(element: HTMLElement, state: AtlasState, current: () => string | undefined, actions: KeyboardActions): void {
+export function attachKeyboard(element: HTMLElement, state: GraphState, current: () => string | undefined, actions: KeyboardActions): void {
   element.addEventListener('keydown', (event) => {
     const direction = KEYS[event.key];
     if (direction) {

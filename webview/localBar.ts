@@ -2,9 +2,9 @@
 // steps out and which way, and the way back to the whole graph. The members come from the
 // extension (the core walks the dependency graph); this only asks.
 import * as l10n from '@vscode/l10n';
-import { MAX_LOCAL_DEPTH, type LocalDirection } from '../src/core/graph/graphModel';
+import { MAX_LOCAL_DEPTH, type LocalDirection } from '../src/core/present/graphModel';
 import type { LocalGraphRequest } from '../src/webviewProtocol';
-import type { AtlasState } from './state';
+import type { GraphState } from './graphState';
 
 type ValueControl = HTMLElement & { value: string };
 
@@ -21,7 +21,7 @@ export class LocalBar {
   private readonly direction: ValueControl;
 
   constructor(
-    private readonly state: AtlasState,
+    private readonly state: GraphState,
     private readonly asked: (local: LocalGraphRequest | null) => void,
   ) {
     this.element = document.createElement('div');

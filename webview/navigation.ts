@@ -1,10 +1,10 @@
 // Spatial navigation between protocols, apart from the DOM so it is unit-tested in Node.
-import type { AtlasState } from './state';
+import type { GraphState } from './graphState';
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
 
 /** Nearest visible node in a direction (graph coordinates, y up); off-axis distance counts double. */
-export function nextInDirection(state: AtlasState, from: string | undefined, direction: Direction): string | undefined {
+export function nextInDirection(state: GraphState, from: string | undefined, direction: Direction): string | undefined {
   const visible = state.graph.filterNodes((id) => !state.isHidden(id));
   if (visible.length === 0) return undefined;
   if (!from || !state.graph.hasNode(from) || state.isHidden(from)) {

@@ -4,7 +4,7 @@
 // under the pointer, and both wait on the rasterizer. A drag only slides the picture, so it is
 // slid as a picture (a CSS translation of the drawn layers) and drawn afresh when it is dropped.
 import type Sigma from 'sigma';
-import type { NodeAttributes } from './state';
+import type { NodeAttributes } from './graphState';
 
 type Point = { x: number; y: number };
 

@@ -7,7 +7,7 @@ import Sigma from 'sigma';
 import { createEdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import { createEdgeCurveProgram } from '@sigma/edge-curve';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
-import type { AtlasState, NodeAttributes } from './state';
+import type { GraphState, NodeAttributes } from './graphState';
 import { mix, withAlpha, type Palette } from './theme';
 import { edgeCurvature, RowIndex, SKIPPING_EDGE_CURVATURE } from '../src/core/graph/edgeRouting';
 import { placeAllNames, type BandNameSpot, type Disc, type LabelCandidate, type PlacedBandName, type PlacedLabel } from '../src/core/graph/labelPlacement';
@@ -71,7 +71,7 @@ export class GraphRenderer {
 
   constructor(
     private readonly host: HTMLElement,
-    private readonly state: AtlasState,
+    private readonly state: GraphState,
     private palette: Palette,
   ) {
     this.bandsCanvas = overlay('bands');
@@ -271,7 +271,7 @@ export class GraphRenderer {
     this.sigma.setSetting('defaultEdgeColor', palette.edge);
   }
 
-  /** The layout stretched to the view's proportions (see AtlasState.stretch); whether it changed. */
+  /** The layout stretched to the view's proportions (see GraphState.stretch); whether it changed. */
   private applyStretch(): boolean {
     const { width, height } = this.sigma.getDimensions();
     const padding = 2 * (this.sigma.getSetting('stagePadding') ?? 0);
@@ -598,7 +598,7 @@ export class GraphRenderer {
  * Further in there is nothing to read, only an edge across an empty band (and a small graph
  * needs less than a large one).
  */
-function zoomInLimit(state: AtlasState): number {
+function zoomInLimit(state: GraphState): number {
   const fullest = Math.max(1, ...state.bands.map((band) => band.count));
   return Math.min(0.2, Math.max(0.002, 6 / fullest));
 }

@@ -2,11 +2,11 @@
 // drawn, where, and what is hovered, selected and filtered. Snapshots only; nothing here changes
 // the app. In the test build only (PROTOCOL_ATLAS_TEST_HOOKS, scripts/bundles.js).
 import type { GraphRenderer } from './renderer';
-import type { AtlasState } from './state';
+import type { GraphState } from './graphState';
 import type { TestView } from './testView';
 
 
-export function exposeForTests(state: AtlasState, renderer: () => GraphRenderer | undefined, webgl: boolean): void {
+export function exposeForTests(state: GraphState, renderer: () => GraphRenderer | undefined, webgl: boolean): void {
   const hostOffset = (): { left: number; top: number } => {
     const element = document.querySelector('.graph');
     const box = element?.getBoundingClientRect();

@@ -1,7 +1,7 @@
 // Colours come from VS Code's theme variables, read when the app starts and again whenever the
 // theme changes (VS Code swaps the body's vscode-light / vscode-dark / vscode-high-contrast class
 // and rewrites the variables), so light, dark and high-contrast themes all read well.
-import type { VerdictValue } from '../src/core/model';
+import type { VerdictValue } from '../src/core/vocabulary/model';
 import { cssVariable, VERDICT_COLOURS } from '../src/core/present/colours';
 
 export interface Palette {

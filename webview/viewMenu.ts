@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ColourBy } from '../src/webviewProtocol';
 import type { LegendEntry } from './colourBy';
-import type { AtlasState } from './state';
+import type { GraphState } from './graphState';
 
 type Checkbox = HTMLElement & { checked: boolean };
 type ValueControl = HTMLElement & { value: string };
@@ -24,7 +24,7 @@ export class ViewMenu {
   private shownChoices: string | undefined;
 
   constructor(
-    private readonly state: AtlasState,
+    private readonly state: GraphState,
     private readonly events: ViewMenuEvents,
   ) {
     this.button = document.createElement('vscode-button');

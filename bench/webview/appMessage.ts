@@ -3,7 +3,7 @@
 // so verdicts, overrides and exposure come from the framework as they would for a researcher, and
 // the baseline draws the same protocols at the same positions.
 import { Atlas } from '../../src/core/atlas';
-import { VIEW_LAYOUT } from '../../src/core/graph/view';
+import { VIEW_LAYOUT } from '../../src/core/present/graphNode';
 import { buildGraphView } from '../../test/unit/graphView/wholeView';
 import { layeredLayout, type GraphLayout } from '../../src/core/graph/layout';
 import type { DependencyGraph } from '../../src/core/graph/dependencyGraph';

@@ -6,7 +6,7 @@ import { syntheticAtlas } from '../layout';
 import { appGraph, type AppGraph } from './appMessage';
 import { Atlas } from '../../src/core/atlas';
 import { layeredLayout } from '../../src/core/graph/layout';
-import { VIEW_LAYOUT } from '../../src/core/graph/view';
+import { VIEW_LAYOUT } from '../../src/core/present/graphNode';
 import { buildGraphView } from '../../test/unit/graphView/wholeView';
 import { indexFolder } from '../../src/node/indexFolder';
 import type { ExtensionMessage } from '../../src/webviewProtocol';

@@ -1,10 +1,10 @@
 // The atlas: one index of notes seen through one framework. It keeps verdicts, exposure and
 // search in step with the index, so the CLI, the extension and the webview ask one object. Each is
 // computed on first use: `check` needs none of them, `report` no search.
-import { Emitter, type Disposable } from './events';
-import type { Exposure, ProtocolNote, Verdict } from './model';
+import { Emitter, type Disposable } from './vocabulary/events';
+import type { Exposure, ProtocolNote, Verdict } from './vocabulary/model';
 import { ProtocolIndex, type IndexChange } from './index/protocolIndex';
-import type { Protocol } from './index/protocol';
+import type { Protocol } from './vocabulary/protocol';
 import { DEFAULT_NEAREST, evaluate, exposureOf, type ExposureSummary, type Framework, type ProtocolExposure } from './framework';
 import { LiveExposure } from './framework/liveExposure';
 import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID } from './framework/builtin';

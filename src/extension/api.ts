@@ -5,8 +5,8 @@
 // of it changes. Everything handed out is a copy; changing it changes nothing in the atlas. A
 // release that changes this shape incompatibly raises `version`.
 import type * as vscode from 'vscode';
-import type { Protocol } from '../core/index/protocol';
-import type { Horizon, Layer, VerdictValue } from '../core/model';
+import type { Protocol } from '../core/vocabulary/protocol';
+import type { Horizon, Layer, VerdictValue } from '../core/vocabulary/model';
 import type { AtlasService } from './atlasService';
 import type { WorkspaceFrameworks } from './workspaceFrameworks';
 

@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import { Atlas, type AtlasChange } from '../core/atlas';
 import type { Framework } from '../core/framework';
-import { reusableNote, type CachedNote, type FileStamp } from '../core/indexCache';
+import { reusableNote, type CachedNote, type FileStamp } from '../core/persist/indexCache';
 import { ProtocolIndex } from '../core/index/protocolIndex';
-import type { ProtocolNote } from '../core/model';
+import type { ProtocolNote } from '../core/vocabulary/model';
 import { parseNote } from '../core/note/parseNote';
 import type { Placement } from '../core/note/placement';
 import { IndexCacheStore, readCacheInSlices } from './indexCacheStore';

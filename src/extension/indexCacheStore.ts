@@ -1,7 +1,7 @@
 // Where the index cache lives: one JSON file in the extension's storage for this workspace. It is
 // written a moment after the index settles, never on the typing path, and read once at start.
 import * as vscode from 'vscode';
-import { IndexCacheText, readIndexCache, type CachedNote, type FileStamp } from '../core/indexCache';
+import { IndexCacheText, readIndexCache, type CachedNote, type FileStamp } from '../core/persist/indexCache';
 import type { ProtocolIndex } from '../core/index/protocolIndex';
 import { TaskSlicer } from './workspaceNotes';
 

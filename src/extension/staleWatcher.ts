@@ -4,7 +4,7 @@
 // of notes has been moved or deleted, the watcher is distrusted for the rest of the session: a
 // second after each burst of events the service compares the notes on disk with the index.
 import type * as vscode from 'vscode';
-import type { FileStamp } from '../core/indexCache';
+import type { FileStamp } from '../core/persist/indexCache';
 import { statNoteFile } from './workspaceNotes';
 
 /** Quiet time after a burst of file events before the notes on disk are compared with the index. */

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, frameworkIdTaken, MAX_FRAMEWORK_BYTES, parseFramework, type Framework } from '../core/framework';
 import { toVscodeDiagnostic } from './features/diagnostics';
 import { readWorkspaceFile } from './safeWorkspaceRead';
-import type { Diagnostic } from '../core/model';
+import type { Diagnostic } from '../core/vocabulary/model';
 import type { AtlasService } from './atlasService';
 
 const FRAMEWORK_GLOB = '**/.protocol-atlas/frameworks/*.{yaml,yml,json}';

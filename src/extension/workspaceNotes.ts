@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import { MAX_READ_BYTES } from '../node/safeRead';
 import { readWorkspaceFile } from './safeWorkspaceRead';
-import { globMatcher, type PathMatcher } from '../core/glob';
-import type { FileStamp } from '../core/indexCache';
-import { decodeNoteText } from '../core/noteText';
+import { globMatcher, type PathMatcher } from '../core/note/glob';
+import type { FileStamp } from '../core/persist/indexCache';
+import { decodeNoteText } from '../core/note/noteText';
 
 const DEFAULT_INCLUDE = ['**/*.md'];
 const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];

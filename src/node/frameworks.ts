@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_FRAMEWORK_BYTES, frameworkIdTaken, parseFramework, type Framework } from '../core/framework';
 import { BUILTIN_FRAMEWORKS } from '../core/framework/builtin';
-import type { Diagnostic } from '../core/model';
+import type { Diagnostic } from '../core/vocabulary/model';
 import { UnsafeFileError, isInside, readRegularFile } from './safeRead';
 
 const WORKSPACE_FRAMEWORKS_FOLDER = path.join('.protocol-atlas', 'frameworks');

@@ -3,7 +3,7 @@
 // index already keeps 1.5 cores busy with compiling and garbage collection, and a worker made it
 // slower; without a four-core row that shows them winning, one thread is the honest choice.
 import { ProtocolIndex } from '../core/index/protocolIndex';
-import type { ProtocolNote } from '../core/model';
+import type { ProtocolNote } from '../core/vocabulary/model';
 import { parseNote } from '../core/note/parseNote';
 import { compare, listNotes, readNote, type LoadOptions, type LoadedNotes } from './loadNotes';
 

@@ -4,8 +4,8 @@
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { globMatcher } from '../core/glob';
-import { decodeNoteText, type NoteText } from '../core/noteText';
+import { globMatcher } from '../core/note/glob';
+import { decodeNoteText, type NoteText } from '../core/note/noteText';
 import { UnsafeFileError, isInside, readRegularFile, readRegularFileBytes } from './safeRead';
 
 export interface LoadedNotes {

@@ -9,7 +9,7 @@ import { launchChromium, makeTempDir } from '../../scripts/code-server';
 import { EXAMPLE_WORKSPACE } from '../../scripts/project';
 import { Atlas } from '../../src/core/atlas';
 import { buildGraphView } from '../unit/graphView/wholeView';
-import { graphViewToSvg } from '../../src/core/graph/viewSvg';
+import { graphViewToSvg } from '../../src/core/present/graphSvg';
 import { indexFolder } from '../../src/node/indexFolder';
 import { ARTIFACTS_DIR } from './workbench';
 

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { Atlas } from '../../src/core/atlas';
-import { localGraph } from '../../src/core/graph/graphQueries';
+import { localGraph } from '../../src/core/present/graphQueries';
 import { indexFolder } from '../../src/node/indexFolder';
 import { edgesOverProtocols, inGraph, nodeOnPage, openGraph, pixelOnPage, waitForGraph, webviewOrigin } from './graphView';
 import { EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure, chooseMenuItem } from './workbench';

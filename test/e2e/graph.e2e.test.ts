@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS, launchChromium } from '../../scripts/code-server';
 import { EXAMPLE_WORKSPACE, ROOT } from '../../scripts/project';
 import { Atlas } from '../../src/core/atlas';
 import { buildGraphView } from '../unit/graphView/wholeView';
-import { categoryById } from '../../src/core/note/taxonomy';
+import { categoryById } from '../../src/core/vocabulary/taxonomy';
 import { indexFolder } from '../../src/node/indexFolder';
 import { assertLegibleLabels, drawnPixels, inGraph, nodeOnPage, openGraph, pixelOnPage, waitForGraph, webviewBackground } from './graphView';
 import { ARTIFACTS_DIR, EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure, chooseMenuItem } from './workbench';

@@ -3,16 +3,16 @@
 // that must equal a fresh build. Shared by the fuzz tests and `npm run soak`.
 import * as assert from 'node:assert/strict';
 import { Atlas } from '../../src/core/atlas';
-import { buildReport } from '../../src/core/report';
+import { buildReport } from '../../src/core/present/report';
 import { ProtocolIndex } from '../../src/core/index/protocolIndex';
 import { parseNote } from '../../src/core/note/parseNote';
-import { readIndexCache, reusableNote } from '../../src/core/indexCache';
+import { readIndexCache, reusableNote } from '../../src/core/persist/indexCache';
 import { createIndexCache } from '../unit/workspace/indexCacheReference';
 import { layeredLayout } from '../../src/core/graph/layout';
 import { buildGraphView } from '../unit/graphView/wholeView';
-import { toDot, toMermaid } from '../../src/core/graph/export';
-import { graphViewToHtml } from '../../src/core/graph/viewHtml';
-import { LAYERS, VERDICT_VALUES } from '../../src/core/model';
+import { toDot, toMermaid } from '../../src/core/present/dotAndMermaid';
+import { graphViewToHtml } from '../../src/core/present/graphHtml';
+import { LAYERS, VERDICT_VALUES } from '../../src/core/vocabulary/model';
 import { snapshot, withoutSuggestions } from '../unit/index/snapshot';
 
 const LAYER_VALUES = new Set<string>([...LAYERS, 'unclassified']);

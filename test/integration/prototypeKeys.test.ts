@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { VERDICT_VALUES } from '../../src/core/model';
+import { VERDICT_VALUES } from '../../src/core/vocabulary/model';
 import { AtlasService } from '../../src/extension/atlasService';
 import { INDEX_CACHE_FILE } from '../../src/extension/indexCacheStore';
 import { atlasInternals, closeAllEditors, treeRows, waitFor, workspaceUri, writeText } from './atlasTestApi';

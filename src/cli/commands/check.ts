@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
-import { reportDiagnostics } from '../../core/report';
+import { reportDiagnostics } from '../../core/present/report';
 import type { Command } from '../command';
 import { oneLine } from '../format';
 import { terminalText } from '../../core/present/untrustedText';

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import { compareFrameworks } from '../../core/framework';
-import { byLayerThenName, reportVerdict } from '../../core/report';
+import { byLayerThenName, reportVerdict } from '../../core/present/report';
 import type { Command } from '../command';
 import { UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
 import { formatTable, oneLine } from '../format';
-import { describeVerdict, layerWord } from '../../core/labels';
+import { describeVerdict, layerWord } from '../../core/vocabulary/labels';
 
 export const compareCommand: Command = {
   name: 'compare',

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { layeredLayout } from '../../core/graph/layout';
-import { toDot, toGraphJSON, toMermaid } from '../../core/graph/export';
+import { toDot, toGraphJSON, toMermaid } from '../../core/present/dotAndMermaid';
 import type { Command } from '../command';
 import { UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
 

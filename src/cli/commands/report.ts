@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
-import { DEFAULT_NEAREST, exposureSentence, exposureShort, routeText } from '../../core/framework';
-import { buildReport, type ReportProtocol } from '../../core/report';
+import { DEFAULT_NEAREST } from '../../core/framework';
+import { exposureSentence, exposureShort, routeText } from '../../core/present/exposureText';
+import { buildReport, type ReportProtocol } from '../../core/present/report';
 import type { Command } from '../command';
 import { DEFAULT_COLUMNS, UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
 import { firstSentence, formatLines, formatTable, oneLine } from '../format';
-import { describeVerdict, layerWord } from '../../core/labels';
+import { describeVerdict, layerWord } from '../../core/vocabulary/labels';
 
 export const reportCommand: Command = {
   name: 'report',

@@ -3,8 +3,8 @@ import * as l10n from '@vscode/l10n';
 import type { Command } from '../command';
 import { UsageError, frameworkFor, openAtlas, requireFolder } from '../context';
 import { formatTable } from '../format';
-import { describeVerdict, layerWord } from '../../core/labels';
-import { reportVerdict } from '../../core/report';
+import { describeVerdict, layerWord } from '../../core/vocabulary/labels';
+import { reportVerdict } from '../../core/present/report';
 
 export const searchCommand: Command = {
   name: 'search',

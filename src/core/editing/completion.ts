@@ -1,9 +1,9 @@
 // Completion candidates for the front matter, as plain data an adapter maps onto its own items:
 // protocol names and aliases in `depends_on`, layers after `layer:`, categories after `category:`
 // (the note's own layer's categories first).
-import { LAYERS, type Layer } from '../model';
-import type { Protocol } from '../index/protocol';
-import { CATEGORIES, LAYER_SYNONYMS } from '../note/taxonomy';
+import { LAYERS, type Layer } from '../vocabulary/model';
+import type { Protocol } from '../vocabulary/protocol';
+import { CATEGORIES, LAYER_SYNONYMS } from '../vocabulary/taxonomy';
 import type { CompletionContext } from './completionContext';
 import { UNPRINTABLE, doubleQuoted, yamlScalar } from './yamlText';
 

@@ -1,7 +1,7 @@
 // Which front matter field the cursor is typing into, read from the lines alone: while the
 // researcher types, the front matter is often not valid YAML (`depends_on: [Bitt`), so the
 // parser cannot say. Only what completion needs: the field, the word typed so far and its range.
-import type { Position, Range } from '../model';
+import type { Position, Range } from '../vocabulary/model';
 
 type CompletedField = 'depends_on' | 'layer' | 'category';
 

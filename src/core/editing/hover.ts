@@ -1,9 +1,9 @@
 // What hovering a `depends_on` entry shows about the protocol it names, as plain data and as
 // markdown whose every piece of note text is escaped (a note can contain anything).
 import { markdownText } from '../present/untrustedText';
-import type { Verdict } from '../model';
-import type { Protocol } from '../index/protocol';
-import { categoryTitle, verdictTitle } from '../labels';
+import type { Verdict } from '../vocabulary/model';
+import type { Protocol } from '../vocabulary/protocol';
+import { categoryTitle, verdictTitle } from '../vocabulary/labels';
 
 export interface DependencyHover {
   name: string;

@@ -1,6 +1,6 @@
 // What the cursor is on in a note's front matter: the protocol's own name, one `depends_on`
 // entry, or another field. Hover, definition, references and rename all start here.
-import type { DependencyRef, Position, ProtocolNote, Range } from '../model';
+import type { DependencyRef, Position, ProtocolNote, Range } from '../vocabulary/model';
 import { contains } from './ranges';
 
 export type NoteTarget =

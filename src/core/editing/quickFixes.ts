@@ -1,6 +1,6 @@
 // The obvious repairs for a note's diagnostics, as edits on its text or a command to run, for
 // an adapter to offer as quick fixes. Nothing here touches a file.
-import type { Diagnostic, Range } from '../model';
+import type { Diagnostic, Range } from '../vocabulary/model';
 import { splitLines, textIn } from './ranges';
 import { targetRangeIn } from './noteTarget';
 import { referenceTarget } from '../note/names';

@@ -1,6 +1,6 @@
 // Positions and ranges as the parser reports them (zero-based, end exclusive, UTF-16), compared
 // the way an editor does: a cursor right after the last character still touches the range.
-import type { Position, Range } from '../model';
+import type { Position, Range } from '../vocabulary/model';
 
 export function contains(range: Range, position: Position): boolean {
   return !isBefore(position, range.start) && !isBefore(range.end, position);

@@ -1,7 +1,7 @@
 // Renaming a protocol: its `protocol:` value and every `depends_on` entry that names it by that
 // name, keeping each entry's brackets, quotes, `#section` and `|label`. Entries that name it by
 // an alias or file name still resolve after the rename, so they are left as written.
-import type { DependencyRef, Position, Range } from '../model';
+import type { DependencyRef, Position, Range } from '../vocabulary/model';
 import { parseNote } from '../note/parseNote';
 import { nameKey } from '../index/nameTable';
 import { splitLines, textIn } from './ranges';

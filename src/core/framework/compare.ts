@@ -1,5 +1,5 @@
 // What switching thesis would change: the protocols whose flag differs between two frameworks.
-import { LAYERS, type Layer, type Verdict } from '../model';
+import { LAYERS, type Layer, type Verdict } from '../vocabulary/model';
 import { evaluate, type EvaluationSubject } from './evaluate';
 import type { Framework } from './types';
 

@@ -1,5 +1,5 @@
 // The engine: a protocol's flag under a framework, always with the reason behind it.
-import type { Layer, Verdict, VerdictValue } from '../model';
+import type { Layer, Verdict, VerdictValue } from '../vocabulary/model';
 import { ruleMatches, specificity } from './match';
 import type { Framework, FrameworkRule } from './types';
 

@@ -10,7 +10,7 @@
 // same length).
 import type { DependencyGraph } from '../graph/dependencyGraph';
 import { graphSnapshot, type GraphSnapshot } from '../graph/graphSnapshot';
-import type { Exposure, Verdict } from '../model';
+import type { Exposure, Verdict } from '../vocabulary/model';
 import { countReachableTargets } from './reach';
 
 export type VerdictLookup = (path: string) => Verdict;

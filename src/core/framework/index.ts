@@ -11,6 +11,5 @@ export {
   type ExposureSummary,
   type ProtocolExposure,
 } from './exposure';
-export { exposureSentence, exposureShort, routeText } from './exposureText';
 export { compareFrameworks, type ComparedProtocol, type FrameworkComparison } from './compare';
 export { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID } from './builtin';

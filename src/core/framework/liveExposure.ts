@@ -7,7 +7,7 @@
 // cover more than the graph several times over (their memory), or a longer list is asked for.
 import { changedPaths, dependenciesClosure, dependentsClosure } from '../graph/changeReach';
 import type { DependencyGraph } from '../graph/dependencyGraph';
-import type { IndexChange } from '../index/protocol';
+import type { IndexChange } from '../vocabulary/protocol';
 import { DEFAULT_NEAREST, exposureTable, summaryOf, type ExposureSummary, type ExposureTable, type ProtocolExposure, type VerdictLookup } from './exposure';
 
 /** Patches may cover this many times the graph's protocols before one fresh pass replaces them. */

@@ -1,7 +1,7 @@
 // When a rule applies to a protocol, and how specific it is. Shared by the engine and the
 // validator, so "these two rules have the same match" means the same thing in both.
-import type { Layer } from '../model';
-import { categoryKey } from '../note/taxonomy';
+import type { Layer } from '../vocabulary/model';
+import { categoryKey } from '../vocabulary/taxonomy';
 import type { FrameworkMatch } from './types';
 
 export interface MatchSubject {

@@ -2,7 +2,7 @@
 // diagnostics that say what to fix and where. Framework files come from researchers' workspaces,
 // so nothing here may throw: every failure is a diagnostic.
 import { LineCounter, parseDocument } from 'yaml';
-import type { Diagnostic, Range } from '../model';
+import type { Diagnostic, Range } from '../vocabulary/model';
 import type { Framework } from './types';
 import { validateFramework } from './validateFramework';
 

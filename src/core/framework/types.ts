@@ -1,7 +1,7 @@
 // A framework is a thesis written down as data: which protocols it judges, how, and why.
 // Researchers can write their own (another event, another set of rules) without touching code, so
 // these types mirror schemas/framework.schema.json one to one.
-import type { ClassifiedLayer, Horizon, Strength, VerdictValue } from '../model';
+import type { ClassifiedLayer, Horizon, Strength, VerdictValue } from '../vocabulary/model';
 
 export const STRENGTHS: readonly Strength[] = ['weak', 'moderate', 'strong', 'strongest'];
 export const HORIZONS: readonly Horizon[] = ['short-term', 'long-term'];

@@ -2,7 +2,7 @@
 // (a unit test holds the two together). It walks the YAML syntax tree rather than plain values so
 // every problem points at the line the researcher has to fix.
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
-import { LAYERS, VERDICT_VALUES, type Diagnostic, type Range, type Severity } from '../model';
+import { LAYERS, VERDICT_VALUES, type Diagnostic, type Range, type Severity } from '../vocabulary/model';
 import {
   HORIZONS,
   STRENGTHS,
@@ -12,7 +12,7 @@ import {
   type FrameworkRule,
   type FrameworkSource,
 } from './types';
-import { CATEGORIES, categoryById } from '../note/taxonomy';
+import { CATEGORIES, categoryById } from '../vocabulary/taxonomy';
 import { matchKey } from './match';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -5,7 +5,7 @@
 // The same holds for how ties between equally near protocols are broken, as long as the exposure
 // search only ever looks downstream (a multi-source search from the negative protocols over the
 // reversed edges discovers a protocol only from protocols it depends on).
-import type { IndexChange } from '../index/protocol';
+import type { IndexChange } from '../vocabulary/protocol';
 import type { DependencyGraph } from './dependencyGraph';
 
 /**

@@ -1,7 +1,7 @@
 // The dependency graph of protocols: one node per note (keyed by the note's path), one edge per
 // resolved `depends_on` entry, pointing from the dependent to what it depends on.
 import { DirectedGraph } from 'graphology';
-import type { Layer } from '../model';
+import type { Layer } from '../vocabulary/model';
 
 export interface ProtocolNodeAttributes {
   name: string;

@@ -11,8 +11,8 @@
 // (application -> compute) are common. The best order seen (fewest crossings) wins, so the result
 // never has more crossings than the initial sorted order. Every band is spread over the same
 // width, so a node's relative position means the same thing in every band.
-import { layerTitle } from '../labels';
-import type { Layer } from '../model';
+import { layerTitle } from '../vocabulary/labels';
+import type { Layer } from '../vocabulary/model';
 import type { DependencyGraph } from './dependencyGraph';
 import { crossingsOfRanks, groupSegments, type SegmentGroups } from './crossings';
 import { BAND_LAYERS, indexGraph, UNCLASSIFIED_BAND, type LayoutIndex } from './layoutIndex';

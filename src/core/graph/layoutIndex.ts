@@ -2,8 +2,8 @@
 // (graphSnapshot.ts) numbered in the layout's own order, with the edges between bands as segments.
 // Every order here derives from sorted keys, never from insertion order, so two graphs with the
 // same nodes and edges index identically.
-import { LAYER_ORDER } from '../labels';
-import type { Layer } from '../model';
+import { LAYER_ORDER } from '../vocabulary/labels';
+import type { Layer } from '../vocabulary/model';
 import type { DependencyGraph } from './dependencyGraph';
 import { graphSnapshot } from './graphSnapshot';
 

@@ -9,7 +9,7 @@
 //   - a changed dependency or name moves nothing.
 // Only when a band has no gap left of at least `nodeSpacing` (twice as dense as a full layout
 // leaves it) is the whole layout made again.
-import { layerTitle } from '../labels';
+import { layerTitle } from '../vocabulary/labels';
 import type { DependencyGraph } from './dependencyGraph';
 import { layeredLayout, sanitizeLayoutOptions, type GraphLayout, type LayeredLayoutOptions, type LayoutBand } from './layout';
 import { BAND_LAYERS, bandOfLayer, compareStrings, UNCLASSIFIED_BAND } from './layoutIndex';
@@ -36,7 +36,7 @@ interface Band {
 /** What `update` moved: these notes (new ones included), or every note after a full layout. */
 export type LayoutMoves = Set<string> | 'all';
 
-/** Restoring a saved layout, up to this many new notes are placed among the old ones (see RELAYOUT_ABOVE in liveView.ts). */
+/** Restoring a saved layout, up to this many new notes are placed among the old ones (see RELAYOUT_ABOVE in present/liveGraphView.ts). */
 const RESTORE_NEW_AT_MOST = 200;
 
 function isLayout(value: unknown): value is GraphLayout {

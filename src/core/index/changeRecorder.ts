@@ -1,6 +1,6 @@
 // Collects what one update (or one batch of updates) did, as net effects: a note added then
 // removed in the same batch was never there, an edge dropped and re-added never changed.
-import type { IndexChange } from './protocol';
+import type { IndexChange } from '../vocabulary/protocol';
 
 export class ChangeRecorder {
   private readonly existedBefore = new Map<string, boolean>();

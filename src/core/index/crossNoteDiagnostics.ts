@@ -1,6 +1,6 @@
 // The problems only visible across notes, worded for the researcher: a dependency that names no
 // note, two notes claiming one name, a note that depends on itself, a dependency cycle.
-import type { Diagnostic, ProtocolNote, Range } from '../model';
+import type { Diagnostic, ProtocolNote, Range } from '../vocabulary/model';
 import type { CycleLoop } from './cycles';
 import { nameKey, Rank, type NameKey, type NameTable } from './nameTable';
 

@@ -1,6 +1,6 @@
 // The cross-note diagnostics of every note, kept per kind so each is replaced on its own, and the
 // cycle each note is in (the cycle diagnostics are derived from it).
-import type { Diagnostic, ProtocolNote } from '../model';
+import type { Diagnostic, ProtocolNote } from '../vocabulary/model';
 import { cycleDiagnostic, withSuggestions } from './crossNoteDiagnostics';
 import type { Cycle, CycleLoop } from './cycles';
 

@@ -1,7 +1,7 @@
 // Who names whom: every note's names, the names each note looks up, and what its `depends_on`
 // entries resolve to. Kept with reverse maps (key -> notes waiting on it) so that a new, renamed
 // or deleted note re-resolves exactly the notes that name it, and no others.
-import type { ProtocolNote } from '../model';
+import type { ProtocolNote } from '../vocabulary/model';
 import { keysOfNote, linkKey, NameTable, Rank, targetKey, type NameKey } from './nameTable';
 
 /** What one note's new names may have changed for others. */

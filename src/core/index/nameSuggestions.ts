@@ -6,7 +6,7 @@
 // the editor for seconds. The suggestions in diagnostic messages therefore share a budget per
 // set of names; past it a diagnostic says only what is wrong, and the quick fix works its
 // suggestions out when asked (`nearest`), one target at a time.
-import { SuggestionPool } from '../note/closest';
+import { SuggestionPool } from '../vocabulary/closest';
 
 /** Name comparisons the messages may spend between two changes of names (~150 ms on this machine's cores). */
 const MESSAGE_SUGGESTION_BUDGET = 500_000;

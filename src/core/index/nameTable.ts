@@ -1,7 +1,7 @@
 // Every way a note can be named (protocol name, alias, path, file name), case-insensitive, and
 // which note a written name means. The answer depends only on the current notes, never on the
 // order they arrived in, so an index updated note by note equals one built from scratch.
-import type { ProtocolNote } from '../model';
+import type { ProtocolNote } from '../vocabulary/model';
 import { noteBaseName, referenceTarget } from '../note/names';
 
 /** How strongly a key names a note: a protocol name beats an alias beats a path or file name. */

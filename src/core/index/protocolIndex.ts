@@ -2,9 +2,9 @@
 // cross-note diagnostics, updated note by note. An update touches only what it can affect (the
 // notes that name the changed note, the cycles its edges could close), and the result is always
 // equal to a fresh build of the same notes; a property test holds the two together.
-import { Emitter, type Disposable } from '../events';
+import { Emitter, type Disposable } from '../vocabulary/events';
 import { createDependencyGraph, type DependencyGraph, type ProtocolNodeAttributes } from '../graph/dependencyGraph';
-import type { Diagnostic, ProtocolNote } from '../model';
+import type { Diagnostic, ProtocolNote } from '../vocabulary/model';
 import { parseNote, unreadableNote } from '../note/parseNote';
 import { SINGLE_ROOT, type Placement } from '../note/placement';
 import { ChangeRecorder } from './changeRecorder';
@@ -13,10 +13,10 @@ import { CrossNoteProblems } from './crossNoteProblems';
 import { updateCycles } from './cycles';
 import { definedOnce, Links } from './links';
 import { NameSuggestions } from './nameSuggestions';
-import { emptyChange, isEmptyChange, type IndexChange, type Protocol } from './protocol';
-import { checkedParser, isProtocolNote } from './serialize';
+import { emptyChange, isEmptyChange, type IndexChange, type Protocol } from '../vocabulary/protocol';
+import { checkedParser, isProtocolNote } from './checkNote';
 
-export type { IndexChange, Protocol } from './protocol';
+export type { IndexChange, Protocol } from '../vocabulary/protocol';
 
 export type NoteParser = (path: string, text: string) => ProtocolNote;
 

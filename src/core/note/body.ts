@@ -1,7 +1,7 @@
 // One pass over the body's lines for the first H1, links to other notes and `#layer/<x>` tags.
 // A full markdown lexer costs ~15x more per note, and a cold index parses thousands of notes,
 // so this scanner knows just enough markdown: fenced code and inline code hold no links.
-import type { Mention, Range } from '../model';
+import type { Mention, Range } from '../vocabulary/model';
 import { detach } from './detach';
 import { wikilinkInner } from './names';
 

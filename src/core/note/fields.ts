@@ -11,10 +11,10 @@ import {
   type Severity,
   type Sourced,
   type VerdictValue,
-} from '../model';
+} from '../vocabulary/model';
 import type { FrontMatterEntry, FrontMatterNode } from './frontMatter';
 import { referenceTarget } from './names';
-import { closestCategories, closestLayers, normalizeCategory, normalizeLayer } from './taxonomy';
+import { closestCategories, closestLayers, normalizeCategory, normalizeLayer } from '../vocabulary/taxonomy';
 
 export interface FrontMatterFields {
   name?: Sourced<string>;

@@ -3,7 +3,7 @@
 // subset; everything downstream reads only this tree, so both paths yield the same note.
 import { explainYamlError } from './yamlErrors';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import type { Position, Range } from '../model';
+import type { Position, Range } from '../vocabulary/model';
 
 type FrontMatterScalar = string | number | boolean | null;
 

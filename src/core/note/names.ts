@@ -1,7 +1,7 @@
 // What a note's path and a written reference say about names: the file name as a fallback
 // protocol name, a folder named after a layer, and the target inside a `[[wikilink|label]]`.
-import type { Layer } from '../model';
-import { normalizeLayer } from './taxonomy';
+import type { Layer } from '../vocabulary/model';
+import { normalizeLayer } from '../vocabulary/taxonomy';
 
 const URI = /^[a-z][a-z0-9+.-]*:\/\//i;
 const NOTE_EXTENSION = /\.(?:md|markdown|mdx)$/i;

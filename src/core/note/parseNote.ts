@@ -1,13 +1,13 @@
 // One note's text to a ProtocolNote. Never throws: whatever the input, the result is a note
 // (perhaps a minimal one) whose diagnostics say what was wrong.
-import type { Diagnostic, DiagnosticCode, Range, Severity, ProtocolNote } from '../model';
+import type { Diagnostic, DiagnosticCode, Range, Severity, ProtocolNote } from '../vocabulary/model';
 import { scanBody } from './body';
 import { readFields, type FrontMatterFields } from './fields';
 import { locateFrontMatter, readYamlFrontMatter, type FrontMatterEntry } from './frontMatter';
 import { placeByPath, type Placement } from './placement';
 import { detach } from './detach';
 import { readSimpleFrontMatter } from './simpleFrontMatter';
-import { normalizeLayer, closestLayers } from './taxonomy';
+import { normalizeLayer, closestLayers } from '../vocabulary/taxonomy';
 
 /** Past this size a note is most likely pasted data, not research: read it, but only so far. */
 export const LARGE_NOTE_CHARACTERS = 1_000_000;

@@ -1,8 +1,8 @@
 // The fallbacks that depend on where a note lives: its file name as protocol name, a layer folder
 // as layer, applied after the fields the text gives.
-import type { Diagnostic, ProtocolNote } from '../model';
+import type { Diagnostic, ProtocolNote } from '../vocabulary/model';
 import { layerFromFolders, noteBaseName } from './names';
-import { categoriesOf, categoryById } from './taxonomy';
+import { categoriesOf, categoryById } from '../vocabulary/taxonomy';
 
 /** How a note's path reads. */
 export interface Placement {

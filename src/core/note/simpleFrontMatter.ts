@@ -3,7 +3,7 @@
 // which alone would blow the cold-index budget, so this path handles the common case and returns
 // undefined — "let yaml decide" — on anything it is not certain about. A property test keeps it
 // equal to readYamlFrontMatter on its subset, values and ranges alike.
-import type { Range } from '../model';
+import type { Range } from '../vocabulary/model';
 import type { FrontMatterEntry, FrontMatterNode } from './frontMatter';
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):( *)(.*)$/;

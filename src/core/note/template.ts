@@ -1,7 +1,7 @@
 // The note New Protocol Note… writes: the front matter the index reads, with the fields a
 // researcher fills in next left visibly empty rather than guessed.
-import type { ClassifiedLayer } from '../model';
-import { categoryById } from './taxonomy';
+import type { ClassifiedLayer } from '../vocabulary/model';
+import { categoryById } from '../vocabulary/taxonomy';
 
 export interface NoteTemplateInput {
   name: string;

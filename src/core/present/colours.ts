@@ -2,7 +2,7 @@
 // the `protocolAtlas.*` theme colours (a unit test keeps the two equal), so the Protocols view,
 // search, the graph panel (VS Code hands each to the webview as a CSS variable) and a researcher's
 // own customisation agree; the exports, drawn on a white page, take the light theme's defaults.
-import type { VerdictValue } from '../model';
+import type { VerdictValue } from '../vocabulary/model';
 
 export interface ThemeColour {
   /** The theme colour's id, as a researcher customises it in `workbench.colorCustomizations`. */

@@ -1,13 +1,13 @@
 // Search over protocol notes by name, alias, category and layer, for the QuickPick, the webview
 // and the CLI. Typo-tolerant and ranked, with UTF-16 ranges for highlighting; the passes and why
 // they are combined this way are in fieldIndex.ts, the score bands in scoring.ts.
-import type { Layer } from '../model';
+import type { Layer } from '../vocabulary/model';
 import { exactKey, fold, type TextRange } from './fold';
 import { FieldIndex, type FieldHit } from './fieldIndex';
 import { prepareQuery } from './query';
 import { tierScore, weighted } from './scoring';
 import { HAN, pinyinSpellings } from './pinyin';
-import { LAYER_WORDS, categoryById } from '../note/taxonomy';
+import { LAYER_WORDS, categoryById } from '../vocabulary/taxonomy';
 
 export interface SearchEntry {
   /** The note's path: the result's identity. */

@@ -1,7 +1,7 @@
 // The core's diagnostics in the Problems panel, kept in step with the index: only the notes an
 // index change touched are published again.
 import * as vscode from 'vscode';
-import type { Diagnostic, Severity } from '../../core/model';
+import type { Diagnostic, Severity } from '../../core/vocabulary/model';
 import type { AtlasService } from '../atlasService';
 import { toRange } from './noteDocuments';
 

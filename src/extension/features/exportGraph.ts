@@ -5,9 +5,9 @@
 // Asks where, and never replaces a file without asking.
 import * as vscode from 'vscode';
 import type { Atlas } from '../../core/atlas';
-import { toDot, toMermaid } from '../../core/graph/export';
-import { graphViewToHtml } from '../../core/graph/viewHtml';
-import { graphViewToSvg } from '../../core/graph/viewSvg';
+import { toDot, toMermaid } from '../../core/present/dotAndMermaid';
+import { graphViewToHtml } from '../../core/present/graphHtml';
+import { graphViewToSvg } from '../../core/present/graphSvg';
 import { PNG_SCALE, type GraphModel } from '../../webviewProtocol';
 
 /** `scale`: what the PNG was drawn at, when the view says. */

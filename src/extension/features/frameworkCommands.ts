@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { compareReportMarkdown } from '../../core/compareReport';
+import { compareReportMarkdown } from '../../core/present/compareReport';
 import { compareFrameworks } from '../../core/framework';
 import type { AtlasService } from '../atlasService';
 import type { AvailableFramework, WorkspaceFrameworks } from '../workspaceFrameworks';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { exposureHighlight, graphSearch, localGraph } from '../../core/graph/graphQueries';
-import { LiveGraphView } from '../../core/graph/liveView';
+import { exposureHighlight, graphSearch, localGraph } from '../../core/present/graphQueries';
+import { LiveGraphView } from '../../core/present/liveGraphView';
 import { isWebviewMessage, type ExtensionMessage, type GraphModel, type LocalGraphRequest } from '../../webviewProtocol';
 import type { AtlasService } from '../atlasService';
 import { activeNotePath, targetPath } from '../commandTarget';

@@ -3,7 +3,7 @@
 // UI toolkit reads it from the csp-nonce meta tag for the <style> elements it creates), so no
 // inline script, handler or injected style from a note can run or apply.
 import * as vscode from 'vscode';
-import { jsonInHtml } from '../../core/graph/viewHtml';
+import { jsonInHtml } from '../../core/present/graphHtml';
 import { displayBundle } from '../displayLanguage';
 
 export function graphPanelTitle(): string {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { categoryTitle, layerTitle } from '../../core/labels';
-import { LAYERS, type ClassifiedLayer } from '../../core/model';
-import { categoriesOf, normalizeCategory, normalizeLayer } from '../../core/note/taxonomy';
+import { categoryTitle, layerTitle } from '../../core/vocabulary/labels';
+import { LAYERS, type ClassifiedLayer } from '../../core/vocabulary/model';
+import { categoriesOf, normalizeCategory, normalizeLayer } from '../../core/vocabulary/taxonomy';
 import { invalidProtocolName, noteFileName, protocolNoteTemplate } from '../../core/note/template';
 import type { AtlasService } from '../atlasService';
 import { linkStaysInside } from '../safeWorkspaceRead';

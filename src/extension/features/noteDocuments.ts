@@ -1,9 +1,9 @@
 // What the editing features share: which documents are notes, core ranges as editor ranges, and
 // each note's current text (the open buffer when there is one, else the file on disk).
 import * as vscode from 'vscode';
-import type { Position, Range } from '../../core/model';
+import type { Position, Range } from '../../core/vocabulary/model';
 import type { NoteText } from '../../core/editing/rename';
-import { decodeNoteText } from '../../core/noteText';
+import { decodeNoteText } from '../../core/note/noteText';
 import type { AtlasService } from '../atlasService';
 
 /** Notes on disk, in remote workspaces and not yet saved. */

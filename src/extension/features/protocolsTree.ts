@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { categoryTitle, layerTitle } from '../../core/labels';
-import { categoryById } from '../../core/note/taxonomy';
+import { categoryTitle, layerTitle } from '../../core/vocabulary/labels';
+import { categoryById } from '../../core/vocabulary/taxonomy';
 import type { AtlasService } from '../atlasService';
 import { activeNotePath, targetPath } from '../commandTarget';
-import { protocolSummary, protocolTooltip, verdictIcon } from '../verdictStyle';
+import { protocolSummary, protocolTooltip, verdictIcon } from '../protocolRow';
 import { ProtocolsTreeModel, type ProtocolsTreeElement } from './protocolsTreeModel';
 
 export type { ProtocolsTreeElement } from './protocolsTreeModel';

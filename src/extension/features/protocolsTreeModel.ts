@@ -6,10 +6,10 @@
 // changed, so VS Code asks again for those alone.
 import type { Atlas, AtlasChange } from '../../core/atlas';
 import { changedPaths, dependentsClosure } from '../../core/graph/changeReach';
-import type { IndexChange } from '../../core/index/protocol';
-import type { Layer } from '../../core/model';
-import { LAYER_ORDER } from '../../core/labels';
-import { CATEGORIES } from '../../core/note/taxonomy';
+import type { IndexChange } from '../../core/vocabulary/protocol';
+import type { Layer } from '../../core/vocabulary/model';
+import { LAYER_ORDER } from '../../core/vocabulary/labels';
+import { CATEGORIES } from '../../core/vocabulary/taxonomy';
 
 export interface LayerElement {
   readonly kind: 'layer';

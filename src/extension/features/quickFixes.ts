@@ -2,7 +2,7 @@
 // New Protocol Note command for a dependency that names no note.
 import * as vscode from 'vscode';
 import { quickFixesFor } from '../../core/editing/quickFixes';
-import type { Diagnostic } from '../../core/model';
+import type { Diagnostic } from '../../core/vocabulary/model';
 import type { AtlasService } from '../atlasService';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { NOTE_SELECTOR, toRange } from './noteDocuments';

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { withoutIcons } from '../iconText';
 import type { SearchMatch } from '../../core/search/protocolSearch';
 import type { AtlasService } from '../atlasService';
-import { verdictIcon } from '../verdictStyle';
-import { categoryTitle, describeVerdict, layerWord } from '../../core/labels';
+import { verdictIcon } from '../protocolRow';
+import { categoryTitle, describeVerdict, layerWord } from '../../core/vocabulary/labels';
 
 interface ProtocolPickItem extends vscode.QuickPickItem {
   path: string;

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
-import type { AtlasReport } from '../../../src/core/report';
+import type { AtlasReport } from '../../../src/core/present/report';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples/deepseek-2025');
 

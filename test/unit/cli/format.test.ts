@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { displayWidth, firstSentence, fitWidth, formatTable } from '../../../src/cli/format';
-import { exposureSentence, exposureShort, routeText } from '../../../src/core/framework';
+import { exposureSentence, exposureShort, routeText } from '../../../src/core/present/exposureText';
 
 describe('terminal formatting', () => {
   it('measures display width: a Chinese character takes two columns', () => {

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import stringWidth from 'string-width';
 import { runCli } from '../../../src/cli/main';
-import type { AtlasReport } from '../../../src/core/report';
+import type { AtlasReport } from '../../../src/core/present/report';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples/deepseek-2025');
 

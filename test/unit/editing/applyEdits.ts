@@ -1,5 +1,5 @@
 // Applies zero-based line/character edits to a text, as an editor would (non-overlapping).
-import type { Range } from '../../../src/core/model';
+import type { Range } from '../../../src/core/vocabulary/model';
 
 export function applyEdits(text: string, edits: ReadonlyArray<{ range: Range; newText: string }>): string {
   const lines = text.split('\n');

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { completionCandidates } from '../../../src/core/editing/completion';
 import { completionContextAt } from '../../../src/core/editing/completionContext';
-import { LAYERS } from '../../../src/core/model';
-import { CATEGORIES } from '../../../src/core/note/taxonomy';
+import { LAYERS } from '../../../src/core/vocabulary/model';
+import { CATEGORIES } from '../../../src/core/vocabulary/taxonomy';
 import { positionOf } from './applyEdits';
 import { exampleNotes, indexOf } from './examples';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { quickFixesFor } from '../../../src/core/editing/quickFixes';
 import { parseNote } from '../../../src/core/note/parseNote';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
-import type { Diagnostic } from '../../../src/core/model';
+import type { Diagnostic } from '../../../src/core/vocabulary/model';
 import { applyEdits } from './applyEdits';
 
 function fixed(text: string, code: Diagnostic['code'], diagnostics = parseNote('n.md', text).diagnostics): { text: string; title: string; preferred: boolean } {

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { Atlas } from '../../../src/core/atlas';
 import { BUILTIN_FRAMEWORKS } from '../../../src/core/framework/builtin';
 import type { Framework } from '../../../src/core/framework';
-import type { Verdict } from '../../../src/core/model';
-import { reportDiagnostics } from '../../../src/core/report';
+import type { Verdict } from '../../../src/core/vocabulary/model';
+import { reportDiagnostics } from '../../../src/core/present/report';
 import { loadWorkspaceFrameworks } from '../../../src/node/frameworks';
 import { indexFolder } from '../../../src/node/indexFolder';
 

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { DirectedGraph } from 'graphology';
 import { stronglyConnectedComponents } from 'graphology-components';
 import { Atlas } from '../../../src/core/atlas';
-import { reportDiagnostics } from '../../../src/core/report';
+import { reportDiagnostics } from '../../../src/core/present/report';
 import { indexFolder } from '../../../src/node/indexFolder';
 import { generate } from '../../../scripts/generate-example-vault';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, evaluate, parseFramework } from '../../../src/core/framework';
-import type { Layer } from '../../../src/core/model';
-import { categoryById } from '../../../src/core/note/taxonomy';
+import type { Layer } from '../../../src/core/vocabulary/model';
+import { categoryById } from '../../../src/core/vocabulary/taxonomy';
 
 const deepseek = BUILTIN_FRAMEWORKS.find((framework) => framework.id === DEFAULT_FRAMEWORK_ID)!;
 const verdictFor = (layer: Layer, category?: string, tags?: string[]) => evaluate(deepseek, { layer, category, tags });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { BUILTIN_FRAMEWORKS, evaluate, exposureOf, exposureTable, type ExposureSummary } from '../../../src/core/framework';
 import { summaryOf, type VerdictLookup } from '../../../src/core/framework/exposure';
 import { createDependencyGraph, type DependencyGraph } from '../../../src/core/graph/dependencyGraph';
-import type { Layer, Verdict } from '../../../src/core/model';
+import type { Layer, Verdict } from '../../../src/core/vocabulary/model';
 
 /** Every protocol's count and single nearest negative protocol, from one table: what the atlas colours a graph with. */
 function exposureSummary(graph: DependencyGraph, verdictOf: VerdictLookup): Map<string, ExposureSummary> {

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { Atlas } from '../../../src/core/atlas';
 import { LiveExposure } from '../../../src/core/framework/liveExposure';
 import { createDependencyGraph } from '../../../src/core/graph/dependencyGraph';
-import { emptyChange, type IndexChange } from '../../../src/core/index/protocol';
-import type { Verdict } from '../../../src/core/model';
+import { emptyChange, type IndexChange } from '../../../src/core/vocabulary/protocol';
+import type { Verdict } from '../../../src/core/vocabulary/model';
 
 const note = (name: string, layer: string, category: string | undefined, dependsOn: string[]): string =>
   `---\nprotocol: ${JSON.stringify(name)}\nlayer: ${layer}\n${category ? `category: ${category}\n` : ''}depends_on: [${dependsOn.map((d) => JSON.stringify(d)).join(', ')}]\n---\n\n# ${name}\n`;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_FRAMEWORK_BYTES, parseFramework, type Framework } from '../../../src/core/framework';
-import type { Diagnostic } from '../../../src/core/model';
+import type { Diagnostic } from '../../../src/core/vocabulary/model';
 
 const VALID = [
   '# A second thesis, for tests',

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { BUILTIN_FRAMEWORKS, HORIZONS, parseFramework, STRENGTHS } from '../../../src/core/framework';
 import { FRAMEWORK_FIELDS, ID_PATTERN, TEXT_PATTERN, URL_PATTERN } from '../../../src/core/framework/validateFramework';
-import { LAYERS, VERDICT_VALUES } from '../../../src/core/model';
-import { CATEGORIES } from '../../../src/core/note/taxonomy';
+import { LAYERS, VERDICT_VALUES } from '../../../src/core/vocabulary/model';
+import { CATEGORIES } from '../../../src/core/vocabulary/taxonomy';
 import { schemaErrors, unsupportedKeywords } from './jsonSchemaSubset';
 
 /** The parts of draft-07 the framework schema uses. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { countCrossings } from '../../../bench/crossings';
 import { layeredLayout } from '../../../src/core/graph/layout';
-import type { Layer } from '../../../src/core/model';
+import type { Layer } from '../../../src/core/vocabulary/model';
 import { graphOf, graphSpecArbitrary, LAYER_CHOICES } from './fixtures';
 
 const twoBands = graphOf(

@@ -3,9 +3,9 @@ import { printColours } from '../../../src/core/present/colours';
 import * as assert from 'node:assert/strict';
 import { DirectedGraph } from 'graphology';
 import { createDependencyGraph } from '../../../src/core/graph/dependencyGraph';
-import { escapeDotLabel, escapeMermaidLabel, toDot, toGraphJSON, toMermaid } from '../../../src/core/graph/export';
+import { escapeDotLabel, escapeMermaidLabel, toDot, toGraphJSON, toMermaid } from '../../../src/core/present/dotAndMermaid';
 import { layeredLayout } from '../../../src/core/graph/layout';
-import type { Layer, VerdictValue } from '../../../src/core/model';
+import type { Layer, VerdictValue } from '../../../src/core/vocabulary/model';
 import { graphOf, shuffled, type NodeSpec } from './fixtures';
 
 const nodes: NodeSpec[] = [

@@ -1,7 +1,7 @@
 // Small builders shared by the graph tests: graphs from plain lists, in any insertion order.
 import fc from 'fast-check';
 import { createDependencyGraph, type DependencyGraph } from '../../../src/core/graph/dependencyGraph';
-import type { Layer } from '../../../src/core/model';
+import type { Layer } from '../../../src/core/vocabulary/model';
 
 export interface NodeSpec {
   key: string;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { countCrossings } from '../../../bench/crossings';
 import { createDependencyGraph } from '../../../src/core/graph/dependencyGraph';
 import { layeredLayout, type GraphLayout } from '../../../src/core/graph/layout';
-import type { Layer } from '../../../src/core/model';
+import type { Layer } from '../../../src/core/vocabulary/model';
 import { syntheticAtlas } from '../../../bench/layout';
 import { graphOf, graphSpecArbitrary, shuffled, type GraphSpec } from './fixtures';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { DependencyGraph } from '../../../src/core/graph/dependencyGraph';
 import { layeredLayout, type GraphLayout } from '../../../src/core/graph/layout';
 import { LiveLayout } from '../../../src/core/graph/liveLayout';
-import type { Layer } from '../../../src/core/model';
+import type { Layer } from '../../../src/core/vocabulary/model';
 import { graphOf, LAYER_CHOICES } from './fixtures';
 
 const SPACING = { nodeSpacing: 10, rowSpacing: 10, bandGap: 20, maxRowNodes: 4 };

@@ -1,8 +1,8 @@
 // What the graph panel asks the core: its search box's matches and a selection's red routes.
 import * as assert from 'assert';
 import { Atlas } from '../../../src/core/atlas';
-import { MAX_LOCAL_DEPTH } from '../../../src/core/graph/graphModel';
-import { exposureHighlight, graphSearch, localGraph, MAX_GRAPH_QUERY_LENGTH } from '../../../src/core/graph/graphQueries';
+import { MAX_LOCAL_DEPTH } from '../../../src/core/present/graphModel';
+import { exposureHighlight, graphSearch, localGraph, MAX_GRAPH_QUERY_LENGTH } from '../../../src/core/present/graphQueries';
 
 const note = (name: string, layer: string, category: string, dependsOn: string[] = [], extra = ''): string =>
   `---\nprotocol: ${name}\nlayer: ${layer}\ncategory: ${category}\ndepends_on: [${dependsOn.join(', ')}]\n${extra}---\n`;

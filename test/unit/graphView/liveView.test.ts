@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Atlas, defaultFramework } from '../../../src/core/atlas';
 import type { Framework } from '../../../src/core/framework';
-import { LiveGraphView } from '../../../src/core/graph/liveView';
+import { LiveGraphView } from '../../../src/core/present/liveGraphView';
 import { applyGraphPatch, buildGraphView } from './wholeView';
 import { isExtensionMessage, type GraphModel } from '../../../src/webviewProtocol';
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { Atlas } from '../../../src/core/atlas';
 import { buildGraphView } from './wholeView';
-import { graphViewToHtml, jsonInHtml } from '../../../src/core/graph/viewHtml';
+import { graphViewToHtml, jsonInHtml } from '../../../src/core/present/graphHtml';
 
 const SCRIPT_BREAKOUT = '</script><script>alert(1)</script>';
 const IMG_HANDLER = '<img src=x onerror=alert(1)>';

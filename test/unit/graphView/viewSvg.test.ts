@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import { Atlas } from '../../../src/core/atlas';
 import { indexFolder } from '../../../src/node/indexFolder';
 import { buildGraphView } from './wholeView';
-import { escapeXml, graphViewToSvg } from '../../../src/core/graph/viewSvg';
+import { escapeXml, graphViewToSvg } from '../../../src/core/present/graphSvg';
 
 const HOSTILE = `<script>alert("x")</script> & <img src=x onerror='y'>`;
 

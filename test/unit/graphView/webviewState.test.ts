@@ -1,10 +1,10 @@
 // The graph app's state and keyboard navigation, on the same model the extension sends.
 import * as assert from 'assert';
 import { Atlas } from '../../../src/core/atlas';
-import { exposureHighlight, graphSearch } from '../../../src/core/graph/graphQueries';
+import { exposureHighlight, graphSearch } from '../../../src/core/present/graphQueries';
 import { buildGraphView, diffGraphView } from './wholeView';
 import { nextInDirection } from '../../../webview/navigation';
-import { AtlasState, MAX_STRETCH } from '../../../webview/state';
+import { GraphState, MAX_STRETCH } from '../../../webview/graphState';
 
 const note = (name: string, layer: string, category: string, dependsOn: string[] = []): string =>
   `---\nprotocol: ${name}\nlayer: ${layer}\ncategory: ${category}\ndepends_on: [${dependsOn.join(', ')}]\n---\n`;
@@ -24,7 +24,7 @@ function example(): Atlas {
 describe('graph app state', () => {
   it('filters by layer, verdict and category', () => {
     const atlas = example();
-    const state = new AtlasState();
+    const state = new GraphState();
     state.load(buildGraphView(atlas));
     const visible = () => state.graph.filterNodes((id) => !state.isHidden(id)).sort();
     assert.strictEqual(visible().length, 5);
@@ -42,7 +42,7 @@ describe('graph app state', () => {
 
   it("hides what the core's search does not match, keeps the last answer until the next, and drops stale ones", () => {
     const atlas = example();
-    const state = new AtlasState();
+    const state = new GraphState();
     state.load(buildGraphView(atlas));
     const visible = () => state.graph.filterNodes((id) => !state.isHidden(id)).sort();
     const answer = (query: string) => state.searchAnswered(query, graphSearch(atlas, query) ?? null);
@@ -68,7 +68,7 @@ describe('graph app state', () => {
 
   it("lights the selection, its neighbours and the exposure routes the extension sends, for the selection only", () => {
     const atlas = example();
-    const state = new AtlasState();
+    const state = new GraphState();
     state.load(buildGraphView(atlas));
     const lit = () => [...state.exposureEdges].map((edge) => state.graph.extremities(edge).join(' -> ')).sort();
     state.select('a/scout.md');
@@ -87,7 +87,7 @@ describe('graph app state', () => {
 
   it('applies a patch in place: an added edge, a removed protocol, the selection dropped with it', () => {
     const atlas = example();
-    const state = new AtlasState();
+    const state = new GraphState();
     const before = buildGraphView(atlas);
     state.load(before);
     state.select('i/akash.md');
@@ -103,7 +103,7 @@ describe('graph app state', () => {
 
   it('stretches the layout upwards to a narrow view, within bounds, and keeps the stretch through a patch', () => {
     const atlas = example();
-    const state = new AtlasState();
+    const state = new GraphState();
     const before = buildGraphView(atlas);
     state.load(before);
     const layoutY = new Map(before.nodes.map((node) => [node.id, node.y]));
@@ -132,7 +132,7 @@ describe('graph app state', () => {
   });
 
   it('restores saved filters and ignores a malformed saved state', () => {
-    const state = new AtlasState();
+    const state = new GraphState();
     const camera = state.restore({ hiddenLayers: ['model', 3], category: 'compute', camera: { x: 0.4, y: 0.6, ratio: 0.5, angle: 0 } });
     assert.deepStrictEqual([...state.hiddenLayers], ['model']);
     assert.strictEqual(state.category, 'compute');
@@ -144,7 +144,7 @@ describe('graph app state', () => {
 
 describe('keyboard navigation', () => {
   it('starts at the top and moves to the nearest visible protocol in each direction', () => {
-    const state = new AtlasState();
+    const state = new GraphState();
     state.load(buildGraphView(example()));
     const start = nextInDirection(state, undefined, 'down');
     assert.strictEqual(start, 'a/scout.md', 'application, the top band, first');
@@ -161,7 +161,7 @@ describe('keyboard navigation', () => {
   });
 
   it('skips hidden protocols', () => {
-    const state = new AtlasState();
+    const state = new GraphState();
     state.load(buildGraphView(example()));
     state.hiddenLayers.add('middleware');
     const below = nextInDirection(state, 'a/scout.md', 'down')!;

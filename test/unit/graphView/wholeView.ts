@@ -1,12 +1,12 @@
 // The graph model built whole from the atlas, the smallest patch between two models and a patch
-// applied as the webview applies it: the reference the live view (core/graph/liveView.ts), which
+// applied as the webview applies it: the reference the live view (core/present/liveGraphView.ts), which
 // builds each patch from the change itself, is tested against. Too slow for the product at 10,000
 // notes (every node stringified twice per edit); the tests, the e2e checks and the benchmark's
 // fixtures use it to say what the panel should show.
 import type { Atlas } from '../../../src/core/atlas';
-import type { GraphEdge, GraphModel, GraphNode, GraphPatch } from '../../../src/core/graph/graphModel';
+import type { GraphEdge, GraphModel, GraphNode, GraphPatch } from '../../../src/core/present/graphModel';
 import { layeredLayout, type GraphLayout } from '../../../src/core/graph/layout';
-import { graphNode, VIEW_LAYOUT } from '../../../src/core/graph/view';
+import { graphNode, VIEW_LAYOUT } from '../../../src/core/present/graphNode';
 
 export function buildGraphView(atlas: Atlas, layout: GraphLayout = layeredLayout(atlas.index.graph, VIEW_LAYOUT)): GraphModel {
   const graph = atlas.index.graph;

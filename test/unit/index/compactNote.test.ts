@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { packNote, unpackNote } from '../../../src/core/index/compactNote';
-import { isProtocolNote } from '../../../src/core/index/serialize';
+import { packNote, unpackNote } from '../../../src/core/persist/compactNote';
+import { isProtocolNote } from '../../../src/core/index/checkNote';
 import { parseNote } from '../../../src/core/note/parseNote';
 
 const EXAMPLES = path.join(__dirname, '../../../examples/deepseek-2025');

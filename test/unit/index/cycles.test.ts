@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createDependencyGraph, type DependencyGraph } from '../../../src/core/graph/dependencyGraph';
 import { affectedRegion, Cycle, findCycles, updateCycles, type Edge } from '../../../src/core/index/cycles';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
-import type { Diagnostic } from '../../../src/core/model';
+import type { Diagnostic } from '../../../src/core/vocabulary/model';
 
 function graphOf(edges: ReadonlyArray<readonly [string, string]>, nodes: string[] = []): DependencyGraph {
   const graph = createDependencyGraph();

@@ -2,7 +2,7 @@
 // the changes it announced, applied in order, rebuild exactly its graph and diagnostics.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Diagnostic } from '../../../src/core/model';
+import type { Diagnostic } from '../../../src/core/vocabulary/model';
 import { parseNote } from '../../../src/core/note/parseNote';
 import { ProtocolIndex, type IndexChange } from '../../../src/core/index/protocolIndex';
 import { snapshot, withoutSuggestions } from './snapshot';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Diagnostic, ProtocolNote } from '../../../src/core/model';
+import type { Diagnostic, ProtocolNote } from '../../../src/core/vocabulary/model';
 import { parseNote } from '../../../src/core/note/parseNote';
 import { ProtocolIndex, type IndexChange } from '../../../src/core/index/protocolIndex';
 

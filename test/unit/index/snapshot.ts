@@ -1,6 +1,6 @@
 // A normalised, order-free picture of an index, for comparing an incrementally updated index
 // with a fresh build of the same notes.
-import type { Diagnostic } from '../../../src/core/model';
+import type { Diagnostic } from '../../../src/core/vocabulary/model';
 import type { ProtocolIndex } from '../../../src/core/index/protocolIndex';
 
 export interface IndexSnapshot {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { decodeNoteText } from '../../../src/core/noteText';
+import { decodeNoteText } from '../../../src/core/note/noteText';
 import { decodeNoteBytes, readNote, type LoadedNotes } from '../../../src/node/loadNotes';
 import { loadNotes } from './readFolder';
 

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parseNote } from '../../../src/core/note/parseNote';
-import { CATEGORIES, LAYER_WORDS, closestCategories, closestLayers, normalizeCategory, normalizeLayer } from '../../../src/core/note/taxonomy';
+import { CATEGORIES, LAYER_WORDS, closestCategories, closestLayers, normalizeCategory, normalizeLayer } from '../../../src/core/vocabulary/taxonomy';
 import { Atlas } from '../../../src/core/atlas';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
-import { LAYERS } from '../../../src/core/model';
+import { LAYERS } from '../../../src/core/vocabulary/model';
 
 // The framework's article is Chinese; its readers write 基础设施层 and 算力, not infrastructure and compute.
 describe('notes written in Chinese', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Diagnostic, Range } from '../../../src/core/model';
+import type { Diagnostic, Range } from '../../../src/core/vocabulary/model';
 import { LARGE_NOTE_CHARACTERS, parseNote, parseNoteWith } from '../../../src/core/note/parseNote';
 
 /** A range on one line. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { LAYERS } from '../../../src/core/model';
-import { editDistance, closestMatches } from '../../../src/core/note/closest';
+import { LAYERS } from '../../../src/core/vocabulary/model';
+import { editDistance, closestMatches } from '../../../src/core/vocabulary/closest';
 import {
   CATEGORIES,
   categoriesOf,
@@ -8,7 +8,7 @@ import {
   closestLayers,
   normalizeCategory,
   normalizeLayer,
-} from '../../../src/core/note/taxonomy';
+} from '../../../src/core/vocabulary/taxonomy';
 
 describe('taxonomy', () => {
   it('reads every layer synonym, whatever the case and spacing', () => {

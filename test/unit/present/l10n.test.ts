@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { languageOf, takeLanguage } from '../../../src/cli/language';
-import { exposureSentence } from '../../../src/core/framework/exposureText';
-import { categoryTitle, describeVerdict, LAYER_ORDER, layerTitle, verdictTitle } from '../../../src/core/labels';
-import { LAYERS, VERDICT_VALUES } from '../../../src/core/model';
-import { CATEGORIES, normalizeCategory, normalizeLayer } from '../../../src/core/note/taxonomy';
+import { exposureSentence } from '../../../src/core/present/exposureText';
+import { categoryTitle, describeVerdict, LAYER_ORDER, layerTitle, verdictTitle } from '../../../src/core/vocabulary/labels';
+import { LAYERS, VERDICT_VALUES } from '../../../src/core/vocabulary/model';
+import { CATEGORIES, normalizeCategory, normalizeLayer } from '../../../src/core/vocabulary/taxonomy';
 
 const ROOT = join(__dirname, '../../..');
 const { extract, problems } = require('../../../scripts/l10n.js') as {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { categoryTitle, describeVerdict, LAYER_ORDER, layerTitle, verdictTitle, verdictWord } from '../../../src/core/labels';
-import { LAYERS, VERDICT_VALUES } from '../../../src/core/model';
+import { categoryTitle, describeVerdict, LAYER_ORDER, layerTitle, verdictTitle, verdictWord } from '../../../src/core/vocabulary/labels';
+import { LAYERS, VERDICT_VALUES } from '../../../src/core/vocabulary/model';
 import { cssVariable, printColours, VERDICT_COLOURS } from '../../../src/core/present/colours';
 
 const ROOT = join(__dirname, '../../..');
@@ -65,7 +65,7 @@ describe('the words and colours the product shows', () => {
   });
 
   it('no other source file spells a layer title, a verdict title or a verdict colour', () => {
-    const own = new Set(['src/core/labels.ts', 'src/core/present/colours.ts', 'src/core/note/taxonomy.ts']);
+    const own = new Set(['src/core/vocabulary/labels.ts', 'src/core/present/colours.ts', 'src/core/vocabulary/taxonomy.ts']);
     // The printed colours (what an export would copy); the dark ones coincide with VS Code's chart colours.
     const colours = VERDICT_VALUES.flatMap((value) => [printColours(value).stroke, printColours(value).text]);
     const copies: string[] = [];

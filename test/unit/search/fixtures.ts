@@ -1,7 +1,7 @@
 // The protocols a researcher following FRAMEWORK.md keeps notes on, and a deterministic crowd
 // of 10,000 plausible Web3 AI names to hide them in. The quality tests and bench/search.ts use
 // the same data, so the benchmark times exactly what the tests hold to account.
-import type { Layer } from '../../../src/core/model';
+import type { Layer } from '../../../src/core/vocabulary/model';
 import type { SearchEntry } from '../../../src/core/search/protocolSearch';
 
 function entry(name: string, aliases: string[], layer: Layer, category: string): SearchEntry {

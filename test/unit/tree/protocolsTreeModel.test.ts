@@ -5,13 +5,13 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Atlas } from '../../../src/core/atlas';
 import type { Framework } from '../../../src/core/framework';
-import type { Layer } from '../../../src/core/model';
+import type { Layer } from '../../../src/core/vocabulary/model';
 import { ProtocolsTreeModel, type ProtocolsTreeElement, type TreeRefresh } from '../../../src/extension/features/protocolsTreeModel';
 
 const note = (name: string, layer: string, category: string | undefined, dependsOn: string[] = []): string =>
   `---\nprotocol: ${JSON.stringify(name)}\nlayer: ${layer}\n${category ? `category: ${category}\n` : ''}depends_on: [${dependsOn.map((d) => JSON.stringify(d)).join(', ')}]\n---\n\n# ${name}\n`;
 
-/** What a row says after its name: the verdict and the exposure, as verdictStyle's summary does. */
+/** What a row says after its name: the verdict and the exposure, as protocolRow's summary does. */
 function summaryOf(atlas: Atlas): (path: string) => string {
   return (path) => {
     const exposure = atlas.exposureCounts().get(path);

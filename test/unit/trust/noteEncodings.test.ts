@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseNote } from '../../../src/core/note/parseNote';
-import { decodeNoteText } from '../../../src/core/noteText';
+import { decodeNoteText } from '../../../src/core/note/noteText';
 import { splitLines } from '../../../src/core/editing/ranges';
 
 const NOTE = '---\nprotocol: Akash\nlayer: infrastructure\ncategory: compute\n---\n# Akash Network\n\nRuns [[io.net]] jobs.\n';

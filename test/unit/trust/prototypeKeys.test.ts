@@ -1,16 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { Atlas } from '../../../src/core/atlas';
-import { buildReport } from '../../../src/core/report';
+import { buildReport } from '../../../src/core/present/report';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
-import { readIndexCache, reusableNote } from '../../../src/core/indexCache';
+import { readIndexCache, reusableNote } from '../../../src/core/persist/indexCache';
 import { createIndexCache } from '../workspace/indexCacheReference';
-import { toDot, toGraphJSON, toMermaid } from '../../../src/core/graph/export';
+import { toDot, toGraphJSON, toMermaid } from '../../../src/core/present/dotAndMermaid';
 import { layeredLayout } from '../../../src/core/graph/layout';
 import { buildGraphView } from '../graphView/wholeView';
 import { parseFramework } from '../../../src/core/framework/parseFramework';
 import { compareFrameworks } from '../../../src/core/framework';
-import { compareReportMarkdown } from '../../../src/core/compareReport';
-import { LAYERS, VERDICT_VALUES } from '../../../src/core/model';
+import { compareReportMarkdown } from '../../../src/core/present/compareReport';
+import { LAYERS, VERDICT_VALUES } from '../../../src/core/vocabulary/model';
 
 // Note text is a key into many lookups (verdict words, layers, categories, names, rule keys). A
 // plain object answers `constructor`, `toString` or `__proto__` with Object's own members, so each

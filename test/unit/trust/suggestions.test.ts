@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_SUGGESTED_LENGTH, closestMatches, editDistance } from '../../../src/core/note/closest';
+import { MAX_SUGGESTED_LENGTH, closestMatches, editDistance } from '../../../src/core/vocabulary/closest';
 import { NameSuggestions } from '../../../src/core/index/nameSuggestions';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { markdownText, visibleText, xmlText } from '../../../src/core/present/untrustedText';
-import { compareReportMarkdown } from '../../../src/core/compareReport';
+import { compareReportMarkdown } from '../../../src/core/present/compareReport';
 import { BUILTIN_FRAMEWORKS, compareFrameworks, type Framework } from '../../../src/core/framework';
 
 // marked ships only as an ES module; Node >= 20.19 and tsx load it through require.

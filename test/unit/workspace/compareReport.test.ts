@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { compareReportMarkdown } from '../../../src/core/compareReport';
-import { describeVerdict as verdictLabel } from '../../../src/core/labels';
+import { compareReportMarkdown } from '../../../src/core/present/compareReport';
+import { describeVerdict as verdictLabel } from '../../../src/core/vocabulary/labels';
 import { BUILTIN_FRAMEWORKS, compareFrameworks, type Framework } from '../../../src/core/framework';
 
 // marked ships only as an ES module; Node >= 20.19 and tsx load it through require.

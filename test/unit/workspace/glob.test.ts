@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { globMatcher } from '../../../src/core/glob';
+import { globMatcher } from '../../../src/core/note/glob';
 
 describe('globMatcher (protocolAtlas.include / exclude)', () => {
   it('matches the default include at any depth, including the top folder', () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
-import { COMPACT_NOTE_VERSION, unpackNote } from '../../../src/core/index/compactNote';
-import { isProtocolNote } from '../../../src/core/index/serialize';
-import { IndexCacheText, indexCacheOf, INDEX_CACHE_FORMAT, INDEX_CACHE_KIND, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/indexCache';
-import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES, VALUE_SOURCES, VERDICT_VALUES, type Diagnostic, type Layer, type ProtocolNote, type Range } from '../../../src/core/model';
+import { COMPACT_NOTE_VERSION, unpackNote } from '../../../src/core/persist/compactNote';
+import { isProtocolNote } from '../../../src/core/index/checkNote';
+import { IndexCacheText, indexCacheOf, INDEX_CACHE_FORMAT, INDEX_CACHE_KIND, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/persist/indexCache';
+import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES, VALUE_SOURCES, VERDICT_VALUES, type Diagnostic, type Layer, type ProtocolNote, type Range } from '../../../src/core/vocabulary/model';
 import { createIndexCache } from './indexCacheReference';
 
 const notes = {

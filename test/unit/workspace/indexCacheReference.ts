@@ -1,6 +1,6 @@
 // The index cache of an index, built whole: what the product's IndexCacheText (which keeps each
 // note's text between saves) must always equal, and a cache to read back in the tests.
-import { indexCacheOf, type CachedNote, type FileStamp, type IndexCacheFile } from '../../../src/core/indexCache';
+import { indexCacheOf, type CachedNote, type FileStamp, type IndexCacheFile } from '../../../src/core/persist/indexCache';
 import type { ProtocolIndex } from '../../../src/core/index/protocolIndex';
 
 /**

@@ -3,18 +3,18 @@
 // card. It works offline from a file, with nothing to install.
 //
 // Notes are untrusted, and this file is opened in a browser, where markup would run. So nothing
-// from a note is ever markup here: the picture's text is escaped (viewSvg.ts), the protocols'
+// from a note is ever markup here: the picture's text is escaped (graphSvg.ts), the protocols'
 // data sits in a JSON block with `<`, `>` and `&` written as \u escapes (no `</script>` can end
 // it), the script builds the card with textContent only, and elements are found by their index,
 // never by a note's text in an attribute. The Content Security Policy lets exactly this file's
 // one script run (by its hash), so even markup that slipped through could run nothing.
 import { createHash } from 'node:crypto';
-import { exposureSentence } from '../framework/exposureText';
-import { VERDICT_VALUES, type VerdictValue } from '../model';
-import { visibleText, xmlText } from '../present/untrustedText';
+import { exposureSentence } from './exposureText';
+import { VERDICT_VALUES, type VerdictValue } from '../vocabulary/model';
+import { visibleText, xmlText } from './untrustedText';
 import type { GraphModel } from './graphModel';
-import { graphViewTitle, graphViewToSvg, VERDICT_FILL } from './viewSvg';
-import { categoryTitle, layerTitle, verdictTitle } from '../labels';
+import { graphViewTitle, graphViewToSvg, VERDICT_FILL } from './graphSvg';
+import { categoryTitle, layerTitle, verdictTitle } from '../vocabulary/labels';
 
 export interface HtmlOptions {
   /** A protocol's aliases, which the name filter also matches (the model does not carry them). */

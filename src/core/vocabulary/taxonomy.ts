@@ -1,6 +1,6 @@
 // The layers and categories of BlockBooster's article (the built-in framework, framework/builtin/) with the words researchers actually
 // type for them. Completion and quick fixes offer these; the parser maps what was typed onto them.
-import { LAYERS, type ClassifiedLayer, type Layer } from '../model';
+import { LAYERS, type ClassifiedLayer, type Layer } from './model';
 import { closestMatches } from './closest';
 
 export interface Category {

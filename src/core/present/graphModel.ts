@@ -1,7 +1,7 @@
 // The layer graph as a model: protocols with positions, dependency edges, layer bands, and the
-// patch between two models. The core builds it (graph/view.ts, liveView.ts, viewSvg.ts); the
+// patch between two models. The core builds it (graphNode.ts, liveGraphView.ts, graphSvg.ts); the
 // webview protocol (src/webviewProtocol.ts) carries it to the graph panel.
-import type { Layer, VerdictValue } from '../model';
+import type { Layer, VerdictValue } from '../vocabulary/model';
 
 /** A protocol as the graph draws it; `id` is the note's workspace-relative path. */
 export interface GraphNode {

@@ -1,6 +1,6 @@
 // What the index tells the rest of the product: a protocol with its names resolved across notes,
 // and what changed after each update. Plain data, so it crosses into the webview and the CLI.
-import type { ImpactOverride, Layer, Sourced } from '../model';
+import type { ImpactOverride, Layer, Sourced } from './model';
 
 export interface Protocol {
   /** The note's path: the protocol's identity everywhere (graph node key, webview id). */

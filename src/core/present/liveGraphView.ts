@@ -4,12 +4,12 @@
 // old way (a whole new view, its layout, then a diff stringifying every node) took 0.5 s per edit
 // and resent thousands of protocols the layout had reshuffled.
 import type { Atlas, AtlasChange } from '../atlas';
-import type { IndexChange } from '../index/protocol';
+import type { IndexChange } from '../vocabulary/protocol';
 import type { GraphEdge, GraphModel, GraphNode, GraphPatch } from './graphModel';
-import { changedPaths, dependentsClosure } from './changeReach';
-import type { GraphLayout } from './layout';
-import { LiveLayout } from './liveLayout';
-import { graphNode, sameGraphNode, VIEW_LAYOUT } from './view';
+import { changedPaths, dependentsClosure } from '../graph/changeReach';
+import type { GraphLayout } from '../graph/layout';
+import { LiveLayout } from '../graph/liveLayout';
+import { graphNode, sameGraphNode, VIEW_LAYOUT } from './graphNode';
 
 /** A change touching more notes than this, and a quarter of them, is laid out from scratch. */
 const RELAYOUT_ABOVE = 200;

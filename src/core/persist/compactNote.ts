@@ -2,8 +2,8 @@
 // number (positions, counts, codes) in the other, read back in the same order. JSON.parse then
 // builds three arrays a note instead of dozens, which is most of the time a warm start spends on
 // the cache. Decoding checks every value: a corrupt entry is undefined, never a malformed note.
-import { MENTION_KINDS, VERDICT_VALUES, type Diagnostic, type DependencyRef, type Layer, type Mention, type ProtocolNote, type Range, type Sourced } from '../model';
-import { CODES, LAYER_VALUES, SEVERITIES, SOURCES } from './serialize';
+import { MENTION_KINDS, VERDICT_VALUES, type Diagnostic, type DependencyRef, type Layer, type Mention, type ProtocolNote, type Range, type Sourced } from '../vocabulary/model';
+import { CODES, LAYER_VALUES, SEVERITIES, SOURCES } from '../index/checkNote';
 
 /** Bump when ProtocolNote, what the parser puts in it, or this layout changes. */
 export const COMPACT_NOTE_VERSION = 3;

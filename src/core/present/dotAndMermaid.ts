@@ -5,14 +5,14 @@
 //
 // Output is deterministic (nodes and edges sorted by path), so an exported diagram committed
 // next to the notes only changes when the notes do.
-import { layerTitle } from '../labels';
-import { printColours } from '../present/colours';
-import { visibleText } from '../present/untrustedText';
+import { layerTitle } from '../vocabulary/labels';
+import { printColours } from './colours';
+import { visibleText } from './untrustedText';
 import type { SerializedGraph } from 'graphology-types';
-import { VERDICT_VALUES, type Layer, type VerdictValue } from '../model';
-import type { DependencyGraph } from './dependencyGraph';
-import type { GraphLayout } from './layout';
-import { BAND_LAYERS, bandOfLayer, compareStrings } from './layoutIndex';
+import { VERDICT_VALUES, type Layer, type VerdictValue } from '../vocabulary/model';
+import type { DependencyGraph } from '../graph/dependencyGraph';
+import type { GraphLayout } from '../graph/layout';
+import { BAND_LAYERS, bandOfLayer, compareStrings } from '../graph/layoutIndex';
 
 export interface ExportOptions {
   /** Colours each protocol by its verdict; protocols it returns undefined for stay uncoloured. */

@@ -4,13 +4,13 @@
 // them (labelPlacement.ts: none covers another name or dot). Names come from notes, so every
 // piece of text is escaped, and nothing from a note lands in an attribute.
 import stringWidth from 'string-width';
-import { xmlText } from '../present/untrustedText';
-import { VERDICT_VALUES, type VerdictValue } from '../model';
-import { verdictTitle } from '../labels';
-import { printColours } from '../present/colours';
-import { controlPoint, edgeCurvature, RowIndex } from './edgeRouting';
+import { xmlText } from './untrustedText';
+import { VERDICT_VALUES, type VerdictValue } from '../vocabulary/model';
+import { verdictTitle } from '../vocabulary/labels';
+import { printColours } from './colours';
+import { controlPoint, edgeCurvature, RowIndex } from '../graph/edgeRouting';
 import type { GraphModel } from './graphModel';
-import { placeLabels, type Disc, type LabelCandidate } from './labelPlacement';
+import { placeLabels, type Disc, type LabelCandidate } from '../graph/labelPlacement';
 
 /** The dots' colours: the verdicts' theme colours as the light theme draws them (present/colours.ts). */
 export const VERDICT_FILL: Record<VerdictValue, string> = {
@@ -31,7 +31,7 @@ const TARGET_WIDTH = 1400;
 
 export interface SvgOptions {
   /**
-   * For the HTML export (viewHtml.ts): no XML declaration, no tooltips (its hover card says
+   * For the HTML export (graphHtml.ts): no XML declaration, no tooltips (its hover card says
    * more), and each protocol and edge numbered by its protocols' places in `model.nodes`, so the
    * page's script finds them without anything from a note in an attribute.
    */

@@ -2,10 +2,10 @@
 // two frameworks, from what to what, and why under each. Markdown, so the editor's preview shows
 // it as a page; note text (names, reasons) is escaped so it cannot turn into markup or links
 // (src/core/present/untrustedText.ts).
-import type { FrameworkComparison } from './framework';
-import type { Layer, Verdict } from './model';
-import { describeVerdict } from './labels';
-import { markdownText } from './present/untrustedText';
+import type { FrameworkComparison } from '../framework';
+import type { Layer, Verdict } from '../vocabulary/model';
+import { describeVerdict } from '../vocabulary/labels';
+import { markdownText } from './untrustedText';
 
 /** The report opens in the Markdown preview, whose linkifier runs after escapes are resolved. */
 const LINKIFIED = { linkifiers: true };

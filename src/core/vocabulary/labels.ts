@@ -1,11 +1,11 @@
 // Every word the product shows for a layer, a verdict or a category, in one module: the Protocols
 // view, hovers, the graph, the exports and the CLI say the same thing, and each is translated
 // through the l10n bundles (l10n/, see scripts/l10n.js). The words a researcher may type
-// (synonyms, Chinese spellings) are parsing vocabulary in note/taxonomy.ts; a unit test keeps each
+// (synonyms, Chinese spellings) are parsing vocabulary in vocabulary/taxonomy.ts; a unit test keeps each
 // title here equal to the article's label there, and its Chinese title among the words parsed.
 import * as l10n from '@vscode/l10n';
 import { LAYERS, type Layer, type Verdict, type VerdictValue } from './model';
-import { categoryById } from './note/taxonomy';
+import { categoryById } from './taxonomy';
 
 /** Bottom to top: the order of the graph's bands, the Protocols view's groups and every report. */
 export const LAYER_ORDER: readonly Layer[] = [...LAYERS, 'unclassified'];

@@ -4,9 +4,9 @@
 // (compactNote.ts): a fifth of their size as objects, and far quicker to read back. Anything
 // unexpected in a cache (another format, a malformed note, a bad stamp) makes the whole cache
 // worthless: it is discarded, never trusted, and the notes are read again.
-import type { ProtocolNote } from './model';
-import type { ProtocolIndex } from './index/protocolIndex';
-import { COMPACT_NOTE_VERSION, packNote, unpackNote } from './index/compactNote';
+import type { ProtocolNote } from '../vocabulary/model';
+import type { ProtocolIndex } from '../index/protocolIndex';
+import { COMPACT_NOTE_VERSION, packNote, unpackNote } from './compactNote';
 
 export const INDEX_CACHE_KIND = 'protocol-atlas-index-cache';
 /** Bump when the cache's own shape changes (the packed notes carry their own version). */

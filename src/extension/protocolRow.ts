@@ -1,11 +1,12 @@
-// How a verdict looks wherever the extension shows one (tree, search): a themed icon in the
-// verdict's colour, contributed in package.json so themes and high-contrast modes can adjust it.
+// How a protocol reads wherever the extension lists one (the Protocols view, Search Protocols…):
+// its verdict as a themed icon in the verdict's colour (contributed in package.json so themes and
+// high-contrast modes can adjust it), the summary after its name and the tooltip.
 import { markdownText } from '../core/present/untrustedText';
 import * as vscode from 'vscode';
 import type { Atlas } from '../core/atlas';
-import { exposureSentence, routeText } from '../core/framework';
-import type { VerdictValue } from '../core/model';
-import { categoryTitle, describeVerdict, horizonWord, layerTitle, verdictWord } from '../core/labels';
+import { exposureSentence, routeText } from '../core/present/exposureText';
+import type { VerdictValue } from '../core/vocabulary/model';
+import { categoryTitle, describeVerdict, horizonWord, layerTitle, verdictWord } from '../core/vocabulary/labels';
 
 const ICONS: Record<VerdictValue, { icon: string; color: string }> = {
   positive: { icon: 'arrow-circle-up', color: 'protocolAtlas.positive' },

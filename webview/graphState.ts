@@ -12,7 +12,7 @@ export type NodeAttributes = GraphNode & { size: number; label: string; color: s
 /** Taller than this the bands would read as a ladder of empty stripes around a few dots. */
 export const MAX_STRETCH = 4;
 
-export class AtlasState {
+export class GraphState {
   readonly graph = new Graph<NodeAttributes>({ type: 'directed', allowSelfLoops: false });
   /** The layout's bands, heights and positions stretched upwards by `stretch`. */
   bands: GraphBand[] = [];

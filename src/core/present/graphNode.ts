@@ -1,15 +1,15 @@
 // What the graph webview draws of one protocol, built from the atlas: its verdict, exposure and
-// layered position. liveView.ts keeps the whole model and its patches; the full build and the
+// layered position. liveGraphView.ts keeps the whole model and its patches; the full build and the
 // diff of two models it is tested against live in test/unit/graphView/wholeView.ts.
 import type { Atlas } from '../atlas';
-import type { Exposure } from '../model';
+import type { Exposure } from '../vocabulary/model';
 import { MAX_DRAWN_MENTIONS, type GraphNode } from './graphModel';
-import type { LayeredLayoutOptions } from './layout';
+import type { LayeredLayoutOptions } from '../graph/layout';
 
 /**
  * Wider than tall, like the panel it is drawn in: labels sit side by side in a band, and the
  * four bands still fit one screen. At most 4 times as wide as tall: the panel stretches a layout
- * upwards up to 4 times (webview/state.ts), so the bands then fill a panel beside a note (about
+ * upwards up to 4 times (webview/graphState.ts), so the bands then fill a panel beside a note (about
  * as tall as wide) and, stretched less, a full-width one. Without the limit a band of 200 made
  * one strip across a third of the panel, its dots touching.
  */

@@ -1,10 +1,10 @@
 // The report a researcher reads (CLI table) or a script consumes (CLI --json): every protocol
 // with its verdict, the reason and the section behind it, and its exposure: how many negatively
 // affected protocols it depends on and the nearest few, so a hub's dependents stay a few lines each.
-import type { Atlas } from './atlas';
-import { DEFAULT_NEAREST } from './framework';
-import type { Layer, ProtocolNote, Severity, Verdict } from './model';
-import { LAYER_ORDER } from './labels';
+import type { Atlas } from '../atlas';
+import { DEFAULT_NEAREST } from '../framework';
+import type { Layer, ProtocolNote, Severity, Verdict } from '../vocabulary/model';
+import { LAYER_ORDER } from '../vocabulary/labels';
 
 export interface ReportVerdict {
   value: Verdict['value'];

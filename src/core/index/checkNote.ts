@@ -1,7 +1,7 @@
 // Checking a ProtocolNote that came from outside (an injected parser, a note handed to setParsed)
 // before it enters the index: a malformed note must become an unreadable one, not a crash. The
 // vocabularies are the model's own lists, shared with the cache's reader (compactNote.ts).
-import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES as SEVERITY_VALUES, VALUE_SOURCES, VERDICT_VALUES, type DependencyRef, type Diagnostic, type ImpactOverride, type Mention, type ProtocolNote } from '../model';
+import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES as SEVERITY_VALUES, VALUE_SOURCES, VERDICT_VALUES, type DependencyRef, type Diagnostic, type ImpactOverride, type Mention, type ProtocolNote } from '../vocabulary/model';
 import { unreadableNote } from '../note/parseNote';
 
 export const SOURCES = new Set<string>(VALUE_SOURCES);
