@@ -1,13 +1,11 @@
 // The framework engine's public API: frameworks as data, the verdicts they give, the exposure
 // those verdicts spread along dependencies, and the difference between two frameworks.
 export type { Framework, FrameworkRule } from './types';
-export { HORIZONS, STRENGTHS } from './types';
 export { parseFramework, frameworkIdTaken, MAX_FRAMEWORK_BYTES } from './parseFramework';
 export { evaluate } from './evaluate';
 export {
   DEFAULT_NEAREST,
   exposureOf,
-  exposureTable,
   type ExposureSummary,
   type ProtocolExposure,
 } from './exposure';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BUILTIN_FRAMEWORKS, evaluate, exposureOf, exposureTable, type ExposureSummary } from '../../../src/core/framework';
-import { summaryOf, type VerdictLookup } from '../../../src/core/framework/exposure';
+import { BUILTIN_FRAMEWORKS, evaluate, exposureOf, type ExposureSummary } from '../../../src/core/framework';
+import { exposureTable, summaryOf, type VerdictLookup } from '../../../src/core/framework/exposure';
 import { createDependencyGraph, type DependencyGraph } from '../../../src/core/graph/dependencyGraph';
 import type { Layer, Verdict } from '../../../src/core/vocabulary/model';
 
