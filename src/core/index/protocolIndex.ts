@@ -5,7 +5,7 @@
 import { Emitter, type Disposable } from '../vocabulary/events';
 import { createDependencyGraph, type DependencyGraph, type ProtocolNodeAttributes } from '../graph/dependencyGraph';
 import type { Diagnostic, ProtocolNote } from '../vocabulary/model';
-import { parseNote, unreadableNote } from '../note/parseNote';
+import { parseNote } from '../note/parseNote';
 import { SINGLE_ROOT, type Placement } from '../note/placement';
 import { ChangeRecorder } from './changeRecorder';
 import { duplicateDiagnostics, referenceDiagnostics } from './crossNoteDiagnostics';
@@ -14,7 +14,6 @@ import { updateCycles } from './cycles';
 import { definedOnce, Links } from './links';
 import { NameSuggestions } from './nameSuggestions';
 import { emptyChange, isEmptyChange, type IndexChange, type Protocol } from '../vocabulary/protocol';
-import { checkedParser, isProtocolNote } from './checkNote';
 
 export type { IndexChange, Protocol } from '../vocabulary/protocol';
 
@@ -27,7 +26,6 @@ function nodeAttributes(note: ProtocolNote): ProtocolNodeAttributes {
 export class ProtocolIndex {
   private readonly parse: NoteParser;
   private readonly placement: () => Placement;
-  private readonly options: { parse?: NoteParser; placement?: () => Placement };
   private notes = new Map<string, ProtocolNote>();
   private links = new Links();
   private problems = new CrossNoteProblems();
@@ -48,25 +46,15 @@ export class ProtocolIndex {
    * `placement` is asked at each parse: a workspace that gains a second root folder reads its
    * paths differently from then on (and rebuilds, since every key changes).
    */
-  constructor(options: { parse?: NoteParser; placement?: () => Placement } = {}) {
-    this.options = options;
+  constructor(private readonly options: { placement?: () => Placement } = {}) {
     const placement = options.placement;
     this.placement = placement ?? (() => SINGLE_ROOT);
-    // parseNote never throws and is tested to return well-formed notes: only an injected parser is checked.
-    this.parse = options.parse ? checkedParser(options.parse) : placement ? (path, text) => parseNote(path, text, placement()) : parseNote;
+    this.parse = placement ? (path, text) => parseNote(path, text, placement()) : parseNote;
   }
 
   /** Add or update a note from its text. */
   set(path: string, text: string): IndexChange {
     return this.update(() => this.put(this.parse(path, text)));
-  }
-
-  /** Add or update a note parsed elsewhere (a worker, a cache); malformed notes are kept as unreadable. */
-  setParsed(note: ProtocolNote): IndexChange {
-    const path: unknown = (note as Partial<ProtocolNote> | null)?.path;
-    if (typeof path !== 'string') return emptyChange();
-    const checked = isProtocolNote(note) ? note : unreadableNote(path, 'The parsed note was malformed and was not indexed.');
-    return this.update(() => this.put(checked));
   }
 
   delete(path: string): IndexChange {
@@ -95,7 +83,8 @@ export class ProtocolIndex {
 
   /**
    * Make the index hold exactly these notes, parsed by `parseNote` elsewhere (the CLI, the cache):
-   * unlike setParsed they are not checked again, which keeps a cold build of thousands cheap.
+   * they are not checked again (parseNote never throws and is tested to return well-formed notes;
+   * the cache's reader checks every value it decodes), which keeps a cold build of thousands cheap.
    */
   buildParsed(notes: Iterable<ProtocolNote>): IndexChange {
     return this.update(() => {

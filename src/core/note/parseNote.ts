@@ -45,7 +45,7 @@ const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
 /** What the index keeps for a note it could not read: findable by file name, never dropped. */
-export function unreadableNote(path: string, message: string): ProtocolNote {
+function unreadableNote(path: string, message: string): ProtocolNote {
   const note = emptyNote(path);
   note.diagnostics.push(diagnostic(path, 'unreadable-note', 'error', START, message));
   return placeByPath(note, path, { useFolders: false });

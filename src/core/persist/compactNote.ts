@@ -2,8 +2,14 @@
 // number (positions, counts, codes) in the other, read back in the same order. JSON.parse then
 // builds three arrays a note instead of dozens, which is most of the time a warm start spends on
 // the cache. Decoding checks every value: a corrupt entry is undefined, never a malformed note.
-import { MENTION_KINDS, VERDICT_VALUES, type Diagnostic, type DependencyRef, type Layer, type Mention, type ProtocolNote, type Range, type Sourced } from '../vocabulary/model';
-import { CODES, LAYER_VALUES, SEVERITIES, SOURCES } from '../index/checkNote';
+import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES as SEVERITY_VALUES, VALUE_SOURCES, VERDICT_VALUES, type Diagnostic, type DependencyRef, type Layer, type Mention, type ProtocolNote, type Range, type Sourced } from '../vocabulary/model';
+
+// The model's own lists: a value the model gains is readable at once, and a cache holding a value
+// it lost reads back as corrupt.
+const SOURCES = new Set<string>(VALUE_SOURCES);
+const LAYER_VALUES = new Set<string>([...LAYERS, 'unclassified']);
+const SEVERITIES = new Set<string>(SEVERITY_VALUES);
+const CODES = new Set<string>(DIAGNOSTIC_CODES);
 
 /** Bump when ProtocolNote, what the parser puts in it, or this layout changes. */
 export const COMPACT_NOTE_VERSION = 3;

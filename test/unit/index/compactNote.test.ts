@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { packNote, unpackNote } from '../../../src/core/persist/compactNote';
-import { isProtocolNote } from '../../../src/core/index/checkNote';
+import { isProtocolNote } from './wellFormedNote';
 import { parseNote } from '../../../src/core/note/parseNote';
 
 const EXAMPLES = path.join(__dirname, '../../../examples/deepseek-2025');

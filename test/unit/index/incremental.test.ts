@@ -44,7 +44,7 @@ const noteText = fc
   });
 
 type Operation =
-  | { kind: 'set'; path: string; text: string; parsed: boolean }
+  | { kind: 'set'; path: string; text: string }
   | { kind: 'delete'; path: string }
   | { kind: 'deleteUnder'; folder: string }
   | { kind: 'build'; entries: Array<{ path: string; text: string }> }
@@ -52,7 +52,7 @@ type Operation =
 
 const path = fc.constantFrom(...PATHS);
 const simpleOperation: fc.Arbitrary<Operation> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), path, text: noteText, parsed: fc.boolean() }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), path, text: noteText }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), path }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteUnder' as const), folder: fc.constantFrom(...FOLDERS) }) },
   {
@@ -93,7 +93,7 @@ function applyToModel(model: Map<string, string>, op: Operation): void {
 function applyToIndex(index: ProtocolIndex, op: Operation): IndexChange {
   switch (op.kind) {
     case 'set':
-      return op.parsed ? index.setParsed(parseNote(op.path, op.text)) : index.set(op.path, op.text);
+      return index.set(op.path, op.text);
     case 'delete':
       return index.delete(op.path);
     case 'deleteUnder':
@@ -212,11 +212,11 @@ describe('ProtocolIndex: incremental updates equal a fresh build, on cycle-heavy
   function toOperation(edit: RingEdit): Operation {
     switch (edit.kind) {
       case 'depend':
-        return { kind: 'set', path: ringPath(edit.note), text: ringNote(edit.note, [...(edit.keepRing ? ringOf(edit.note) : []), ...edit.on], edit.renamed), parsed: false };
+        return { kind: 'set', path: ringPath(edit.note), text: ringNote(edit.note, [...(edit.keepRing ? ringOf(edit.note) : []), ...edit.on], edit.renamed) };
       case 'delete':
         return { kind: 'delete', path: ringPath(edit.note) };
       case 'rewriteAll':
-        return { kind: 'batch', operations: edit.extra.map((on, i) => ({ kind: 'set', path: ringPath(i), text: ringNote(i, [...ringOf(i), ...on]), parsed: false })) };
+        return { kind: 'batch', operations: edit.extra.map((on, i) => ({ kind: 'set', path: ringPath(i), text: ringNote(i, [...ringOf(i), ...on]) })) };
     }
   }
 

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Diagnostic, ProtocolNote } from '../../../src/core/vocabulary/model';
-import { parseNote } from '../../../src/core/note/parseNote';
+import type { Diagnostic } from '../../../src/core/vocabulary/model';
 import { ProtocolIndex, type IndexChange } from '../../../src/core/index/protocolIndex';
 
 /** A note with front matter; `depends_on` entries are written as given. */
@@ -219,22 +218,6 @@ describe('ProtocolIndex: updates and events', () => {
     const change = index.build([{ path: 'b.md', text: 'y' }]);
     assert.deepEqual(change.added, ['b.md']);
     assert.deepEqual(change.removed, ['a.md']);
-  });
-
-  it('survives a parser that throws or returns nonsense, and malformed parsed notes', () => {
-    const throwing = new ProtocolIndex({ parse: () => { throw new Error('boom'); } });
-    throwing.set('a.md', 'x');
-    assert.deepEqual(throwing.diagnostics('a.md').map((d) => d.code), ['unreadable-note']);
-    const nonsense = new ProtocolIndex({ parse: () => ({ path: 'a.md' }) as unknown as ProtocolNote });
-    nonsense.set('a.md', 'x');
-    assert.equal(nonsense.note('a.md')?.name.value, 'a');
-    const index = new ProtocolIndex();
-    index.setParsed({ path: 'b.md', name: 42 } as unknown as ProtocolNote);
-    assert.deepEqual(index.diagnostics('b.md').map((d) => d.code), ['unreadable-note']);
-    assert.equal(index.setParsed(null as unknown as ProtocolNote).added.length, 0);
-    const custom = new ProtocolIndex({ parse: (path, text) => ({ ...parseNote(path, text), tags: ['custom'] }) });
-    custom.set('c.md', 'x');
-    assert.deepEqual(custom.protocol('c.md')?.tags, ['custom']);
   });
 
   it('does not throw from batch for its own sake, but passes on what the callback throws, after announcing its changes', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
 import { COMPACT_NOTE_VERSION, unpackNote } from '../../../src/core/persist/compactNote';
-import { isProtocolNote } from '../../../src/core/index/checkNote';
+import { isProtocolNote } from '../index/wellFormedNote';
 import { IndexCacheText, indexCacheOf, INDEX_CACHE_FORMAT, INDEX_CACHE_KIND, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/persist/indexCache';
 import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES, VALUE_SOURCES, VERDICT_VALUES, type Diagnostic, type Layer, type ProtocolNote, type Range } from '../../../src/core/vocabulary/model';
 import { createIndexCache } from './indexCacheReference';
@@ -61,7 +61,7 @@ describe('index cache', () => {
     const cached = readIndexCache(roundTrip(createIndexCache(fresh, stamps)));
     const reopened = new ProtocolIndex();
     reopened.batch(() => {
-      for (const [path, stamp] of stamps) reopened.setParsed(reusableNote(cached, path, stamp) ?? assert.fail(path));
+      reopened.buildParsed([...stamps].map(([path, stamp]) => reusableNote(cached, path, stamp) ?? assert.fail(path)));
       reopened.set('application/draft.md', notes['application/draft.md']);
     });
     assert.deepEqual(reopened.protocols(), fresh.protocols());

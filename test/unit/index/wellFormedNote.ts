@@ -1,13 +1,13 @@
-// Checking a ProtocolNote that came from outside (an injected parser, a note handed to setParsed)
-// before it enters the index: a malformed note must become an unreadable one, not a crash. The
-// vocabularies are the model's own lists, shared with the cache's reader (compactNote.ts).
-import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES as SEVERITY_VALUES, VALUE_SOURCES, VERDICT_VALUES, type DependencyRef, type Diagnostic, type ImpactOverride, type Mention, type ProtocolNote } from '../vocabulary/model';
-import { unreadableNote } from '../note/parseNote';
+// The tests' oracle for a well-formed ProtocolNote: every field of the model checked (a field
+// added to the model fails to compile here until it is checked), so a test can say that what the
+// parser or the cache's reader returns is a note, whatever the input. Shipped code needs none of
+// it: parseNote is built to return well-formed notes and the cache's reader checks each value.
+import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES as SEVERITY_VALUES, VALUE_SOURCES, VERDICT_VALUES, type DependencyRef, type Diagnostic, type ImpactOverride, type Mention, type ProtocolNote } from '../../../src/core/vocabulary/model';
 
-export const SOURCES = new Set<string>(VALUE_SOURCES);
-export const LAYER_VALUES = new Set<string>([...LAYERS, 'unclassified']);
-export const SEVERITIES = new Set<string>(SEVERITY_VALUES);
-export const CODES = new Set<string>(DIAGNOSTIC_CODES);
+const SOURCES = new Set<string>(VALUE_SOURCES);
+const LAYER_VALUES = new Set<string>([...LAYERS, 'unclassified']);
+const SEVERITIES = new Set<string>(SEVERITY_VALUES);
+const CODES = new Set<string>(DIAGNOSTIC_CODES);
 
 type Check = (value: unknown) => boolean;
 /** A check for every field of T, so a field added to the model fails to compile until it is checked. */
@@ -78,20 +78,4 @@ const isNote = hasFields<ProtocolNote>({
 
 export function isProtocolNote(value: unknown): value is ProtocolNote {
   return isNote(value);
-}
-
-/**
- * An injected parser that is not trusted: a throw or a malformed result becomes an unreadable note
- * that says why. The built-in parser needs none of this (it never throws), so it is not wrapped.
- */
-export function checkedParser(parse: (path: string, text: string) => ProtocolNote): (path: string, text: string) => ProtocolNote {
-  return (path, text) => {
-    try {
-      const note = parse(path, text);
-      if (isProtocolNote(note) && note.path === path) return note;
-      return unreadableNote(path, 'The parser returned a malformed note.');
-    } catch (error) {
-      return unreadableNote(path, `Protocol Atlas could not read this note: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
 }
