@@ -138,10 +138,11 @@ function wrap(text: string, width: number): string[] {
   for (const paragraph of text.split('\n').map((part) => terminalText(part))) {
     let line = '';
     let used = 0;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      let rest = word;
+    for (const unit of breakUnits(paragraph)) {
+      let rest = unit.text;
       let size = displayWidth(rest);
-      if (line && used + 1 + size > width) {
+      const gap = unit.spaced ? 1 : 0;
+      if (line && used + gap + size > width) {
         lines.push(line);
         line = '';
         used = 0;
@@ -156,12 +157,52 @@ function wrap(text: string, width: number): string[] {
         line = '';
         used = 0;
       }
-      line = line ? `${line} ${rest}` : rest;
-      used += (used ? 1 : 0) + size;
+      const joined = line && unit.spaced;
+      line = joined ? `${line} ${rest}` : line + rest;
+      used += (joined ? 1 : 0) + size;
     }
     lines.push(line);
   }
   return lines;
+}
+
+/** Chinese, Japanese and Korean script, and the full-width punctuation written with it. */
+const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+/** Never at the start of a line (the closing half of a pair, a comma, a full stop: 禁则). */
+const NO_BREAK_BEFORE = new Set([...'，。、：；！？）」』》〉】〕｝］…—·％,.:;!?)]}%\u201d\u2019']);
+/** Never at the end of a line (the opening half of a pair). */
+const NO_BREAK_AFTER = new Set([...'（「『《〈【〔｛［([{\u201c\u2018']);
+
+/**
+ * A paragraph as the pieces a line may break between: its words, each `spaced` from the one
+ * before, and inside a word, Chinese text written without spaces between any two characters
+ * (as terminals and browsers break it), keeping punctuation on the right line. "4090", "io.net"
+ * and other Latin runs stay whole.
+ */
+function breakUnits(paragraph: string): Array<{ text: string; spaced: boolean }> {
+  const units: Array<{ text: string; spaced: boolean }> = [];
+  for (const word of paragraph.split(/\s+/)) {
+    if (!word) continue;
+    if (!CJK.test(word)) {
+      units.push({ text: word, spaced: true });
+      continue;
+    }
+    // The word's first piece follows a space; the pieces inside it do not.
+    let spaced = true;
+    let piece = '';
+    let previous = '';
+    for (const character of word) {
+      if (piece && (CJK.test(previous) || CJK.test(character)) && !NO_BREAK_BEFORE.has(character) && !NO_BREAK_AFTER.has(previous)) {
+        units.push({ text: piece, spaced });
+        spaced = false;
+        piece = '';
+      }
+      piece += character;
+      previous = character;
+    }
+    units.push({ text: piece, spaced });
+  }
+  return units;
 }
 
 /** A word in pieces of at most `width` columns (a wide character never splits). */

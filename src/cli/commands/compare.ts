@@ -43,7 +43,7 @@ Options:
       return 0;
     }
     output.out(oneLine(`${a.title} (${a.id}) → ${b.title} (${b.id})`));
-    output.out(`${comparison.changes.length} protocol(s) change, ${comparison.unchanged} unchanged.\n`);
+    output.out(`${l10n.t({ message: '{0} protocol(s) change, {1} unchanged.', args: [comparison.changes.length, comparison.unchanged], comment: ['the first line of the CLI comparison of two frameworks'] })}\n`);
     if (comparison.changes.length) {
       // The layers from the subjects above, not a fresh Protocol per change: every protocol may change.
       const layers = new Map(subjects.map((subject) => [subject.path, subject.layer]));

@@ -68,6 +68,30 @@ describe('terminal formatting', () => {
     const column = (line: string) => stringWidth(line.slice(0, line.indexOf('negative')));
     assert.equal(column(lines[2]), column(lines[3]));
   });
+
+  it('wraps Chinese reasons between characters, fills each line, and never starts a line with a comma or full stop', () => {
+    // Chinese has no spaces between words: a run longer than the column left on a line must
+    // continue on that line, not leave it short and start a new one.
+    const reason = '先说结论 推理更便宜，需要 GPU 的应用就更多，所以即便 4090 的租金下跌，算力的总需求也可能上升：对能把延迟控制在可接受范围内的网络来说，用量或许能抵消降价。这是押注，不是结论。';
+    const table = formatTable(['NAME', 'WHY'], [['Akash', reason]], { width: 40, flexible: [1] });
+    const cells = table.split('\n').slice(2).map((line) => line.slice(line.indexOf('Akash') === 0 ? 'Akash'.length : 0).trimStart());
+    const width = Math.max(...table.split('\n').slice(1, 2).map((rule) => stringWidth(rule.split('  ').pop() ?? '')));
+    assert.ok(cells.length >= 2, table);
+    for (const cell of cells) assert.ok(stringWidth(cell) <= width, `within the column: ${cell}`);
+    // A line breaks only where the next piece would not fit: each but the last is nearly full.
+    for (const cell of cells.slice(0, -1)) assert.ok(stringWidth(cell) >= width - 4, `filled: ${cell} (${stringWidth(cell)} of ${width})`);
+    for (const cell of cells.slice(1)) assert.doesNotMatch(cell, /^[，。、：；！？）]/, `no line starts with punctuation: ${cell}`);
+    // Nothing lost or added but the spaces the text had: Latin words and numbers stay whole.
+    assert.equal(cells.join('').replace(/ /g, ''), reason.replace(/ /g, ''));
+    assert.ok(cells.some((cell) => cell.includes('GPU')) && cells.some((cell) => cell.includes('4090')));
+  });
+
+  it('still wraps English between words only', () => {
+    const table = formatTable(['NAME', 'WHY'], [['Akash', 'Cheaper inference multiplies the apps that need GPUs, so demand can rise.']], { width: 60, flexible: [1] });
+    const cells = table.split('\n').slice(2).map((line) => line.replace(/^Akash/, '').trim());
+    assert.equal(cells.join(' '), 'Cheaper inference multiplies the apps that need GPUs, so demand can rise.');
+    assert.ok(cells.length >= 2, table);
+  });
 });
 
 describe('exposure wording', () => {
