@@ -18,7 +18,10 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core is the VS Code-free domain: it powers the CLI and runs in plain Node. Put VS Code code in src/extension/.' }],
+        paths: [
+          { name: 'vscode', message: 'src/core is the VS Code-free domain: it powers the CLI and runs in plain Node. Put VS Code code in src/extension/.' },
+          { name: 'valibot', message: 'The message schemas live in src/webviewProtocol.ts, which depends on the core, never the reverse: the core keeps plain interfaces.' },
+        ],
         patterns: [{ group: ['**/extension/**', '**/webview/**', '**/webviewProtocol', '**/cli/**', '**/node/**'], message: 'src/core must not depend on adapters (the extension, the webview and its protocol, the CLI, Node file access).' }],
       }],
     },
