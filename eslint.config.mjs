@@ -22,7 +22,7 @@ export default tseslint.config(
           { name: 'vscode', message: 'src/core is the VS Code-free domain: it powers the CLI and runs in plain Node. Put VS Code code in src/extension/.' },
           { name: 'valibot', message: 'The message schemas live in src/webviewProtocol.ts, which depends on the core, never the reverse: the core keeps plain interfaces.' },
         ],
-        patterns: [{ group: ['**/extension/**', '**/webview/**', '**/webviewProtocol', '**/cli/**', '**/node/**'], message: 'src/core must not depend on adapters (the extension, the webview and its protocol, the CLI, Node file access).' }],
+        patterns: [{ group: ['**/extension/**', '**/webview/**', '**/webviewProtocol', '**/schemaGuard', '**/cli/**', '**/node/**'], message: 'src/core must not depend on adapters (the extension, the webview and its protocol, the CLI, Node file access).' }],
       }],
     },
   },

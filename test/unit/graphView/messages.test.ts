@@ -1,8 +1,10 @@
 // The messages between the extension and the graph webview (src/webviewProtocol.ts): every field
 // their types claim is checked, walked from the schemas themselves; the messages the extension and
-// the webview really build pass; the bounds hold; hostile input is refused without a throw.
+// the webview really build pass; the bounds hold; hostile input is refused without a throw; and
+// the graph's fast path (src/schemaGuard.ts) answers exactly as valibot does.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import * as v from 'valibot';
 import { Atlas } from '../../../src/core/atlas';
 import type { Framework } from '../../../src/core/framework';
@@ -10,6 +12,7 @@ import { exposureHighlight, graphSearch, localGraph } from '../../../src/core/gr
 import { LiveGraphView } from '../../../src/core/graph/liveView';
 import { graphViewToSvg } from '../../../src/core/graph/viewSvg';
 import { indexFolder } from '../../../src/node/indexFolder';
+import { guardOf } from '../../../src/schemaGuard';
 import {
   ExtensionMessageSchema,
   isExtensionMessage,
@@ -395,5 +398,76 @@ describe('graph webview messages: hostile input', () => {
     assert.notEqual(json, JSON.stringify(graph), 'the node was wrapped');
     assert.ok(!isExtensionMessage(JSON.parse(json)));
     assert.ok(isExtensionMessage(graph));
+  });
+});
+
+describe('the graph and patch fast path (src/schemaGuard.ts)', () => {
+  const fast = { extension: guardOf(ExtensionMessageSchema), webview: guardOf(WebviewMessageSchema) };
+  const anything = fc.anything({ withNullPrototype: true, withBigInt: true, withObjectString: true, withSparseArray: true, key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'type', 'constructor')) });
+
+  it('answers as valibot does on any value', () => {
+    fc.assert(
+      fc.property(anything, (value) => {
+        assert.equal(fast.extension(value), v.is(ExtensionMessageSchema, value));
+        assert.equal(isExtensionMessage(value), v.is(ExtensionMessageSchema, value));
+        assert.equal(fast.webview(value), v.is(WebviewMessageSchema, value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  /** Every place in a JSON value: the paths to each of its objects' keys and arrays' items. */
+  function placesIn(value: unknown, at: Path = []): Path[] {
+    if (typeof value !== 'object' || value === null) return [];
+    const keys: Array<string | number> = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+    return keys.flatMap((key) => [[...at, key], ...placesIn((value as Record<string | number, unknown>)[key], [...at, key])]);
+  }
+
+  it('answers as valibot does on real graph and patch messages with any one place changed, removed or added to', () => {
+    const atlas = new Atlas({ index: indexFolder(path.join(EXAMPLES, 'deepseek-2025')).index });
+    const model = new LiveGraphView(atlas).model();
+    const messages: ExtensionMessage[] = [
+      { type: 'graph', model, skipped: 0 },
+      { type: 'patch', patch: { upserted: model.nodes.slice(0, 3), removed: ['gone.md'], edgesAdded: model.edges.slice(0, 2), edgesRemoved: [], bands: model.bands, width: model.width, height: model.height } },
+    ];
+    const values = fc.oneof(anything, fc.constantFrom<unknown>(undefined, null, Number.NaN, Infinity, -1, 1.5, '', 'x'.repeat(5000), [], {}, 'positive', 'override', 'unclassified'));
+    for (const message of messages) {
+      const places = placesIn(message);
+      let refused = 0;
+      fc.assert(
+        fc.property(fc.nat(places.length - 1), fc.constantFrom('replace', 'remove', 'add'), values, (place, how, value) => {
+          const at = places[place];
+          const changed = structuredClone(message) as unknown as Record<string | number, unknown>;
+          let parent = changed;
+          for (const key of at.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+          const key = at[at.length - 1];
+          if (how === 'replace') parent[key] = value;
+          else if (how === 'remove') delete parent[key];
+          else if (!Array.isArray(parent)) parent[`${String(key)}Extra`] = value;
+          const expected = v.is(ExtensionMessageSchema, changed);
+          if (!expected) refused++;
+          assert.equal(isExtensionMessage(changed), expected, `${how} ${at.join('.')}`);
+          assert.equal(fast.extension(changed), expected);
+        }),
+        { numRuns: 3000 },
+      );
+      assert.ok(refused > 500, `the changes were refused ${refused} times: the property tested both answers`);
+    }
+  });
+
+  it('refuses to build a check for a schema it cannot check without copying, rather than check less', () => {
+    for (const schema of [
+      v.any(),
+      v.unknown(),
+      v.union([v.string(), v.number()]),
+      v.optional(v.string(), 'default'),
+      v.pipe(v.string(), v.transform((text) => text.trim())),
+      v.pipe(v.string(), v.email()),
+      v.object({ name: v.fallback(v.string(), '') }),
+      v.object({ nothing: v.undefined() }),
+      v.variant('type', [v.object({ type: v.string() })]),
+    ]) {
+      assert.throws(() => guardOf(schema as v.GenericSchema), /schemaGuard: no fast check/, schemaOf(schema as v.GenericSchema).type);
+    }
   });
 });
