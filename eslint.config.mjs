@@ -26,7 +26,7 @@ const levelZones = CORE_LEVELS.flatMap((level, height) =>
 /** What the graph webview may use of the core: the words, the drawing geometry and the presentation. */
 const WEBVIEW_MAY_USE = ['vocabulary', 'graph', 'present'];
 const adapterZones = [
-  { target: './src/core', from: ['./src/extension', './src/cli', './src/node', './src/webviewProtocol.ts', './webview'], message: 'src/core is the VS Code-free domain: adapters depend on it, never the reverse.' },
+  { target: './src/core', from: ['./src/extension', './src/cli', './src/node', './src/webviewProtocol.ts', './src/schemaGuard.ts', './webview'], message: 'src/core is the VS Code-free domain: adapters depend on it, never the reverse.' },
   { target: './src/webviewProtocol.ts', from: ['./src/extension', './src/cli', './src/node', './webview', ...CORE_LEVELS.flat().filter((part) => !['vocabulary', 'present'].includes(part)).map(core)], message: 'The webview messages are built on the core\'s presentation (src/core/present) and vocabulary only.' },
   { target: './webview', from: ['./src/extension', './src/cli', './src/node', ...CORE_LEVELS.flat().filter((part) => !WEBVIEW_MAY_USE.includes(part)).map(core)], message: `The webview draws what the extension sends: of the core it uses only ${WEBVIEW_MAY_USE.join(', ')}.` },
   { target: './src/node', from: ['./src/extension', './src/cli', './webview'], message: 'src/node is Node file access for the CLI and the extension.' },
@@ -63,8 +63,11 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core is the VS Code-free domain: it powers the CLI and runs in plain Node. Put VS Code code in src/extension/.' }],
-        patterns: [{ group: ['**/extension/**', '**/webview/**', '**/webviewProtocol', '**/cli/**', '**/node/**'], message: 'src/core must not depend on adapters (the extension, the webview and its protocol, the CLI, Node file access).' }],
+        paths: [
+          { name: 'vscode', message: 'src/core is the VS Code-free domain: it powers the CLI and runs in plain Node. Put VS Code code in src/extension/.' },
+          { name: 'valibot', message: 'The message schemas live in src/webviewProtocol.ts, which depends on the core, never the reverse: the core keeps plain interfaces.' },
+        ],
+        patterns: [{ group: ['**/extension/**', '**/webview/**', '**/webviewProtocol', '**/schemaGuard', '**/cli/**', '**/node/**'], message: 'src/core must not depend on adapters (the extension, the webview and its protocol, the CLI, Node file access).' }],
       }],
     },
   },

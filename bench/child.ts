@@ -1,8 +1,9 @@
 // Runs one benchmark module in its own process, so its peak memory is its own, and prints its
-// rows with that figure as one JSON line. Usage: tsx bench/child.ts search|layout|webview
+// rows with that figure as one JSON line. Usage: tsx bench/child.ts search|layout|messages|webview
 import * as path from 'node:path';
 import type { BenchRow } from './benchRow';
 import { benchLayout } from './layout';
+import { benchMessages } from './messageCheck';
 import { benchSearch } from './search';
 
 type Bench = () => Promise<BenchRow[]>;
@@ -10,6 +11,7 @@ type Bench = () => Promise<BenchRow[]>;
 async function load(name: string): Promise<Bench> {
   if (name === 'search') return benchSearch;
   if (name === 'layout') return benchLayout;
+  if (name === 'messages') return benchMessages;
   // The webview benchmark is optional: its module may not exist in every checkout.
   const modulePath: string = path.join(__dirname, 'webview.ts');
   const loaded = (await import(modulePath)) as { benchWebview?: Bench };
