@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { categoryTitle, layerTitle } from '../../core/vocabulary/labels';
 import { LAYERS, type ClassifiedLayer } from '../../core/vocabulary/model';
-import { categoriesOf, normalizeCategory, normalizeLayer } from '../../core/vocabulary/taxonomy';
+import { BUILTIN_VOCABULARY, categoriesOf } from '../../core/vocabulary/taxonomy';
 import { invalidProtocolName, noteFileName, protocolNoteTemplate } from '../../core/note/template';
 import type { AtlasService } from '../atlasService';
 import { linkStaysInside } from '../safeWorkspaceRead';
@@ -57,12 +57,12 @@ async function newNote(service: AtlasService, request: NewNoteRequest): Promise<
         }))?.trim();
   if (!name) return undefined;
 
-  const requestedLayer = typeof request.layer === 'string' ? normalizeLayer(request.layer) : undefined;
+  const requestedLayer = typeof request.layer === 'string' ? BUILTIN_VOCABULARY.layer(request.layer) : undefined;
   const layer: ClassifiedLayer | undefined =
     requestedLayer && requestedLayer !== 'unclassified' ? requestedLayer : await pickLayer();
   if (!layer) return undefined;
 
-  const requestedCategory = typeof request.category === 'string' ? normalizeCategory(request.category) : undefined;
+  const requestedCategory = typeof request.category === 'string' ? BUILTIN_VOCABULARY.category(request.category) : undefined;
   const category = requestedCategory?.layer === layer ? requestedCategory.id : await pickCategory(layer);
   if (category === undefined) return undefined;
 
@@ -123,7 +123,7 @@ async function noteLocation(folder: vscode.WorkspaceFolder, layer: ClassifiedLay
   } catch {
     // an unreadable folder: the note goes at the top
   }
-  const named = entries.filter(([entry, type]) => type & vscode.FileType.Directory && normalizeLayer(entry) === layer).map(([entry]) => entry);
+  const named = entries.filter(([entry, type]) => type & vscode.FileType.Directory && BUILTIN_VOCABULARY.layer(entry) === layer).map(([entry]) => entry);
   for (const entry of [...named.filter((each) => each === layer), ...named.filter((each) => each !== layer).sort()]) {
     const layerFolder = vscode.Uri.joinPath(folder.uri, entry);
     const stat = await vscode.workspace.fs.stat(layerFolder).then(undefined, () => undefined);
