@@ -4,6 +4,10 @@ import { Atlas, defaultFramework } from '../core/atlas';
 import type { Framework } from '../core/framework';
 import { indexFolder } from '../node/indexFolder';
 import { resolveFramework } from '../node/frameworks';
+import { FOLDER_SETTINGS_FILE, readFolderSetting } from '../node/folderSettings';
+import { SYNONYMS_SETTING, readSynonyms, synonymProblemTexts } from '../core/vocabulary/synonyms';
+import type { Vocabulary } from '../core/vocabulary/taxonomy';
+import { terminalText } from '../core/present/untrustedText';
 
 export class UsageError extends Error {}
 
@@ -49,7 +53,20 @@ export function frameworkFor(spec: string | undefined, folder: string): Framewor
 
 /** Loads the folder's notes into an atlas; unreadable files are reported, never fatal. */
 export function openAtlas(folder: string, framework: Framework, output: Output): Atlas {
-  const { index, skipped } = indexFolder(folder);
+  const vocabulary = folderVocabulary(folder, output);
+  const { index, skipped } = indexFolder(folder, { vocabulary });
   for (const file of skipped) output.err(`skipped ${file.path}: ${file.reason}`);
-  return new Atlas({ index, framework });
+  return new Atlas({ index, framework, vocabulary: () => vocabulary });
+}
+
+/**
+ * The built-in words and the researcher's own, from `protocolAtlas.synonyms` in the folder's
+ * .vscode/settings.json as the editor reads them; what cannot be used is said on stderr.
+ */
+function folderVocabulary(folder: string, output: Output): Vocabulary {
+  const setting = readFolderSetting(folder, SYNONYMS_SETTING);
+  if (setting.problem) output.err(`skipped ${FOLDER_SETTINGS_FILE}: ${setting.problem}`);
+  const read = readSynonyms(setting.value);
+  for (const text of synonymProblemTexts(read)) output.err(`${FOLDER_SETTINGS_FILE}: ${terminalText(text)}`);
+  return read.vocabulary;
 }

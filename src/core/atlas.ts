@@ -9,6 +9,7 @@ import { DEFAULT_NEAREST, evaluate, exposureOf, type ExposureSummary, type Frame
 import { LiveExposure } from './framework/liveExposure';
 import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID } from './framework/builtin';
 import { ProtocolSearch, type SearchEntry } from './search/protocolSearch';
+import { BUILTIN_VOCABULARY, type Vocabulary } from './vocabulary/taxonomy';
 
 export interface AtlasChange {
   index?: IndexChange;
@@ -21,13 +22,21 @@ export class Atlas implements Disposable {
   private currentFramework: Framework;
   private readonly verdicts = new Map<string, Verdict>();
   private searchIndex: ProtocolSearch | undefined;
+  /** The words the search was built with: another vocabulary builds it again. */
+  private searchVocabulary: Vocabulary | undefined;
+  private readonly vocabulary: () => Vocabulary;
   private readonly liveExposure: LiveExposure;
   private readonly changeEmitter = new Emitter<AtlasChange>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly subscription: Disposable;
 
-  constructor(options: { index?: ProtocolIndex; framework?: Framework } = {}) {
+  /**
+   * `vocabulary` is asked on each search: the words the index's notes are read in (the
+   * `protocolAtlas.synonyms` setting), so a researcher's own word for a category finds it.
+   */
+  constructor(options: { index?: ProtocolIndex; framework?: Framework; vocabulary?: () => Vocabulary } = {}) {
     this.index = options.index ?? new ProtocolIndex();
+    this.vocabulary = options.vocabulary ?? (() => BUILTIN_VOCABULARY);
     this.currentFramework = options.framework ?? defaultFramework();
     this.liveExposure = new LiveExposure(() => this.index.graph, this.verdictOf);
     this.subscription = this.index.onDidChange((change) => this.indexChanged(change));
@@ -35,8 +44,10 @@ export class Atlas implements Disposable {
 
   /** The fuzzy search over names, aliases, categories and layers; built when first asked for. */
   get search(): ProtocolSearch {
-    if (!this.searchIndex) {
-      this.searchIndex = new ProtocolSearch();
+    const vocabulary = this.vocabulary();
+    if (!this.searchIndex || this.searchVocabulary !== vocabulary) {
+      this.searchVocabulary = vocabulary;
+      this.searchIndex = new ProtocolSearch(undefined, vocabulary);
       this.searchIndex.replaceAll(this.index.paths().map((path) => searchEntry(this.index.note(path) as ProtocolNote)));
     }
     return this.searchIndex;

@@ -10,6 +10,9 @@ import { ProtocolIndex } from '../core/index/protocolIndex';
 import type { ProtocolNote } from '../core/vocabulary/model';
 import { parseNote } from '../core/note/parseNote';
 import type { Placement } from '../core/note/placement';
+import type { Vocabulary } from '../core/vocabulary/taxonomy';
+import { SYNONYMS_SETTING } from '../core/vocabulary/synonyms';
+import { SynonymsSetting } from './synonymsSetting';
 import { IndexCacheStore, readCacheInSlices } from './indexCacheStore';
 import { differencesOnDisk, StaleWatcherGuard } from './staleWatcher';
 import { inBatches, NoteScope, readNoteFile, statNoteFile, TaskSlicer } from './workspaceNotes';
@@ -45,6 +48,14 @@ export class AtlasService implements vscode.Disposable {
   skipped = 0;
   private readonly staleWatcher: StaleWatcherGuard;
   private readonly parser = (path: string, text: string): ProtocolNote => parseNote(path, text, this.placement());
+  private readonly synonyms: SynonymsSetting;
+  /** The words notes are read in now: the built-in ones and the `protocolAtlas.synonyms` setting's. */
+  private currentVocabulary: Vocabulary;
+  /**
+   * The digest of the synonyms every indexed note was parsed under; undefined from a change of
+   * the setting until the rebuild it starts is done (the cache is not written meanwhile).
+   */
+  private indexedSynonyms: string | undefined = '';
   /** Where the first index came from, for the output channel and the tests. */
   readonly firstIndex = { fromCache: 0, parsed: 0, cacheDiscarded: false };
 
@@ -52,8 +63,14 @@ export class AtlasService implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     options: AtlasServiceOptions = {},
   ) {
-    this.atlas = new Atlas({ framework: options.framework, index: new ProtocolIndex({ placement: () => this.placement() }) });
-    this.cache = options.storageUri && new IndexCacheStore(options.storageUri, log);
+    this.synonyms = new SynonymsSetting(log);
+    this.currentVocabulary = this.synonyms.read();
+    this.atlas = new Atlas({
+      framework: options.framework,
+      index: new ProtocolIndex({ placement: () => this.placement() }),
+      vocabulary: () => this.currentVocabulary,
+    });
+    this.cache = options.storageUri && new IndexCacheStore(options.storageUri, log, () => this.indexedSynonyms);
     this.staleWatcher = new StaleWatcherGuard(log, () => void this.enqueue(() => this.reconcile()));
     const subscription = this.atlas.onDidChange((change) => {
       this.changeEmitter.fire(change);
@@ -74,7 +91,12 @@ export class AtlasService implements vscode.Disposable {
 
   /** How the index's keys read: in multi-root the first segment is a root folder, never a layer folder. */
   placement(): Placement {
-    return { rootSegments: this.multiRoot() ? 1 : 0 };
+    return { rootSegments: this.multiRoot() ? 1 : 0, vocabulary: this.currentVocabulary };
+  }
+
+  /** The words layers and categories are read in: the built-in ones and the researcher's own. */
+  get vocabulary(): Vocabulary {
+    return this.currentVocabulary;
   }
 
   /** A document's note as the index would read it at its path (the buffer, maybe unsaved). */
@@ -97,7 +119,8 @@ export class AtlasService implements vscode.Disposable {
   /** Reads every note again; with `reuseCurrent`, a note whose file is unchanged is kept unparsed. */
   rebuild(options: { reuseCurrent?: boolean } = {}): Promise<void> {
     return this.enqueue(async () => {
-      const current = options.reuseCurrent ? this.currentAsCache() : undefined;
+      // Notes parsed under other synonyms than the current ones are never reused.
+      const current = options.reuseCurrent && this.indexedSynonyms === this.currentVocabulary.digest ? this.currentAsCache() : undefined;
       await this.buildFrom(current);
     });
   }
@@ -125,10 +148,10 @@ export class AtlasService implements vscode.Disposable {
 
   private async firstBuild(): Promise<void> {
     const stored = await this.cache?.load();
-    const cached = stored === undefined ? undefined : await readCacheInSlices(stored);
+    const cached = stored === undefined ? undefined : await readCacheInSlices(stored, this.currentVocabulary.digest);
     if (stored !== undefined && !cached) {
       this.firstIndex.cacheDiscarded = true;
-      this.log.warn('Discarded the index cache: it was corrupt or from another version. Every note is read again.');
+      this.log.warn('Discarded the index cache: it was corrupt, from another version, or of notes read under other synonyms. Every note is read again.');
     }
     const counts = await this.buildFrom(cached);
     this.firstIndex.fromCache = counts.fromCache;
@@ -137,6 +160,10 @@ export class AtlasService implements vscode.Disposable {
   }
 
   private async buildFrom(cached: ReadonlyMap<string, CachedNote> | undefined): Promise<{ fromCache: number; parsed: number }> {
+    // One vocabulary for the whole build: a change of the setting meanwhile queues another.
+    const vocabulary = this.currentVocabulary;
+    const placement = this.placement();
+    const parse = (path: string, text: string): ProtocolNote => parseNote(path, text, placement);
     const files = await this.scope.findNoteFiles();
     let skipped = 0;
     const entries = await inBatches(files, async (uri) => {
@@ -165,7 +192,7 @@ export class AtlasService implements vscode.Disposable {
         fromCache++;
         notes.push(entry.note);
       } else if ('text' in entry && entry.text !== undefined) {
-        notes.push(this.parser(entry.path, entry.text));
+        notes.push(parse(entry.path, entry.text));
       }
       await slicer.yieldIfDue();
       if (this.disposed) return { fromCache: 0, parsed: 0 };
@@ -184,7 +211,7 @@ export class AtlasService implements vscode.Disposable {
       const path = this.pathOf(document.uri);
       this.uris.set(path, document.uri);
       this.stamps.delete(path);
-      const note = this.parser(path, document.getText());
+      const note = parse(path, document.getText());
       const known = at.get(path);
       if (known === undefined) notes.push(note);
       else notes[known] = note;
@@ -196,6 +223,12 @@ export class AtlasService implements vscode.Disposable {
       for (const steps = this.atlas.index.buildParsedInSteps(notes); !steps.next().done; ) await slicer.yieldIfDue();
     } finally {
       this.building = false;
+    }
+    const synonyms = this.currentVocabulary === vocabulary ? vocabulary.digest : undefined;
+    if (synonyms !== this.indexedSynonyms) {
+      this.indexedSynonyms = synonyms;
+      // Under new synonyms the cache on disk is of no use: write this one even if no note changed.
+      if (synonyms !== undefined) this.cache?.scheduleSave(this.atlas.index, this.stamps);
     }
     return { fromCache, parsed: present.length - fromCache };
   }
@@ -276,11 +309,21 @@ export class AtlasService implements vscode.Disposable {
         void this.rebuild();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(SYNONYMS_SETTING)) this.synonymsChanged();
         if (!event.affectsConfiguration('protocolAtlas.include') && !event.affectsConfiguration('protocolAtlas.exclude')) return;
         this.scope.reset();
         void this.rebuild({ reuseCurrent: true });
       }),
     );
+  }
+
+  /** New synonyms: every note is read again under them (a note's layer or category may change). */
+  private synonymsChanged(): void {
+    const vocabulary = this.synonyms.read();
+    if (vocabulary.digest === this.currentVocabulary.digest) return;
+    this.currentVocabulary = vocabulary;
+    this.indexedSynonyms = undefined;
+    void this.rebuild();
   }
 
   private scheduleEdit(document: vscode.TextDocument): void {

@@ -15,9 +15,14 @@ export class IndexCacheStore {
   private writing: Promise<void> = Promise.resolve();
   private readonly text = new IndexCacheText();
 
+  /**
+   * `synonyms` is the digest of the synonyms the index's notes were all parsed under, or undefined
+   * while they are being parsed again under new ones: then nothing is written.
+   */
   constructor(
     private readonly storageUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly synonyms: () => string | undefined = () => '',
   ) {}
 
   get uri(): vscode.Uri {
@@ -48,8 +53,10 @@ export class IndexCacheStore {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.writing = this.writing.then(async () => {
+      const synonyms = this.synonyms();
+      if (synonyms === undefined) return;
       try {
-        const bytes = await encodeInSlices(this.text.pieces(index, stamps, slices ? CACHE_SLICE : Infinity));
+        const bytes = await encodeInSlices(this.text.pieces(index, stamps, slices ? CACHE_SLICE : Infinity, synonyms));
         await vscode.workspace.fs.createDirectory(this.storageUri);
         await vscode.workspace.fs.writeFile(this.uri, bytes);
       } catch (error) {
@@ -91,15 +98,15 @@ async function encodeInSlices(pieces: Iterable<string>): Promise<Uint8Array> {
  * readIndexCache a slice of entries at a time (the core checks and unpacks each note: 0.25 s for
  * 10,000), yielding between slices; the same answer as one call, a repeated path included.
  */
-export async function readCacheInSlices(stored: unknown): Promise<Map<string, CachedNote> | undefined> {
+export async function readCacheInSlices(stored: unknown, synonyms = ''): Promise<Map<string, CachedNote> | undefined> {
   const files = typeof stored === 'object' && stored !== null ? (stored as { files?: unknown }).files : undefined;
-  if (!Array.isArray(files)) return readIndexCache(stored);
+  if (!Array.isArray(files)) return readIndexCache(stored, synonyms);
   const header = { ...(stored as Record<string, unknown>) };
-  if (!readIndexCache({ ...header, files: [] })) return undefined;
+  if (!readIndexCache({ ...header, files: [] }, synonyms)) return undefined;
   const slicer = new TaskSlicer();
   const cached = new Map<string, CachedNote>();
   for (let start = 0; start < files.length; start += CACHE_SLICE) {
-    const slice = readIndexCache({ ...header, files: files.slice(start, start + CACHE_SLICE) });
+    const slice = readIndexCache({ ...header, files: files.slice(start, start + CACHE_SLICE) }, synonyms);
     if (!slice) return undefined;
     for (const [path, entry] of slice) {
       if (cached.has(path)) return undefined;

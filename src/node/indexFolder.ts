@@ -5,9 +5,14 @@
 import { ProtocolIndex } from '../core/index/protocolIndex';
 import type { ProtocolNote } from '../core/vocabulary/model';
 import { parseNote } from '../core/note/parseNote';
+import type { Placement } from '../core/note/placement';
+import type { Vocabulary } from '../core/vocabulary/taxonomy';
 import { compare, listNotes, readNote, type LoadOptions, type LoadedNotes } from './loadNotes';
 
-export type FolderOptions = LoadOptions;
+export interface FolderOptions extends LoadOptions {
+  /** The words layers and categories are read in (the built-in ones when absent). */
+  vocabulary?: Vocabulary;
+}
 
 export interface ParsedNotes {
   notes: ProtocolNote[];
@@ -17,20 +22,21 @@ export interface ParsedNotes {
 /** Every note below a folder, parsed, in path order; unreadable files are listed with the reason. */
 export function parseFolder(folder: string, options: FolderOptions = {}): ParsedNotes {
   const listed = listNotes(folder, options);
-  const parsed = parsePaths(folder, listed.paths);
+  const parsed = parsePaths(folder, listed.paths, options.vocabulary);
   const skipped = [...listed.skipped, ...parsed.skipped];
   skipped.sort((a, b) => compare(a.path, b.path));
   return { notes: parsed.notes, skipped };
 }
 
 /** Read and parse these notes (relative to `folder`), in the order given. */
-export function parsePaths(folder: string, paths: readonly string[]): ParsedNotes {
+export function parsePaths(folder: string, paths: readonly string[], vocabulary?: Vocabulary): ParsedNotes {
+  const placement: Placement | undefined = vocabulary && { rootSegments: 0, vocabulary };
   const notes: ProtocolNote[] = [];
   const read: LoadedNotes = { entries: [], skipped: [] };
   for (const relative of paths) {
     readNote(folder, relative, read);
     const entry = read.entries.pop();
-    if (entry) notes.push(parseNote(entry.path, entry.text));
+    if (entry) notes.push(parseNote(entry.path, entry.text, placement));
   }
   return { notes, skipped: read.skipped };
 }

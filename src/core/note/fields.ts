@@ -14,7 +14,7 @@ import {
 } from '../vocabulary/model';
 import type { FrontMatterEntry, FrontMatterNode } from './frontMatter';
 import { referenceTarget } from './names';
-import { closestCategories, closestLayers, normalizeCategory, normalizeLayer } from '../vocabulary/taxonomy';
+import type { Vocabulary } from '../vocabulary/taxonomy';
 
 export interface FrontMatterFields {
   name?: Sourced<string>;
@@ -33,7 +33,7 @@ export interface FrontMatterFields {
 
 const NAME_KEYS = ['protocol', 'name', 'title'];
 
-export function readFields(file: string, entries: FrontMatterEntry[]): FrontMatterFields {
+export function readFields(file: string, entries: FrontMatterEntry[], vocabulary: Vocabulary): FrontMatterFields {
   const fields: FrontMatterFields = {
     aliases: [],
     dependsOn: [],
@@ -86,7 +86,7 @@ export function readFields(file: string, entries: FrontMatterEntry[]): FrontMatt
     const text = textOf(layer);
     if (text === undefined) wrongType('layer', layer, 'one of infrastructure, middleware, model, application');
     else if (text.trim()) {
-      const value = normalizeLayer(text);
+      const value = vocabulary.layer(text);
       if (value) fields.layer = { value, source: 'front-matter', range: layer.range };
       else unknownLayer(text, layer.range);
     }
@@ -97,10 +97,10 @@ export function readFields(file: string, entries: FrontMatterEntry[]): FrontMatt
     const text = textOf(category);
     if (text === undefined) wrongType('category', category, 'a category name, as text');
     else if (text.trim()) {
-      const known = normalizeCategory(text);
+      const known = vocabulary.category(text);
       fields.category = { value: known ? known.id : text.trim(), source: 'front-matter', range: category.range };
       if (!known) {
-        const suggestions = closestCategories(text, fields.layer?.value);
+        const suggestions = vocabulary.closestCategories(text, fields.layer?.value);
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
         report('unknown-category', 'warning', category.range, `Unknown category "${text.trim()}".${hint}`, {
           field: 'category',
@@ -144,7 +144,7 @@ export function readFields(file: string, entries: FrontMatterEntry[]): FrontMatt
   return fields;
 
   function unknownLayer(text: string, range: Range): void {
-    const suggestions = closestLayers(text);
+    const suggestions = vocabulary.closestLayers(text);
     report('unknown-layer', 'warning', range, `Unknown layer "${text.trim()}". Did you mean ${suggestions.join(', ')}?`, {
       field: 'layer',
       suggestions,

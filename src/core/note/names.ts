@@ -1,7 +1,7 @@
 // What a note's path and a written reference say about names: the file name as a fallback
 // protocol name, a folder named after a layer, and the target inside a `[[wikilink|label]]`.
 import type { Layer } from '../vocabulary/model';
-import { normalizeLayer } from '../vocabulary/taxonomy';
+import { BUILTIN_VOCABULARY, type Vocabulary } from '../vocabulary/taxonomy';
 
 const URI = /^[a-z][a-z0-9+.-]*:\/\//i;
 const NOTE_EXTENSION = /\.(?:md|markdown|mdx)$/i;
@@ -37,10 +37,10 @@ export function noteBaseName(path: string): string {
  * The layer named by the nearest folder, e.g. "infra/compute/akash.md" -> infrastructure. The
  * first `rootSegments` segments name a workspace folder (multi-root keys), never a layer folder.
  */
-export function layerFromFolders(path: string, rootSegments = 0): Layer | undefined {
+export function layerFromFolders(path: string, rootSegments = 0, vocabulary: Vocabulary = BUILTIN_VOCABULARY): Layer | undefined {
   const segments = pathSegments(path);
   for (let index = segments.length - 2; index >= rootSegments; index--) {
-    const layer = segments[index] ? normalizeLayer(segments[index]) : undefined;
+    const layer = segments[index] ? vocabulary.layer(segments[index]) : undefined;
     if (layer) return layer;
   }
   return undefined;

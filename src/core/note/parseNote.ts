@@ -7,7 +7,7 @@ import { locateFrontMatter, readYamlFrontMatter, type FrontMatterEntry } from '.
 import { placeByPath, type Placement } from './placement';
 import { detach } from './detach';
 import { readSimpleFrontMatter } from './simpleFrontMatter';
-import { normalizeLayer, closestLayers } from '../vocabulary/taxonomy';
+import { BUILTIN_VOCABULARY } from '../vocabulary/taxonomy';
 
 /** Past this size a note is most likely pasted data, not research: read it, but only so far. */
 export const LARGE_NOTE_CHARACTERS = 1_000_000;
@@ -73,6 +73,7 @@ function parse(path: string, input: string, options: ParseOptions): ProtocolNote
   const note = emptyNote(path);
   const diagnostics: Diagnostic[] = [];
   const large = text.length > LARGE_NOTE_CHARACTERS;
+  const vocabulary = options.placement?.vocabulary ?? BUILTIN_VOCABULARY;
   let fields: FrontMatterFields | undefined;
   let bodyOffset = 0;
   let bodyLine = 0;
@@ -102,7 +103,7 @@ function parse(path: string, input: string, options: ParseOptions): ProtocolNote
         }
         entries = read.entries;
       }
-      fields = readFields(path, entries);
+      fields = readFields(path, entries, vocabulary);
       diagnostics.push(...fields.diagnostics);
     }
   }
@@ -126,12 +127,12 @@ function parse(path: string, input: string, options: ParseOptions): ProtocolNote
   if (fields?.layer) note.layer = fields.layer;
   else {
     for (const tag of [...(fields?.layerTags ?? []), ...body.layerTags]) {
-      const layer = normalizeLayer(tag.text);
+      const layer = vocabulary.layer(tag.text);
       if (layer) {
         note.layer = { value: layer, source: 'tag', range: tag.range };
         break;
       }
-      const suggestions = closestLayers(tag.text);
+      const suggestions = vocabulary.closestLayers(tag.text);
       diagnostics.push(
         diagnostic(path, 'unknown-layer', 'warning', tag.range, `Unknown layer tag "layer/${tag.text}". Did you mean ${suggestions.map((s) => `layer/${s}`).join(', ')}?`, {
           field: 'tags',

@@ -2,9 +2,9 @@
 // as layer, applied after the fields the text gives.
 import type { Diagnostic, ProtocolNote } from '../vocabulary/model';
 import { layerFromFolders, noteBaseName } from './names';
-import { categoriesOf, categoryById } from '../vocabulary/taxonomy';
+import { categoriesOf, categoryById, type Vocabulary } from '../vocabulary/taxonomy';
 
-/** How a note's path reads. */
+/** How a note's path (and its words) read. */
 export interface Placement {
   /**
    * Leading segments of the path that name a workspace folder rather than a folder of notes: 1 in
@@ -12,6 +12,11 @@ export interface Placement {
    * in an application folder), 0 otherwise.
    */
   rootSegments: number;
+  /**
+   * The words layers and categories are read in, in the front matter, `#layer/…` tags and folder
+   * names: the built-in ones when absent, else with the researcher's own (`protocolAtlas.synonyms`).
+   */
+  vocabulary?: Vocabulary;
 }
 
 export const SINGLE_ROOT: Placement = { rootSegments: 0 };
@@ -22,7 +27,7 @@ export function placeByPath(note: ProtocolNote, path: string, options: { useFold
     note.name = { value: noteBaseName(path), source: 'file-name' };
   }
   if (options.useFolders && (note.layer.source === 'default' || note.layer.source === 'folder')) {
-    const layer = layerFromFolders(path, options.placement?.rootSegments ?? 0);
+    const layer = layerFromFolders(path, options.placement?.rootSegments ?? 0, options.placement?.vocabulary);
     note.layer = layer ? { value: layer, source: 'folder' } : { value: 'unclassified', source: 'default' };
   }
   const diagnostics = note.diagnostics.filter((diagnostic) => !isLayerMismatch(note, diagnostic));

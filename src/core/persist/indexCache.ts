@@ -1,6 +1,7 @@
 // The persisted index: parsed notes, each with the size and modification time of the file it was
 // parsed from. A reopened workspace (or a CLI run with a cache file) reuses a note only while its
-// file still has the same stamp, so only changed notes are parsed again. Notes are stored packed
+// file still has the same stamp, so only changed notes are parsed again, and only while the
+// researcher's own synonyms are those the notes were parsed under. Notes are stored packed
 // (compactNote.ts): a fifth of their size as objects, and far quicker to read back. Anything
 // unexpected in a cache (another format, a malformed note, a bad stamp) makes the whole cache
 // worthless: it is discarded, never trusted, and the notes are read again.
@@ -10,7 +11,7 @@ import { COMPACT_NOTE_VERSION, packNote, unpackNote } from './compactNote';
 
 export const INDEX_CACHE_KIND = 'protocol-atlas-index-cache';
 /** Bump when the cache's own shape changes (the packed notes carry their own version). */
-export const INDEX_CACHE_FORMAT = 2;
+export const INDEX_CACHE_FORMAT = 3;
 
 export interface FileStamp {
   size: number;
@@ -23,6 +24,12 @@ export interface IndexCacheFile {
   format: number;
   /** The version of the packed note layout. */
   noteVersion: number;
+  /**
+   * The digest of the extra words the notes were parsed with (Vocabulary.digest, '' for the
+   * built-in ones alone): under other synonyms `layer: 底层` may mean another layer, so a cache
+   * of other synonyms is discarded whole.
+   */
+  synonyms: string;
   /** One entry per note: the stamp of its file, then the packed note (which holds its path). */
   files: Array<[size: number, mtime: number, packed: unknown[]]>;
 }
@@ -33,11 +40,11 @@ export interface CachedNote {
   stamp: FileStamp;
 }
 
-/** The cache of these notes, each under the stamp of the file it was parsed from. */
-export function indexCacheOf(entries: Iterable<CachedNote>): IndexCacheFile {
+/** The cache of these notes, each under the stamp of the file it was parsed from, all under the synonyms of that digest. */
+export function indexCacheOf(entries: Iterable<CachedNote>, synonyms = ''): IndexCacheFile {
   const files: IndexCacheFile['files'] = [];
   for (const { note, stamp } of entries) files.push([stamp.size, stamp.mtime, packNote(note)]);
-  return { kind: INDEX_CACHE_KIND, format: INDEX_CACHE_FORMAT, noteVersion: COMPACT_NOTE_VERSION, files };
+  return { kind: INDEX_CACHE_KIND, format: INDEX_CACHE_FORMAT, noteVersion: COMPACT_NOTE_VERSION, synonyms, files };
 }
 
 /**
@@ -55,8 +62,8 @@ export class IndexCacheText {
    * (at 10,000 notes the whole text is ~100 ms of work). A note changed between two pieces is
    * written as it was when its piece was made; the next save has it as it is.
    */
-  *pieces(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>, notesPerPiece = Infinity): Generator<string> {
-    const header = JSON.stringify(indexCacheOf([])); // ...,"files":[]}
+  *pieces(index: ProtocolIndex, stamps: ReadonlyMap<string, FileStamp>, notesPerPiece = Infinity, synonyms = ''): Generator<string> {
+    const header = JSON.stringify(indexCacheOf([], synonyms)); // ...,"files":[]}
     const kept = new Map<string, { note: ProtocolNote; size: number; mtime: number; json: string }>();
     let parts: string[] = [];
     let first = true;
@@ -82,9 +89,13 @@ export class IndexCacheText {
   }
 }
 
-/** The cached notes by path, or undefined when the cache is corrupt or of another format. */
-export function readIndexCache(value: unknown): Map<string, CachedNote> | undefined {
+/**
+ * The cached notes by path, or undefined when the cache is corrupt, of another format, or of
+ * notes parsed under other synonyms than those of the `synonyms` digest.
+ */
+export function readIndexCache(value: unknown, synonyms = ''): Map<string, CachedNote> | undefined {
   if (!isObject(value) || value.kind !== INDEX_CACHE_KIND || value.format !== INDEX_CACHE_FORMAT) return undefined;
+  if (value.synonyms !== synonyms) return undefined;
   if (value.noteVersion !== COMPACT_NOTE_VERSION || !Array.isArray(value.files)) return undefined;
   const cached = new Map<string, CachedNote>();
   for (const entry of value.files as unknown[]) {

@@ -7,7 +7,7 @@ import { FieldIndex, type FieldHit } from './fieldIndex';
 import { prepareQuery } from './query';
 import { tierScore, weighted } from './scoring';
 import { HAN, pinyinSpellings } from './pinyin';
-import { LAYER_WORDS, categoryById } from '../vocabulary/taxonomy';
+import { BUILTIN_VOCABULARY, LAYER_WORDS, categoryById, type Vocabulary } from '../vocabulary/taxonomy';
 
 export interface SearchEntry {
   /** The note's path: the result's identity. */
@@ -86,7 +86,8 @@ export class ProtocolSearch {
    */
   private readonly pending = new Map<string, SearchEntry | null>();
 
-  constructor(entries?: Iterable<SearchEntry>) {
+  /** `vocabulary`: a researcher's own words for the categories and layers find them too. */
+  constructor(entries?: Iterable<SearchEntry>, private readonly vocabulary: Vocabulary = BUILTIN_VOCABULARY) {
     if (entries) for (const entry of entries) this.set(entry);
   }
 
@@ -158,11 +159,11 @@ export class ProtocolSearch {
     if (copy.category !== undefined && copy.category.trim() !== '') {
       this.join(protocol, 'category', copy.category);
       // 算力 finds the compute networks: the category's words in other scripts are its values too.
-      for (const word of chineseWordsOf(categoryWords(copy.category))) this.join(protocol, 'category', word);
+      for (const word of valueWords(categoryWords(copy.category), this.vocabulary.extraCategoryWords(copy.category))) this.join(protocol, 'category', word);
     }
     if (typeof copy.layer === 'string' && copy.layer.trim() !== '') {
       this.join(protocol, 'layer', copy.layer);
-      for (const word of chineseWordsOf(layerWords(copy.layer))) this.join(protocol, 'layer', word);
+      for (const word of valueWords(layerWords(copy.layer), this.vocabulary.extraLayerWords(copy.layer))) this.join(protocol, 'layer', word);
     }
     this.protocols.set(copy.id, protocol);
     this.sortedByName = undefined;
@@ -260,9 +261,13 @@ function layerWords(layer: string): readonly string[] {
   return (LAYER_WORDS as Record<string, { chineseLabel: string; synonyms: readonly string[] } | undefined>)[layer]?.synonyms ?? [];
 }
 
-/** Only the words with Han characters: the English ones are the id's own spelling variants. */
-function chineseWordsOf(words: readonly string[]): string[] {
-  return [...new Set(words.filter((word) => HAN.test(word)))];
+/**
+ * Of the built-in words only those with Han characters (the English ones are the id's own
+ * spelling variants), and every word the researcher added, in any language.
+ */
+function valueWords(builtIn: readonly string[], extra: readonly string[]): string[] {
+  const words = builtIn.filter((word) => HAN.test(word));
+  return extra.length === 0 ? [...new Set(words)] : [...new Set([...words, ...extra])];
 }
 
 function groupKey(kind: ValueGroup['kind'], value: string): string {

@@ -67,7 +67,7 @@ export const CATEGORIES: readonly Category[] = [
  * "Layer-1", "layer_1", "LAYER 1" and full-width "ＬＡＹＥＲ－１" are the same word to a researcher:
  * NFKC folds full-width and compatibility forms, then case, spaces, underscores and hyphens fold.
  */
-function normalizeTerm(text: string): string {
+export function normalizeTerm(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 }
 
@@ -82,16 +82,121 @@ for (const category of CATEGORIES) {
   }
 }
 
-/** The layer a word names ("Infra", "apps", "unclassified"), or undefined when it names none. */
-export function normalizeLayer(text: string): Layer | undefined {
-  return layerByTerm.get(normalizeTerm(text));
+/** The words a researcher adds to the built-in ones, already checked (vocabulary/synonyms.ts). */
+export interface ExtraWords {
+  layers: ReadonlyMap<ClassifiedLayer, readonly string[]>;
+  /** By category id. */
+  categories: ReadonlyMap<string, readonly string[]>;
 }
 
-/** The category a word names, with the layer it belongs to. */
-export function normalizeCategory(text: string): { id: string; layer: ClassifiedLayer } | undefined {
-  const category = categoryByTerm.get(normalizeTerm(text));
-  return category && { id: category.id, layer: category.layer };
+const NO_WORDS: readonly string[] = [];
+
+/**
+ * The words the parser, the search and the suggestions read layers and categories in: the
+ * built-in ones (BUILTIN_VOCABULARY), or those and a researcher's own (`withExtraWords`). A
+ * value, never changed: a note parsed under one vocabulary is the same note every time.
+ */
+export class Vocabulary {
+  private constructor(
+    private readonly layerByTerm: ReadonlyMap<string, Layer>,
+    private readonly categoryByTerm: ReadonlyMap<string, Category>,
+    private readonly extras: ExtraWords | undefined,
+    /** '' for the built-in words alone, else a digest of the extra words (the index cache's key). */
+    readonly digest: string,
+  ) {}
+
+  /** Only the built-in words: what every parse reads unless a researcher added words of their own. */
+  static readonly builtIn = new Vocabulary(layerByTerm, categoryByTerm, undefined, '');
+
+  /**
+   * These words on top of this vocabulary's: a word that already names something keeps its
+   * meaning (synonyms.ts refuses such words before they get here; this never lets one through).
+   * Words are taken in a canonical order, so equal extras give an equal vocabulary and digest.
+   */
+  withExtraWords(extras: ExtraWords): Vocabulary {
+    const layers = new Map<ClassifiedLayer, string[]>();
+    const categories = new Map<string, string[]>();
+    const layerByTerm = new Map(this.layerByTerm);
+    const categoryByTerm = new Map(this.categoryByTerm);
+    for (const layer of LAYERS) {
+      const words = canonical([...this.extraLayerWords(layer), ...(extras.layers.get(layer) ?? [])]).filter((word) => {
+        const term = normalizeTerm(word);
+        if (layerByTerm.has(term)) return false;
+        layerByTerm.set(term, layer);
+        return true;
+      });
+      if (words.length > 0) layers.set(layer, words);
+    }
+    for (const category of CATEGORIES) {
+      const words = canonical([...this.extraCategoryWords(category.id), ...(extras.categories.get(category.id) ?? [])]).filter((word) => {
+        const term = normalizeTerm(word);
+        if (categoryByTerm.has(term)) return false;
+        categoryByTerm.set(term, category);
+        return true;
+      });
+      if (words.length > 0) categories.set(category.id, words);
+    }
+    if (layers.size === 0 && categories.size === 0) return this;
+    const digest = digestOf(JSON.stringify([[...layers], [...categories]]));
+    return new Vocabulary(layerByTerm, categoryByTerm, { layers, categories }, digest);
+  }
+
+  /** The layer a word names ("Infra", "apps", "unclassified"), or undefined when it names none. */
+  layer(text: string): Layer | undefined {
+    return this.layerByTerm.get(normalizeTerm(text));
+  }
+
+  /** The category a word names, with the layer it belongs to. */
+  category(text: string): { id: string; layer: ClassifiedLayer } | undefined {
+    const category = this.categoryByTerm.get(normalizeTerm(text));
+    return category && { id: category.id, layer: category.layer };
+  }
+
+  /** The researcher's own words for a layer (none in the built-in vocabulary). */
+  extraLayerWords(layer: string): readonly string[] {
+    return this.extras?.layers.get(layer as ClassifiedLayer) ?? NO_WORDS;
+  }
+
+  /** The researcher's own words for a category id. */
+  extraCategoryWords(id: string): readonly string[] {
+    return this.extras?.categories.get(id) ?? NO_WORDS;
+  }
+
+  /**
+   * The layers nearest to a misspelt word, best first; every layer when none is near, since four
+   * choices are short enough to offer in full.
+   */
+  closestLayers(text: string): ClassifiedLayer[] {
+    return nearest(text, LAYERS, (layer) => (this.extras ? [...LAYER_SYNONYMS[layer], ...this.extraLayerWords(layer)] : LAYER_SYNONYMS[layer]), [...LAYERS]);
+  }
+
+  /** The category ids nearest to a misspelt word, optionally only those of one layer. */
+  closestCategories(text: string, layer?: Layer): string[] {
+    const pool = layer && layer !== 'unclassified' ? categoriesOf(layer) : [...CATEGORIES];
+    // When nothing is near, the valid values themselves: a list to pick from beats one wrong guess.
+    const ids = nearest(text, pool, (category) => [category.id, category.label, category.chineseLabel, ...category.synonyms, ...this.extraCategoryWords(category.id)], pool);
+    return ids.map((category) => category.id);
+  }
 }
+
+/** Each word once (by how it folds), in the order of their folded forms. */
+function canonical(words: readonly string[]): string[] {
+  const byTerm = new Map<string, string>();
+  for (const word of words) {
+    const term = normalizeTerm(word);
+    if (term !== '' && !byTerm.has(term)) byTerm.set(term, word.trim());
+  }
+  return [...byTerm].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, word]) => word);
+}
+
+/** 64 bits of FNV-1a, as 16 hex digits: enough to tell two researchers' word lists apart. */
+function digestOf(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return hash.toString(16).padStart(16, '0');
+}
+
+export const BUILTIN_VOCABULARY = Vocabulary.builtIn;
 
 /**
  * What two category words are compared by: the category's id when the word names a known one
@@ -107,22 +212,6 @@ export function categoriesOf(layer: Layer): Category[] {
 
 export function categoryById(id: string): Category | undefined {
   return CATEGORIES.find((category) => category.id === id);
-}
-
-/**
- * The layers nearest to a misspelt word, best first; every layer when none is near, since four
- * choices are short enough to offer in full.
- */
-export function closestLayers(text: string): ClassifiedLayer[] {
-  return nearest(text, LAYERS, (layer) => LAYER_SYNONYMS[layer], [...LAYERS]);
-}
-
-/** The category ids nearest to a misspelt word, optionally only those of one layer. */
-export function closestCategories(text: string, layer?: Layer): string[] {
-  const pool = layer && layer !== 'unclassified' ? categoriesOf(layer) : [...CATEGORIES];
-  // When nothing is near, the valid values themselves: a list to pick from beats one wrong guess.
-  const ids = nearest(text, pool, (category) => [category.id, category.label, category.chineseLabel, ...category.synonyms], pool);
-  return ids.map((category) => category.id);
 }
 
 function nearest<T>(text: string, items: readonly T[], wordsOf: (item: T) => readonly string[], otherwise: T[]): T[] {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { categoryTitle, layerTitle } from '../../core/vocabulary/labels';
 import { LAYERS, type ClassifiedLayer } from '../../core/vocabulary/model';
-import { categoriesOf, normalizeCategory, normalizeLayer } from '../../core/vocabulary/taxonomy';
+import { categoriesOf, type Vocabulary } from '../../core/vocabulary/taxonomy';
 import { invalidProtocolName, noteFileName, protocolNoteTemplate } from '../../core/note/template';
 import type { AtlasService } from '../atlasService';
 import { linkStaysInside } from '../safeWorkspaceRead';
@@ -57,16 +57,16 @@ async function newNote(service: AtlasService, request: NewNoteRequest): Promise<
         }))?.trim();
   if (!name) return undefined;
 
-  const requestedLayer = typeof request.layer === 'string' ? normalizeLayer(request.layer) : undefined;
+  const requestedLayer = typeof request.layer === 'string' ? service.vocabulary.layer(request.layer) : undefined;
   const layer: ClassifiedLayer | undefined =
     requestedLayer && requestedLayer !== 'unclassified' ? requestedLayer : await pickLayer();
   if (!layer) return undefined;
 
-  const requestedCategory = typeof request.category === 'string' ? normalizeCategory(request.category) : undefined;
+  const requestedCategory = typeof request.category === 'string' ? service.vocabulary.category(request.category) : undefined;
   const category = requestedCategory?.layer === layer ? requestedCategory.id : await pickCategory(layer);
   if (category === undefined) return undefined;
 
-  const target = await noteLocation(folder, layer, name);
+  const target = await noteLocation(folder, layer, name, service.vocabulary);
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(target, {
     overwrite: false,
@@ -114,16 +114,16 @@ async function pickCategory(layer: ClassifiedLayer): Promise<string | undefined>
 
 /**
  * `<layer folder>/<name>.md` when the workspace has a folder named after the layer in any of its
- * words (`model/`, `模型层/`; the id first), else `<name>.md` at the top.
+ * words (`model/`, `模型层/`, the researcher's own synonyms; the id first), else `<name>.md` at the top.
  */
-async function noteLocation(folder: vscode.WorkspaceFolder, layer: ClassifiedLayer, name: string): Promise<vscode.Uri> {
+async function noteLocation(folder: vscode.WorkspaceFolder, layer: ClassifiedLayer, name: string, vocabulary: Vocabulary): Promise<vscode.Uri> {
   let entries: Array<[string, vscode.FileType]> = [];
   try {
     entries = await vscode.workspace.fs.readDirectory(folder.uri);
   } catch {
     // an unreadable folder: the note goes at the top
   }
-  const named = entries.filter(([entry, type]) => type & vscode.FileType.Directory && normalizeLayer(entry) === layer).map(([entry]) => entry);
+  const named = entries.filter(([entry, type]) => type & vscode.FileType.Directory && vocabulary.layer(entry) === layer).map(([entry]) => entry);
   for (const entry of [...named.filter((each) => each === layer), ...named.filter((each) => each !== layer).sort()]) {
     const layerFolder = vscode.Uri.joinPath(folder.uri, entry);
     const stat = await vscode.workspace.fs.stat(layerFolder).then(undefined, () => undefined);

@@ -1,9 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { parseNote } from '../../../src/core/note/parseNote';
-import { CATEGORIES, LAYER_WORDS, closestCategories, closestLayers, normalizeCategory, normalizeLayer } from '../../../src/core/vocabulary/taxonomy';
+import { BUILTIN_VOCABULARY, CATEGORIES, LAYER_WORDS } from '../../../src/core/vocabulary/taxonomy';
 import { Atlas } from '../../../src/core/atlas';
 import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
-import { LAYERS } from '../../../src/core/vocabulary/model';
+import { LAYERS, type Layer } from '../../../src/core/vocabulary/model';
+
+const normalizeLayer = (text: string) => BUILTIN_VOCABULARY.layer(text);
+const normalizeCategory = (text: string) => BUILTIN_VOCABULARY.category(text);
+const closestLayers = (text: string) => BUILTIN_VOCABULARY.closestLayers(text);
+const closestCategories = (text: string, layer?: Layer) => BUILTIN_VOCABULARY.closestCategories(text, layer);
 
 // The framework's article is Chinese; its readers write 基础设施层 and 算力, not infrastructure and compute.
 describe('notes written in Chinese', () => {

@@ -1,14 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { LAYERS } from '../../../src/core/vocabulary/model';
+import { LAYERS, type Layer } from '../../../src/core/vocabulary/model';
 import { editDistance, closestMatches } from '../../../src/core/vocabulary/closest';
-import {
-  CATEGORIES,
-  categoriesOf,
-  closestCategories,
-  closestLayers,
-  normalizeCategory,
-  normalizeLayer,
-} from '../../../src/core/vocabulary/taxonomy';
+import { BUILTIN_VOCABULARY, CATEGORIES, categoriesOf } from '../../../src/core/vocabulary/taxonomy';
+
+const normalizeLayer = (text: string) => BUILTIN_VOCABULARY.layer(text);
+const normalizeCategory = (text: string) => BUILTIN_VOCABULARY.category(text);
+const closestLayers = (text: string) => BUILTIN_VOCABULARY.closestLayers(text);
+const closestCategories = (text: string, layer?: Layer) => BUILTIN_VOCABULARY.closestCategories(text, layer);
 
 describe('taxonomy', () => {
   it('reads every layer synonym, whatever the case and spacing', () => {

@@ -7,7 +7,10 @@ import { languageOf, takeLanguage } from '../../../src/cli/language';
 import { exposureSentence } from '../../../src/core/present/exposureText';
 import { categoryTitle, describeVerdict, LAYER_ORDER, layerTitle, verdictTitle } from '../../../src/core/vocabulary/labels';
 import { LAYERS, VERDICT_VALUES } from '../../../src/core/vocabulary/model';
-import { CATEGORIES, normalizeCategory, normalizeLayer } from '../../../src/core/vocabulary/taxonomy';
+import { BUILTIN_VOCABULARY, CATEGORIES } from '../../../src/core/vocabulary/taxonomy';
+
+const normalizeLayer = (text: string) => BUILTIN_VOCABULARY.layer(text);
+const normalizeCategory = (text: string) => BUILTIN_VOCABULARY.category(text);
 
 const ROOT = join(__dirname, '../../..');
 const { extract, problems } = require('../../../scripts/l10n.js') as {

@@ -5,6 +5,7 @@ import { isProtocolNote } from '../index/wellFormedNote';
 import { IndexCacheText, indexCacheOf, INDEX_CACHE_FORMAT, INDEX_CACHE_KIND, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/persist/indexCache';
 import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES, VALUE_SOURCES, VERDICT_VALUES, type Diagnostic, type Layer, type ProtocolNote, type Range } from '../../../src/core/vocabulary/model';
 import { createIndexCache } from './indexCacheReference';
+import { readSynonyms } from '../../../src/core/vocabulary/synonyms';
 
 const notes = {
   'model/bittensor.md': '---\nprotocol: Bittensor\naliases: [TAO]\nlayer: model\ncategory: model-training\ndepends_on: ["[[io.net]]"]\n---\n',
@@ -81,6 +82,8 @@ describe('index cache', () => {
       ['another cache format', { ...good, format: INDEX_CACHE_FORMAT + 1 }],
       ['the old format (1)', { format: 1, stamps: {}, index: { version: 1, notes: [] } }],
       ['another note layout', { ...good, noteVersion: COMPACT_NOTE_VERSION + 1 }],
+      ['the format before synonyms (2)', { ...good, format: 2, synonyms: undefined }],
+      ['notes parsed under synonyms', { ...good, synonyms: '0123456789abcdef' }],
       ['no files', { ...good, files: undefined }],
       ['an entry that is not a list', withFile(0, { size, mtime, packed })],
       ['an entry without its stamp', withFile(0, [packed])],
@@ -94,11 +97,30 @@ describe('index cache', () => {
     assert.ok(readIndexCache(good), 'the unmodified cache is still accepted');
   });
 
+  it('is reused only under the synonyms its notes were parsed with', () => {
+    const vocabulary = readSynonyms({ layers: { infrastructure: ['底层'] } }).vocabulary;
+    const other = readSynonyms({ layers: { middleware: ['底层'] } }).vocabulary;
+    const index = new ProtocolIndex({ placement: () => ({ rootSegments: 0, vocabulary }) });
+    index.build([{ path: '底层/gpu.md', text: '# GPU\n' }]);
+    assert.equal(index.note('底层/gpu.md')?.layer.value, 'infrastructure');
+    const gpu = new Map([['底层/gpu.md', { size: 6, mtime: 1_700_000_000_000 }]]);
+    const cache = roundTrip(createIndexCache(index, gpu, vocabulary.digest));
+    assert.equal((cache as IndexCacheFile).synonyms, vocabulary.digest);
+    assert.equal(readIndexCache(cache, vocabulary.digest)?.get('底层/gpu.md')?.note.layer.value, 'infrastructure', 'the same synonyms: reused');
+    assert.equal(readIndexCache(cache), undefined, 'none now: discarded');
+    assert.equal(readIndexCache(cache, other.digest), undefined, 'others: discarded');
+    assert.equal(readIndexCache(roundTrip(createIndexCache(indexed(), stamps)), vocabulary.digest), undefined, 'a cache of the built-in words only, under synonyms: discarded');
+    assert.equal(readIndexCache({ ...(cache as IndexCacheFile), synonyms: undefined }, vocabulary.digest), undefined, 'no digest: discarded');
+    // The text kept between saves carries the digest as the whole cache does.
+    assert.equal([...new IndexCacheText().pieces(index, gpu, 1, vocabulary.digest)].join(''), JSON.stringify(createIndexCache(index, gpu, vocabulary.digest)));
+  });
+
   it('is plain JSON: its kind, format, note layout version and one entry per stamped note', () => {
     const cache = createIndexCache(indexed(), stamps);
     assert.equal(cache.kind, INDEX_CACHE_KIND);
     assert.equal(cache.format, INDEX_CACHE_FORMAT);
     assert.equal(cache.noteVersion, COMPACT_NOTE_VERSION);
+    assert.equal(cache.synonyms, '', 'parsed with the built-in words only');
     assert.equal(cache.files.length, stamps.size);
     assert.deepEqual(roundTrip(cache), cache);
   });
