@@ -14,6 +14,7 @@ import type { Vocabulary } from '../core/vocabulary/taxonomy';
 import { SYNONYMS_SETTING } from '../core/vocabulary/synonyms';
 import { SynonymsSetting } from './synonymsSetting';
 import { IndexCacheStore, readCacheInSlices } from './indexCacheStore';
+import { ParsedDocuments, type ParsedDocument } from './parsedDocuments';
 import { differencesOnDisk, StaleWatcherGuard } from './staleWatcher';
 import { inBatches, NoteScope, readNoteFile, statNoteFile, TaskSlicer } from './workspaceNotes';
 
@@ -58,6 +59,8 @@ export class AtlasService implements vscode.Disposable {
   private indexedSynonyms: string | undefined = '';
   /** Where the first index came from, for the output channel and the tests. */
   readonly firstIndex = { fromCache: 0, parsed: 0, cacheDiscarded: false };
+  /** Open notes, parsed once per version for the editing features. */
+  readonly documents = new ParsedDocuments((uri) => this.pathOf(uri), this.parser);
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -79,7 +82,7 @@ export class AtlasService implements vscode.Disposable {
         this.indexSearchInSlices();
       }
     });
-    this.disposables.push({ dispose: () => subscription.dispose() }, this.changeEmitter);
+    this.disposables.push({ dispose: () => subscription.dispose() }, this.changeEmitter, this.documents);
     this.ready = this.enqueue(() => this.firstBuild());
     this.watch();
   }
@@ -101,7 +104,12 @@ export class AtlasService implements vscode.Disposable {
 
   /** A document's note as the index would read it at its path (the buffer, maybe unsaved). */
   parse(document: vscode.TextDocument): ProtocolNote {
-    return parseNote(this.pathOf(document.uri), document.getText(), this.placement());
+    return this.documents.get(document).note;
+  }
+
+  /** The same, with its path, text and lines: parsed once per version of the document. */
+  parsed(document: vscode.TextDocument): ParsedDocument {
+    return this.documents.get(document);
   }
 
   private multiRoot(): boolean {

@@ -105,23 +105,35 @@ describe('Language features in front matter', function () {
     assert.strictEqual(ours[0].targetSelectionRange?.start.line, 1, 'the protocol: line');
   });
 
-  it('finds the references to a protocol: every depends_on entry naming it, by name, alias or wikilink', async () => {
+  it('finds the references to a protocol: every depends_on entry naming it, by name, alias or wikilink, then the body links', async () => {
     const document = await openNote('infrastructure/io-net.md');
     const locations = await vscode.commands.executeCommand<vscode.Location[]>(
       'vscode.executeReferenceProvider',
       document.uri,
       positionOf(document, 'protocol: io.net', 12),
     );
-    const found = locations.map((location) => `${relative(location.uri)}:${location.range.start.line}:${location.range.start.character}`).sort();
-    assert.deepStrictEqual(found, [
+    const found = locations.map((location) => `${relative(location.uri)}:${location.range.start.line}:${location.range.start.character}`);
+    // VS Code sorts the locations by file; the depends_on entries are all in front matter (line < 10).
+    const entries = found.filter((each) => Number(each.split(':')[1]) < 10).sort();
+    assert.deepStrictEqual(entries, [
       'application/ledger-scout.md:4:24',
       'infrastructure/io-net.md:1:10',
       'middleware/arc.md:5:13',
       'model/bittensor.md:5:13',
     ]);
+    const bodyLinks = found.filter((each) => !entries.includes(each)).sort();
+    assert.deepStrictEqual(bodyLinks, [
+      'application/hivemind-desk.md:24:33',
+      'application/ledger-scout.md:13:26',
+      'application/yield-pilot.md:27:44',
+      'infrastructure/render.md:24:65',
+      'middleware/arc.md:21:56',
+      'middleware/phala.md:32:2',
+      'model/bittensor.md:23:16',
+    ]);
   });
 
-  it('renames a protocol and every entry that names it, as one edit of exactly those files', async () => {
+  it('renames a protocol and every entry and body wikilink that names it, as one edit of exactly those files', async () => {
     const document = await openNote('infrastructure/akash.md');
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
       'vscode.executeDocumentRenameProvider',
@@ -130,7 +142,7 @@ describe('Language features in front matter', function () {
       'Akash Network',
     );
     const files = edit.entries().map(([uri]) => relative(uri)).sort();
-    assert.deepStrictEqual(files, ['infrastructure/akash.md', 'middleware/eliza.md']);
+    assert.deepStrictEqual(files, ['application/yield-pilot.md', 'infrastructure/akash.md', 'infrastructure/io-net.md', 'middleware/eliza.md', 'model/bittensor.md']);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.strictEqual(document.lineAt(1).text, 'protocol: Akash Network');
     const eliza = await vscode.workspace.openTextDocument(workspaceUri('middleware/eliza.md'));
@@ -148,7 +160,13 @@ describe('Language features in front matter', function () {
     const prepared = await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>('vscode.prepareRename', document.uri, position);
     assert.strictEqual(prepared?.placeholder, 'ARC');
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, position, 'ARC Agents');
-    assert.deepStrictEqual(edit.entries().map(([uri]) => relative(uri)).sort(), ['application/ledger-scout.md', 'middleware/arc.md']);
+    assert.deepStrictEqual(edit.entries().map(([uri]) => relative(uri)).sort(), [
+      'application/ledger-scout.md',
+      'infrastructure/io-net.md',
+      'infrastructure/storj.md',
+      'middleware/arc.md',
+      'middleware/eliza.md',
+    ]);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.match(document.getText(), /depends_on: \["\[\[ARC Agents\|the ARC runtime\]\]", io\.net Cloud\]/);
     const arc = await vscode.workspace.openTextDocument(workspaceUri('middleware/arc.md'));

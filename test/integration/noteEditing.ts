@@ -63,6 +63,13 @@ export async function revertAll(): Promise<void> {
   // it, so the service has the reverted text pending before `settled` looks.
   const deadline = Date.now() + 10000;
   while (dirty.some((document) => document.isDirty) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  // A document can read clean a moment before its reverted text arrives: wait for the text too.
+  for (const document of dirty) {
+    const bytes = document.uri.scheme === 'untitled' ? undefined : await vscode.workspace.fs.readFile(document.uri).then(undefined, () => undefined);
+    if (!bytes) continue;
+    const saved = new TextDecoder().decode(bytes).replace(/\r\n/g, '\n');
+    while (document.getText().replace(/\r\n/g, '\n') !== saved && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   // The reverted text must reach the index before the editors close: the service drops a pending
   // edit of a closed document, and would keep the unsaved text.
   await (await atlasInternals()).service.settled();

@@ -1,6 +1,6 @@
 // Completion candidates for the front matter, as plain data an adapter maps onto its own items:
-// protocol names and aliases in `depends_on`, layers after `layer:`, categories after `category:`
-// (the note's own layer's categories first).
+// protocol names and aliases in `depends_on` and in a body `[[wikilink]]`, layers after `layer:`,
+// categories after `category:` (the note's own layer's categories first).
 import { LAYERS, type Layer } from '../vocabulary/model';
 import type { Protocol } from '../vocabulary/protocol';
 import { CATEGORIES, LAYER_SYNONYMS } from '../vocabulary/taxonomy';
@@ -88,7 +88,8 @@ function dependencyCandidates(context: CompletionContext, input: CompletionInput
  */
 function dependencyText(name: string, context: CompletionContext): string | undefined {
   if (context.wikilink) {
-    if (/[\]|#"'\\]/.test(name) || UNPRINTABLE.test(name)) return undefined;
+    // In the body only the wikilink's own characters end it; in YAML a quote or backslash does too.
+    if ((context.field === 'mention' ? /[[\]|#]/ : /[\]|#"'\\]/).test(name) || UNPRINTABLE.test(name)) return undefined;
     return context.wikilink.closed ? name : `${name}]]`;
   }
   if (context.quoted) return /["'\\]/.test(name) || UNPRINTABLE.test(name) ? undefined : name;

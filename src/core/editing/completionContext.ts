@@ -1,9 +1,11 @@
-// Which front matter field the cursor is typing into, read from the lines alone: while the
-// researcher types, the front matter is often not valid YAML (`depends_on: [Bitt`), so the
-// parser cannot say. Only what completion needs: the field, the word typed so far and its range.
+// Which front matter field the cursor is typing into, or a body `[[wikilink]]` it is typing,
+// read from the lines alone: while the researcher types, the front matter is often not valid
+// YAML (`depends_on: [Bitt`), so the parser cannot say. Only what completion needs: the field,
+// the word typed so far and its range.
 import type { Position, Range } from '../vocabulary/model';
 
-type CompletedField = 'depends_on' | 'layer' | 'category';
+/** `mention`: a `[[wikilink]]` in the body. */
+type CompletedField = 'depends_on' | 'layer' | 'category' | 'mention';
 
 export interface CompletionContext {
   field: CompletedField;
@@ -45,6 +47,47 @@ export function completionContextAt(lines: readonly string[], position: Position
   const field = key as CompletedField;
   if (field !== 'depends_on') return scalarContext(field, value, position, valueStart);
   return dependencyContext(value, line.slice(position.character), position, valueStart);
+}
+
+/**
+ * A `[[name` being typed in the body, outside code: `lines` are the note's lines up to the
+ * cursor's at least. The name typed so far holds no `|`, `#` or bracket (a label or a heading is
+ * not a protocol name).
+ */
+export function bodyCompletionContextAt(lines: readonly string[], position: Position): CompletionContext | undefined {
+  if (!isInBody(lines, position.line)) return undefined;
+  const line = lines[position.line] ?? '';
+  const before = line.slice(0, position.character);
+  const open = before.lastIndexOf('[[');
+  if (open < 0 || before.indexOf(']]', open) >= 0) return undefined;
+  const prefix = before.slice(open + 2);
+  if (/[|#[\]]/.test(prefix) || (before.slice(0, open).split('`').length - 1) % 2 === 1) return undefined;
+  return {
+    field: 'mention',
+    prefix,
+    range: lineRange(position, open + 2),
+    wikilink: { closed: /^[^[\]]*\]\]/.test(line.slice(position.character)) },
+    quoted: false,
+    flow: false,
+  };
+}
+
+/** After the front matter (if any) and outside a fenced code block. */
+function isInBody(lines: readonly string[], line: number): boolean {
+  let first = 0;
+  if (/^---\s*$/.test(lines[0] ?? '')) {
+    const close = lines.findIndex((text, index) => index > 0 && /^(?:---|\.\.\.)\s*$/.test(text));
+    if (close < 0 || close >= line) return false;
+    first = close + 1;
+  }
+  let fence: string | undefined;
+  for (let index = first; index < line; index++) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(lines[index])?.[1];
+    if (!marker) continue;
+    if (fence === undefined) fence = marker;
+    else if (marker[0] === fence[0] && marker.length >= fence.length && lines[index].trim() === marker) fence = undefined;
+  }
+  return fence === undefined;
 }
 
 function scalarContext(field: CompletedField, value: string, position: Position, valueStart: number): CompletionContext | undefined {

@@ -1,9 +1,11 @@
 // The obvious repairs for a note's diagnostics, as edits on its text or a command to run, for
 // an adapter to offer as quick fixes. Nothing here touches a file.
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, Range } from '../vocabulary/model';
 import { splitLines, textIn } from './ranges';
 import { targetRangeIn } from './noteTarget';
 import { referenceTarget } from '../note/names';
+import { relativeLink, type BodyLink } from './bodyLinks';
 
 export interface QuickFix {
   title: string;
@@ -53,6 +55,30 @@ export function quickFixesFor(diagnostic: Pick<Diagnostic, 'code' | 'range' | 'd
     default:
       return [];
   }
+}
+
+/**
+ * For a body link that names no note: each nearest name (with the note it names) put in its
+ * place, a wikilink's label and heading kept, a markdown link's path made relative to the note;
+ * and for a wikilink, a new note of that name (a markdown link names a file, not a protocol).
+ */
+export function bodyLinkFixes(link: BodyLink, notePath: string, nearest: ReadonlyArray<{ name: string; path: string }>): QuickFix[] {
+  const fixes: QuickFix[] = [];
+  const seen = new Set<string>();
+  for (const { name, path } of nearest) {
+    const wikilink = link.mention.kind === 'wikilink';
+    // A name holding a wikilink's own characters cannot be written inside one.
+    if (wikilink && /[[\]|#\r\n]/.test(name)) continue;
+    const newText = wikilink ? name : relativeLink(notePath, path);
+    if (seen.has(newText)) continue;
+    seen.add(newText);
+    fixes.push({ title: l10n.t('Did you mean "{0}"?', newText), preferred: false, edits: [{ range: link.targetRange, newText }] });
+  }
+  if (link.mention.kind === 'wikilink') {
+    const title = l10n.t("Create note '{0}'", link.mention.target);
+    fixes.push({ title, preferred: false, command: { command: NEW_NOTE_COMMAND, title, arguments: [{ name: link.mention.target }] } });
+  }
+  return fixes;
 }
 
 /** The value written again with only the word changed, keeping quotes and a `layer/` tag prefix. */

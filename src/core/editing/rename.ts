@@ -1,17 +1,23 @@
-// Renaming a protocol: its `protocol:` value and every `depends_on` entry that names it by that
-// name, keeping each entry's brackets, quotes, `#section` and `|label`. Entries that name it by
+// Renaming a protocol: its `protocol:` value, every `depends_on` entry and every body wikilink
+// that names it by that name, keeping each one's brackets, quotes, `#section` and `|label`, and
+// the text of a markdown link to its note that reads that name. Entries and links that name it by
 // an alias or file name still resolve after the rename, so they are left as written.
-import type { DependencyRef, Position, Range } from '../vocabulary/model';
+import type { DependencyRef, Position, ProtocolNote, Range } from '../vocabulary/model';
 import { parseNote } from '../note/parseNote';
 import { nameKey } from '../index/nameTable';
-import { splitLines, textIn } from './ranges';
+import { contains, splitLines, textIn } from './ranges';
 import { targetAt, targetRangeIn } from './noteTarget';
 import { doubleQuoted, yamlScalar } from './yamlText';
+import { bodyLink, type ResolveMention } from './bodyLinks';
 
 export interface NoteText {
   path: string;
   text: string;
+  /** The text already parsed (an adapter's cache), so it is not parsed again. */
+  note?: ProtocolNote;
 }
+
+const parsedOf = (each: NoteText): ProtocolNote => each.note ?? parseNote(each.path, each.text);
 
 export interface TextEdit {
   path: string;
@@ -23,28 +29,55 @@ export type Resolve = (target: string) => string | undefined;
 
 export type RenameTarget = { path: string; range: Range; placeholder: string } | { error: string };
 
-/** What a rename at `position` would rename: the note's own name, or the protocol an entry names. */
-export function renameTargetAt(note: NoteText, position: Position, resolve: Resolve, nameOf: (path: string) => string | undefined): RenameTarget | undefined {
-  const parsed = parseNote(note.path, note.text);
+/**
+ * What a rename at `position` would rename: the note's own name, or the protocol an entry or a
+ * body wikilink names.
+ */
+export function renameTargetAt(
+  note: NoteText,
+  position: Position,
+  resolve: Resolve,
+  nameOf: (path: string) => string | undefined,
+  resolveMention?: ResolveMention,
+): RenameTarget | undefined {
+  const parsed = parsedOf(note);
   const target = targetAt(parsed, position);
   if (target?.kind === 'name') return { path: note.path, range: target.range, placeholder: parsed.name.value };
-  if (target?.kind !== 'dependency') return undefined;
-  const path = resolve(target.ref.target);
-  if (path === undefined) return { error: `No note is named "${target.ref.target}", so there is nothing to rename.` };
+  let written: { target: string; range: Range; path: string | undefined };
+  if (target?.kind === 'dependency') {
+    const range = targetRangeIn(target.ref, textIn(splitLines(note.text), target.ref.range));
+    written = { target: target.ref.target, range, path: resolve(target.ref.target) };
+  } else {
+    // A markdown link names a file, which a protocol's rename leaves where it is.
+    const mention = resolveMention && !target ? parsed.mentions.find((each) => each.kind === 'wikilink' && contains(each.range, position)) : undefined;
+    const link = mention && bodyLink(mention, splitLines(note.text));
+    if (!link || !resolveMention) return undefined;
+    written = { target: link.mention.target, range: link.targetRange, path: resolveMention(note.path, link.mention) };
+  }
+  const path = written.path;
+  if (path === undefined) return { error: `No note is named "${written.target}", so there is nothing to rename.` };
   const placeholder = nameOf(path);
   if (!placeholder) return { error: `The note ${path} has no \`protocol:\` name to rename.` };
-  return { path, range: targetRangeIn(target.ref, textIn(splitLines(note.text), target.ref.range)), placeholder };
+  return { path, range: written.range, placeholder };
 }
 
 /**
  * The edits that rename the protocol of `target` to `newName` across `notes` (the target and the
- * notes that depend on it, each with its current text), or why it cannot be renamed.
+ * notes that depend on it or link to it, each with its current text), or why it cannot be
+ * renamed. Without `resolveMention`, body wikilinks resolve as `depends_on` entries do and
+ * markdown links are left alone.
  */
-export function renameEdits(target: NoteText, newName: string, notes: readonly NoteText[], resolve: Resolve): TextEdit[] | { error: string } {
+export function renameEdits(
+  target: NoteText,
+  newName: string,
+  notes: readonly NoteText[],
+  resolve: Resolve,
+  resolveMention: ResolveMention = (_, mention) => (mention.kind === 'wikilink' ? resolve(mention.target) : undefined),
+): TextEdit[] | { error: string } {
   const name = newName.trim();
   if (!name) return { error: 'A protocol name cannot be empty.' };
   if (/[[\]|#\r\n]/.test(name)) return { error: 'A protocol name cannot contain [, ], |, # or a line break: wikilinks could not name it.' };
-  const note = parseNote(target.path, target.text);
+  const note = parsedOf(target);
   if (note.name.source !== 'front-matter' || !note.name.range) {
     return { error: `${note.name.value || target.path} takes its name from its ${note.name.source}: add a \`protocol:\` field to rename it.` };
   }
@@ -61,12 +94,20 @@ export function renameEdits(target: NoteText, newName: string, notes: readonly N
   for (const each of [target, ...notes]) {
     if (seen.has(each.path)) continue;
     seen.add(each.path);
-    const parsed = each.path === target.path ? note : parseNote(each.path, each.text);
+    const parsed = each.path === target.path ? note : parsedOf(each);
     const lines = each.path === target.path ? targetLines : splitLines(each.text);
     const flow = parsed.fieldRanges.depends_on !== undefined && textIn(lines, parsed.fieldRanges.depends_on).startsWith('[');
     for (const ref of parsed.dependsOn) {
       if (nameKey(ref.target) !== oldKey || resolve(ref.target) !== target.path) continue;
       edits.push(entryEdit(each.path, lines, ref, name, flow));
+    }
+    for (const mention of parsed.mentions) {
+      if (resolveMention(each.path, mention) !== target.path) continue;
+      const link = bodyLink(mention, lines);
+      if (!link) continue;
+      // A wikilink names the protocol; a markdown link names the file, which keeps its name.
+      if (mention.kind === 'wikilink' && nameKey(mention.target) === oldKey) edits.push({ path: each.path, range: link.targetRange, newText: name });
+      else if (mention.kind === 'link' && link.label && nameKey(link.label.text) === oldKey) edits.push({ path: each.path, range: link.label.range, newText: name });
     }
   }
   return edits;
@@ -76,7 +117,7 @@ export function renameEdits(target: NoteText, newName: string, notes: readonly N
 export function dependencyReferences(path: string, notes: readonly NoteText[], resolve: Resolve): Array<{ path: string; range: Range }> {
   const found: Array<{ path: string; range: Range }> = [];
   for (const each of notes) {
-    for (const ref of parseNote(each.path, each.text).dependsOn) {
+    for (const ref of parsedOf(each).dependsOn) {
       if (resolve(ref.target) === path) found.push({ path: each.path, range: ref.range });
     }
   }

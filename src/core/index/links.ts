@@ -1,7 +1,7 @@
 // Who names whom: every note's names, the names each note looks up, and what its `depends_on`
 // entries resolve to. Kept with reverse maps (key -> notes waiting on it) so that a new, renamed
 // or deleted note re-resolves exactly the notes that name it, and no others.
-import type { ProtocolNote } from '../vocabulary/model';
+import type { Mention, ProtocolNote } from '../vocabulary/model';
 import { keysOfNote, linkKey, NameTable, Rank, targetKey, type NameKey } from './nameTable';
 
 /** What one note's new names may have changed for others. */
@@ -99,15 +99,14 @@ export class Links {
   mentionsOf(note: ProtocolNote): string[] {
     const cached = this.mentionCache.get(note.path);
     if (cached?.namesVersion === this.namesVersion) return cached.paths;
-    const paths = definedOnce(
-      note.mentions.map((mention) =>
-        mention.kind === 'link'
-          ? this.names.winner(linkKey(note.path, mention.target), Rank.Path)
-          : this.names.winner(targetKey(mention.target)),
-      ),
-    );
+    const paths = definedOnce(note.mentions.map((mention) => this.resolveMention(note.path, mention)));
     this.mentionCache.set(note.path, { namesVersion: this.namesVersion, paths });
     return paths;
+  }
+
+  /** A wikilink by any name; a markdown link by its path, relative to the note that holds it. */
+  resolveMention(notePath: string, mention: Pick<Mention, 'kind' | 'target'>): string | undefined {
+    return mention.kind === 'link' ? this.names.winner(linkKey(notePath, mention.target), Rank.Path) : this.names.winner(targetKey(mention.target));
   }
 
   resolve(text: string): string | undefined {

@@ -4,7 +4,7 @@
 // equal to a fresh build of the same notes; a property test holds the two together.
 import { Emitter, type Disposable } from '../vocabulary/events';
 import { createDependencyGraph, type DependencyGraph, type ProtocolNodeAttributes } from '../graph/dependencyGraph';
-import type { Diagnostic, ProtocolNote } from '../vocabulary/model';
+import type { Diagnostic, Mention, ProtocolNote } from '../vocabulary/model';
 import { parseNote } from '../note/parseNote';
 import { SINGLE_ROOT, type Placement } from '../note/placement';
 import { ChangeRecorder } from './changeRecorder';
@@ -164,7 +164,21 @@ export class ProtocolIndex {
     return typeof nameOrAliasOrWikilinkTarget === 'string' ? this.links.resolve(nameOrAliasOrWikilinkTarget) : undefined;
   }
 
-  /** The notes that depend on this one. */
+  /** The note a body link in the note at `notePath` names, if any. */
+  resolveMention(notePath: string, mention: Pick<Mention, 'kind' | 'target'>): string | undefined {
+    return this.links.resolveMention(notePath, mention);
+  }
+
+  /**
+   * The notes whose body links to this one (sorted). Body links are not edges, so this looks at
+   * every note's resolved mentions, which are remembered until a name changes.
+   */
+  mentioners(path: string): string[] {
+    const found: string[] = [];
+    for (const note of this.notes.values()) if (note.path !== path && this.links.mentionsOf(note).includes(path)) found.push(note.path);
+    return found.sort();
+  }
+
   /** The names nearest to a target that names no note, for a quick fix (not bounded by the messages' budget). */
   suggestNames(target: string): string[] {
     return this.suggestions.nearest(target);
@@ -175,6 +189,7 @@ export class ProtocolIndex {
     return this.notes.has(path) ? definedOnce(this.links.resolution(path)) : [];
   }
 
+  /** The notes that depend on this one. */
   dependents(path: string): string[] {
     return this.dependencyGraph.hasNode(path) ? this.dependencyGraph.inNeighbors(path).sort() : [];
   }

@@ -1,8 +1,8 @@
 // Completion in a note's front matter: protocol names and aliases in `depends_on`, layers after
-// `layer:`, categories after `category:`.
+// `layer:`, categories after `category:`; in the body, names and aliases after `[[`.
 import * as vscode from 'vscode';
 import { completionCandidates, type CompletionCandidate } from '../../core/editing/completion';
-import { completionContextAt } from '../../core/editing/completionContext';
+import { bodyCompletionContextAt, completionContextAt } from '../../core/editing/completionContext';
 import type { AtlasService } from '../atlasService';
 import { NOTE_SELECTOR, fromPosition, toRange } from './noteDocuments';
 
@@ -17,7 +17,10 @@ export function registerCompletion(context: vscode.ExtensionContext, service: At
   const provider: vscode.CompletionItemProvider = {
     provideCompletionItems(document, position) {
       const lines = frontMatterLinesUpTo(document, position.line);
-      const completion = lines && completionContextAt(lines, fromPosition(position));
+      const inBodyLink = !lines && document.lineAt(position.line).text.slice(0, position.character).includes('[[');
+      const completion = lines
+        ? completionContextAt(lines, fromPosition(position))
+        : inBodyLink && bodyCompletionContextAt(service.parsed(document).lines, fromPosition(position));
       if (!completion) return undefined;
       const path = service.pathOf(document.uri);
       const layer = completion.field === 'category' ? service.parse(document).layer.value : undefined;

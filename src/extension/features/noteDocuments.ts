@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Position, Range } from '../../core/vocabulary/model';
 import type { NoteText } from '../../core/editing/rename';
 import { decodeNoteText } from '../../core/note/noteText';
+import { parseNote } from '../../core/note/parseNote';
 import type { AtlasService } from '../atlasService';
 
 /** Notes on disk, in remote workspaces and not yet saved. */
@@ -21,22 +22,23 @@ export function fromPosition(position: vscode.Position): Position {
   return { line: position.line, character: position.character };
 }
 
-/** The document's text under the index's key for it. */
-export function documentNote(service: AtlasService, document: vscode.TextDocument): NoteText {
-  return { path: service.pathOf(document.uri), text: document.getText() };
+/** The document's text under the index's key for it, parsed (once per version). */
+export function documentNote(service: AtlasService, document: vscode.TextDocument): Required<NoteText> {
+  const { path, text, note } = service.parsed(document);
+  return { path, text, note };
 }
 
-/** The current text of each indexed note, skipping any that can no longer be read. */
-export async function noteTexts(service: AtlasService, paths: Iterable<string>): Promise<NoteText[]> {
+/** The current text of each indexed note, parsed, skipping any that can no longer be read. */
+export async function noteTexts(service: AtlasService, paths: Iterable<string>): Promise<Array<Required<NoteText>>> {
   const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
-  const read = [...new Set(paths)].map(async (path): Promise<NoteText | undefined> => {
+  const read = [...new Set(paths)].map(async (path): Promise<Required<NoteText> | undefined> => {
     const uri = service.uriOf(path);
     if (!uri) return undefined;
     const document = open.get(uri.toString());
-    if (document) return { path, text: document.getText() };
+    if (document) return documentNote(service, document);
     try {
       const decoded = decodeNoteText(await vscode.workspace.fs.readFile(uri));
-      return decoded.ok ? { path, text: decoded.text } : undefined;
+      return decoded.ok ? { path, text: decoded.text, note: parseNote(path, decoded.text, service.placement()) } : undefined;
     } catch {
       return undefined;
     }

@@ -19,9 +19,10 @@ function renamed(path: string, newName: string, extra: Array<{ path: string; tex
 }
 
 describe('editing: rename', () => {
-  it('renames the protocol and every depends_on entry naming it, keeping brackets and quotes', () => {
+  it('renames the protocol and every depends_on entry and body wikilink naming it, keeping brackets and quotes', () => {
     const texts = renamed('infrastructure/akash.md', 'Akash Network');
-    assert.deepEqual([...texts.keys()].sort(), ['infrastructure/akash.md', 'middleware/eliza.md']);
+    // Eliza depends on it; the others (and Eliza too) write [[Akash]] in their text.
+    assert.deepEqual([...texts.keys()].sort(), ['application/yield-pilot.md', 'infrastructure/akash.md', 'infrastructure/io-net.md', 'middleware/eliza.md', 'model/bittensor.md']);
     assert.match(texts.get('infrastructure/akash.md') ?? '', /^protocol: Akash Network$/m);
     assert.match(texts.get('middleware/eliza.md') ?? '', /^depends_on: \["\[\[Akash Network\]\]", Arweave\]$/m);
   });
@@ -29,9 +30,14 @@ describe('editing: rename', () => {
   it('keeps entries that name it by alias, which still resolve, and the rest of each file', () => {
     const texts = renamed('infrastructure/io-net.md', 'IONET');
     // bittensor names it [[io.net]]; arc names it by the alias IO; ledger-scout by "io.net Cloud".
-    assert.deepEqual([...texts.keys()].sort(), ['infrastructure/io-net.md', 'model/bittensor.md']);
+    // Only bittensor's text links it by that name too (`[[io.net|IO]]`, the label kept).
     const bittensor = texts.get('model/bittensor.md') ?? '';
-    assert.equal(bittensor, textOf(notes, 'model/bittensor.md').replace('"[[io.net]]"', '"[[IONET]]"'));
+    assert.equal(bittensor, textOf(notes, 'model/bittensor.md').replace('"[[io.net]]"', '"[[IONET]]"').replace('[[io.net|IO]]', '[[IONET|IO]]'));
+    for (const [path, text] of texts) {
+      if (path === 'infrastructure/io-net.md' || path === 'model/bittensor.md') continue;
+      assert.equal(text, textOf(notes, path).replaceAll('[[io.net]]', '[[IONET]]'), `${path}: only its wikilinks`);
+      assert.deepEqual(parseNote(path, text).dependsOn, parseNote(path, textOf(notes, path)).dependsOn, `${path}: its depends_on as written`);
+    }
   });
 
   it('keeps a wikilink label and section, and quotes a name a flow list would misread', () => {
