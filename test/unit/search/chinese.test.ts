@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ProtocolSearch } from '../../../src/core/search/protocolSearch';
+import { tierScore } from '../../../src/core/search/scoring';
+import { CHINESE, chineseProtocols, crowd } from './fixtures';
 
 const search = new ProtocolSearch([
   { id: 'infra/suanli.md', name: '算力网络', aliases: [], layer: 'infrastructure', category: 'compute' },
@@ -38,9 +40,47 @@ describe('search: Chinese names, pinyin and Chinese category words', () => {
     assert.ok(ids('模型训练').includes('model/bittensor.md'));
   });
 
+  // Full pinyin is one long word, where the uFuzzy passes allow a single slip and keep the first
+  // letter: two slips, a blurred sound (模糊音: zh/z, ng/n, n/l) and a slip, or a wrong first key
+  // are left to the fuse.js fallback.
+  it('finds pinyin with two slips or a wrong first letter through the fuse.js fallback', () => {
+    for (const [query, id] of [
+      ['suanliwnaglou', 'infra/suanli.md'],
+      ['duanliwangluo', 'infra/suanli.md'],
+      ['suanniwanglou', 'infra/suanli.md'],
+      ['moxinxunlainwang', 'model/mxxl.md'],
+      ['noxingxunlianwang', 'model/mxxl.md'],
+      ['bitezanglaing', 'model/bittensor.md'],
+    ]) {
+      const [top] = search.search(query);
+      assert.equal(top?.id, id, query);
+      assert.ok(top.score <= tierScore('fallback'), `${query}: found by the fallback (score ${top.score})`);
+    }
+  });
+
   it('English searches rank as before', () => {
     assert.equal(first('btensr'), 'model/bittensor.md');
     assert.equal(first('TAO'), 'model/bittensor.md');
     assert.equal(first('akash'), 'infra/akash.md');
+  });
+});
+
+describe('search: pinyin typos among 10,000 names and 300 Chinese ones', function () {
+  this.timeout(60_000);
+  let search: ProtocolSearch;
+  before(() => {
+    search = new ProtocolSearch([...crowd(), ...chineseProtocols(300), ...CHINESE]);
+  });
+
+  it('puts the Chinese protocol first through the fuse.js fallback', () => {
+    for (const [query, name] of [
+      ['shouyilinhanyaun', '收益领航员'],
+      ['lainshangzhenchabnig', '链上侦察兵'],
+      ['fengcaoyanjiutia', '蜂巢研究台'],
+    ]) {
+      const [top] = search.search(query);
+      assert.equal(top?.name, name, query);
+      assert.ok(top.score <= tierScore('fallback'), `${query}: found by the fallback (score ${top.score})`);
+    }
   });
 });

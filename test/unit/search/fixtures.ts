@@ -113,6 +113,41 @@ function freeTicker(name: string, tickers: Set<string>): string | undefined {
   return undefined;
 }
 
+/** The protocols examples/deepseek-2025-zh names in Chinese, found by their pinyin without a Chinese keyboard. */
+export const CHINESE: readonly SearchEntry[] = [
+  { id: 'notes/application/shouyi-linghangyuan.md', name: '收益领航员', aliases: [], layer: 'application', category: 'defai' },
+  { id: 'notes/application/lianshang-zhenchabing.md', name: '链上侦察兵', aliases: [], layer: 'application', category: 'ai-agents' },
+  { id: 'notes/application/fengchao-yanjiutai.md', name: '蜂巢研究台', aliases: [], layer: 'application', category: 'agent-swarm' },
+];
+
+const CHINESE_STEMS = [
+  '算力', '深度', '智能', '星链', '量子', '灵犀', '天枢', '云图', '矩阵', '神经', '数据', '模型', '极光', '原点',
+  '方舟', '火种', '北斗', '光年', '织网', '磐石', '昆仑', '玄武', '青鸾', '鸿蒙', '盘古', '启明', '长城', '蜂鸟',
+];
+const CHINESE_SUFFIXES = [
+  '网络', '协议', '链', '实验室', '计算', '存储', '代理', '智能体', '数据', '金融', '研究台', '领航员', '侦察兵', '节点', '云',
+];
+
+/** `count` (at most 420) synthetic Chinese names such as 昆仑代理, the same for the same seed. */
+export function chineseProtocols(count: number, seed = 7): SearchEntry[] {
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const taken = new Set(CHINESE.map((e) => e.name));
+  const out: SearchEntry[] = [];
+  const wanted = Math.min(count, CHINESE_STEMS.length * CHINESE_SUFFIXES.length - taken.size);
+  while (out.length < wanted) {
+    const name = CHINESE_STEMS[Math.floor(random() * CHINESE_STEMS.length)] + CHINESE_SUFFIXES[Math.floor(random() * CHINESE_SUFFIXES.length)];
+    if (taken.has(name)) continue;
+    taken.add(name);
+    const [category, layer] = CATEGORY_LAYERS[Math.floor(random() * CATEGORY_LAYERS.length)];
+    out.push({ id: `synthetic-zh/${out.length}.md`, name, aliases: [], category, layer });
+  }
+  return out;
+}
+
 /** The realistic protocols hidden among `count` synthetic ones (realistic last, so insertion order cannot help). */
 export function crowd(count = 10_000): SearchEntry[] {
   return [...syntheticProtocols(count), ...REALISTIC];
