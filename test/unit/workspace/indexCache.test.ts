@@ -5,6 +5,7 @@ import { isProtocolNote } from '../index/wellFormedNote';
 import { IndexCacheText, indexCacheOf, INDEX_CACHE_FORMAT, INDEX_CACHE_KIND, readIndexCache, reusableNote, type FileStamp, type IndexCacheFile } from '../../../src/core/persist/indexCache';
 import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES, VALUE_SOURCES, VERDICT_VALUES, type Diagnostic, type Layer, type ProtocolNote, type Range } from '../../../src/core/vocabulary/model';
 import { createIndexCache } from './indexCacheReference';
+import { inChinese } from '../present/chineseBundle';
 
 const notes = {
   'model/bittensor.md': '---\nprotocol: Bittensor\naliases: [TAO]\nlayer: model\ncategory: model-training\ndepends_on: ["[[io.net]]"]\n---\n',
@@ -81,6 +82,8 @@ describe('index cache', () => {
       ['another cache format', { ...good, format: INDEX_CACHE_FORMAT + 1 }],
       ['the old format (1)', { format: 1, stamps: {}, index: { version: 1, notes: [] } }],
       ['another note layout', { ...good, noteVersion: COMPACT_NOTE_VERSION + 1 }],
+      ['no display language (format 2)', { ...good, format: 2, language: undefined }],
+      ['another display language', { ...good, language: 'zh-cn' }],
       ['no files', { ...good, files: undefined }],
       ['an entry that is not a list', withFile(0, { size, mtime, packed })],
       ['an entry without its stamp', withFile(0, [packed])],
@@ -94,13 +97,40 @@ describe('index cache', () => {
     assert.ok(readIndexCache(good), 'the unmodified cache is still accepted');
   });
 
-  it('is plain JSON: its kind, format, note layout version and one entry per stamped note', () => {
+  it('is plain JSON: its kind, format, note layout version, display language and one entry per stamped note', () => {
     const cache = createIndexCache(indexed(), stamps);
     assert.equal(cache.kind, INDEX_CACHE_KIND);
     assert.equal(cache.format, INDEX_CACHE_FORMAT);
     assert.equal(cache.noteVersion, COMPACT_NOTE_VERSION);
+    assert.equal(cache.language, 'en');
     assert.equal(cache.files.length, stamps.size);
     assert.deepEqual(roundTrip(cache), cache);
+  });
+
+  it('is reused only in the display language it was written in: its diagnostics are worded', () => {
+    const broken = { 'broken.md': '---\nprotocol: Broken\nlayer: modle\n---\n' };
+    const stamped = new Map([['broken.md', { size: 40, mtime: 1_700_000_000_000 }]]);
+    const written = (language: 'en' | 'zh-cn') => {
+      const write = () => {
+        const index = new ProtocolIndex();
+        index.build(Object.entries(broken).map(([path, text]) => ({ path, text })));
+        return roundTrip(createIndexCache(index, stamped)) as IndexCacheFile;
+      };
+      return language === 'en' ? write() : inChinese(write);
+    };
+    const english = written('en');
+    const chinese = written('zh-cn');
+    assert.equal(chinese.language, 'zh-cn');
+    const message = (cache: Map<string, { note: ProtocolNote }> | undefined) => cache?.get('broken.md')?.note.diagnostics[0]?.message;
+    assert.match(message(readIndexCache(english)) ?? '', /^Unknown layer "modle"/);
+    assert.equal(inChinese(() => readIndexCache(english)), undefined, 'an English cache is not reused under zh-CN');
+    assert.equal(readIndexCache(chinese), undefined, 'nor a Chinese one in English');
+    assert.match(inChinese(() => message(readIndexCache(chinese))) ?? '', /^未知的层“modle”/);
+    // Its text kept between saves says the language it was written in, header and all.
+    const text = new IndexCacheText();
+    const index = new ProtocolIndex();
+    index.build(Object.entries(broken).map(([path, text]) => ({ path, text })));
+    assert.equal((JSON.parse([...text.pieces(index, stamped)].join('')) as IndexCacheFile).language, 'en');
   });
 
   it('keeps the cache text ready between saves, always exactly the cache of the index as it is', () => {
