@@ -6,8 +6,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultFramework } from '../../../src/core/atlas';
-import { builtinFrameworks, DEFAULT_FRAMEWORK_ID, evaluate, parseFramework, type Framework } from '../../../src/core/framework';
+import { Atlas, defaultFramework } from '../../../src/core/atlas';
+import { dependencyHover, hoverMarkdown } from '../../../src/core/editing/hover';
+import { builtinFrameworks, compareFrameworks, DEFAULT_FRAMEWORK_ID, evaluate, parseFramework, type Framework } from '../../../src/core/framework';
+import { ProtocolIndex } from '../../../src/core/index/protocolIndex';
+import { compareReportMarkdown } from '../../../src/core/present/compareReport';
 import { runCli } from '../../../src/cli/main';
 import { HAN, inChinese } from '../present/chineseBundle';
 
@@ -131,6 +134,42 @@ describe('the built-in framework in Chinese', () => {
     // One object per language: choosing the built-in framework twice is choosing one framework.
     assert.equal(inChinese(defaultFramework), inChinese(defaultFramework));
     assert.equal(builtinFrameworks()[0], builtinFrameworks()[0]);
+  });
+
+  it('reads in Chinese wherever it is shown: the dependency hover and the framework comparison, words around it included', () => {
+    const index = new ProtocolIndex();
+    index.build([{ path: 'infrastructure/io-net.md', text: '---\nprotocol: io.net\nlayer: infrastructure\ncategory: compute\n---\n' }]);
+    const hover = () => {
+      const atlas = new Atlas({ index });
+      const path = 'infrastructure/io-net.md';
+      return hoverMarkdown(dependencyHover(atlas.index.protocol(path)!, atlas.verdictOf(path), atlas.framework.title)).replace(/\u2060/g, '');
+    };
+    const zh = inChinese(hover);
+    assert.match(zh, /^层：基础设施层 · 类别：算力$/m);
+    assert.match(zh, /^判断：\*\*利空\*\* · DeepSeek 对 Web3 AI 的影响/m);
+    assert.match(zh, /^理由：中心化云厂商/m);
+    assert.match(zh, /^章节：§2、3（利空）$/m);
+    assert.match(hover(), /^Reason: Centralised clouds/m);
+
+    const rebound = (framework: Framework): Framework => ({
+      ...framework,
+      id: 'compute-rebound',
+      rules: framework.rules.map((rule) => (rule.id === 'compute-negative' ? { ...rule, verdict: 'positive', rationale: '杰文斯悖论：推理越便宜，需求越大。', section: '2' } : rule)),
+    });
+    const report = () => {
+      const framework = defaultFramework();
+      const subjects = [{ path: 'infrastructure/io-net.md', name: 'io.net', layer: 'infrastructure' as const, category: 'compute' }];
+      return compareReportMarkdown(compareFrameworks(framework, rebound(framework), subjects), () => 'infrastructure').replace(/\u2060/g, '');
+    };
+    const markdown = inChinese(report);
+    assert.match(markdown, /^# DeepSeek 对 Web3 AI 的影响（BlockBooster，2025 年 2 月） → DeepSeek 对 Web3 AI 的影响/m);
+    assert.match(markdown, /\*\*1\*\* 个协议的判断改变，0 个不变。/);
+    assert.match(markdown, /^\| 层 \| 协议 \|/m);
+    assert.match(markdown, /^\| 基础设施层 \| io\\?\.net \| 利空 \| 利好 \|$/m);
+    assert.match(markdown, /^## 理由$/m);
+    assert.match(markdown, /^- \*\*deepseek\\-2025\*\*：利空。中心化云厂商.*平台的长处。（章节 2、3（利空））$/m);
+    assert.match(markdown, /^- \*\*compute\\-rebound\*\*：利好。杰文斯悖论：推理越便宜，需求越大。（章节 2）$/m);
+    assert.match(report(), /^\| layer \| protocol \|/m);
   });
 
   describe('in the CLI', () => {

@@ -115,4 +115,16 @@ describe('problems in zh-CN', () => {
     assert.ok(english.flat().length >= 3, 'a fix for the layer, and a rename and a new note for the dependency');
     assert.deepEqual(inChinese(fixes), english);
   });
+
+  it('the quick fixes’ titles are Chinese too', () => {
+    const titles = () => {
+      const index = new ProtocolIndex();
+      index.build(Object.entries(NOTES).map(([path, text]) => ({ path, text })));
+      return index.diagnostics('typos.md').flatMap((diagnostic) => quickFixesFor(diagnostic, NOTES['typos.md']).map((fix) => fix.title));
+    };
+    assert.deepEqual(titles(), ['Change layer to "infrastructure"', 'Change to "Akash"', "Create note 'Akahs'"]);
+    assert.deepEqual(inChinese(titles), ['将层改为“infrastructure”', '改为“Akash”', '新建笔记“Akahs”']);
+    const reason = (text: string) => parseNote('r.md', text).diagnostics.flatMap((diagnostic) => quickFixesFor(diagnostic, text).map((fix) => fix.title));
+    assert.deepEqual(inChinese(() => reason('---\nprotocol: R\nimpact:\n  verdict: 利空\n---\n')), ['为自定判断添加 `reason:`']);
+  });
 });
