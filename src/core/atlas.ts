@@ -7,7 +7,7 @@ import { ProtocolIndex, type IndexChange } from './index/protocolIndex';
 import type { Protocol } from './vocabulary/protocol';
 import { DEFAULT_NEAREST, evaluate, exposureOf, type ExposureSummary, type Framework, type ProtocolExposure } from './framework';
 import { LiveExposure } from './framework/liveExposure';
-import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID } from './framework/builtin';
+import { builtinFrameworks, DEFAULT_FRAMEWORK_ID } from './framework/builtin';
 import { ProtocolSearch, type SearchEntry } from './search/protocolSearch';
 import { BUILTIN_VOCABULARY, type Vocabulary } from './vocabulary/taxonomy';
 
@@ -131,7 +131,7 @@ export class Atlas implements Disposable {
 }
 
 export function defaultFramework(): Framework {
-  const framework = BUILTIN_FRAMEWORKS.find((candidate) => candidate.id === DEFAULT_FRAMEWORK_ID);
+  const framework = builtinFrameworks().find((candidate) => candidate.id === DEFAULT_FRAMEWORK_ID);
   if (!framework) throw new Error(`The built-in framework ${DEFAULT_FRAMEWORK_ID} is missing from the build.`);
   return framework;
 }

@@ -2,7 +2,7 @@
 // `.protocol-atlas/frameworks/*.{yaml,yml,json}`. A broken framework file is shown in the Problems
 // panel and left out; the choice is remembered per workspace and applied to the atlas at once.
 import * as vscode from 'vscode';
-import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, frameworkIdTaken, MAX_FRAMEWORK_BYTES, parseFramework, type Framework } from '../core/framework';
+import { builtinFrameworks, DEFAULT_FRAMEWORK_ID, frameworkIdTaken, MAX_FRAMEWORK_BYTES, parseFramework, type Framework } from '../core/framework';
 import { toVscodeDiagnostic } from './features/diagnostics';
 import { readWorkspaceFile } from './safeWorkspaceRead';
 import type { Diagnostic } from '../core/vocabulary/model';
@@ -50,7 +50,7 @@ export class WorkspaceFrameworks implements vscode.Disposable {
   }
 
   all(): AvailableFramework[] {
-    return [...BUILTIN_FRAMEWORKS.map((framework) => ({ framework })), ...this.workspaceFrameworks];
+    return [...builtinFrameworks().map((framework) => ({ framework })), ...this.workspaceFrameworks];
   }
 
   get current(): Framework {
@@ -82,7 +82,7 @@ export class WorkspaceFrameworks implements vscode.Disposable {
   private async readAll(): Promise<void> {
     const uris = (await vscode.workspace.findFiles(FRAMEWORK_GLOB, NEVER_FRAMEWORKS)).sort((a, b) => a.toString().localeCompare(b.toString()));
     const found: AvailableFramework[] = [];
-    const ids = new Set(BUILTIN_FRAMEWORKS.map((framework) => framework.id));
+    const ids = new Set(builtinFrameworks().map((framework) => framework.id));
     this.problems.clear();
     for (const uri of uris) {
       const file = vscode.workspace.asRelativePath(uri);

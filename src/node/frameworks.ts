@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_FRAMEWORK_BYTES, frameworkIdTaken, parseFramework, type Framework } from '../core/framework';
-import { BUILTIN_FRAMEWORKS } from '../core/framework/builtin';
+import { builtinFrameworks } from '../core/framework/builtin';
 import type { Diagnostic } from '../core/vocabulary/model';
 import { UnsafeFileError, isInside, readRegularFile } from './safeRead';
 
@@ -19,7 +19,7 @@ export function loadWorkspaceFrameworks(folder: string): { frameworks: Framework
   } catch {
     return { frameworks, diagnostics };
   }
-  const ids = new Set(BUILTIN_FRAMEWORKS.map((framework) => framework.id));
+  const ids = new Set(builtinFrameworks().map((framework) => framework.id));
   for (const name of names) {
     const file = path.join(directory, name);
     const displayName = path.relative(folder, file).split(path.sep).join('/');
@@ -75,7 +75,7 @@ export function resolveFramework(
   folder: string,
 ): { framework?: Framework; diagnostics: Diagnostic[]; available: string[] } {
   const workspace = loadWorkspaceFrameworks(folder);
-  const all = [...BUILTIN_FRAMEWORKS, ...workspace.frameworks];
+  const all = [...builtinFrameworks(), ...workspace.frameworks];
   const available = all.map((framework) => framework.id);
   const byId = all.find((framework) => framework.id === spec);
   if (byId) return { framework: byId, diagnostics: [], available };

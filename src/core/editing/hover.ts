@@ -1,9 +1,10 @@
 // What hovering a `depends_on` entry shows about the protocol it names, as plain data and as
 // markdown whose every piece of note text is escaped (a note can contain anything).
+import * as l10n from '@vscode/l10n';
 import { markdownText } from '../present/untrustedText';
 import type { Verdict } from '../vocabulary/model';
 import type { Protocol } from '../vocabulary/protocol';
-import { categoryTitle, verdictTitle } from '../vocabulary/labels';
+import { categoryTitle, horizonWord, layerWord, verdictTitle } from '../vocabulary/labels';
 
 export interface DependencyHover {
   name: string;
@@ -30,15 +31,16 @@ export function dependencyHover(protocol: Protocol, verdict: Verdict, framework:
 export function hoverMarkdown(hover: DependencyHover): string {
   const { verdict } = hover;
   const lines = [`**${escapeMarkdown(hover.name)}**`, ''];
-  lines.push(`Layer: ${escapeMarkdown(hover.layer)}${hover.category ? ` · Category: ${escapeMarkdown(hover.category)}` : ''}`, '');
-  const by = verdict.source === 'override' ? 'override in the note' : escapeMarkdown(hover.framework);
-  const horizon = verdict.horizon ? ` (${verdict.horizon})` : '';
-  lines.push(`Verdict: **${verdictTitle(verdict.value)}**${horizon} · ${by}`, '');
-  if (verdict.rationale) lines.push(`Reason: ${escapeMarkdown(verdict.rationale)}`, '');
+  const layer = escapeMarkdown(layerWord(hover.layer));
+  lines.push(hover.category ? l10n.t('Layer: {0} · Category: {1}', layer, escapeMarkdown(hover.category)) : l10n.t('Layer: {0}', layer), '');
+  const by = verdict.source === 'override' ? l10n.t('override in the note') : escapeMarkdown(hover.framework);
+  const value = `**${verdictTitle(verdict.value)}**`;
+  lines.push(verdict.horizon ? l10n.t('Verdict: {0} ({1}) · {2}', value, horizonWord(verdict.horizon), by) : l10n.t('Verdict: {0} · {1}', value, by), '');
+  if (verdict.rationale) lines.push(l10n.t('Reason: {0}', escapeMarkdown(verdict.rationale)), '');
   if (verdict.outlook) {
-    lines.push(`Outlook (${verdict.outlook.horizon}): ${verdictTitle(verdict.outlook.value)}: ${escapeMarkdown(verdict.outlook.rationale)}`, '');
+    lines.push(l10n.t('Outlook ({0}): {1}: {2}', horizonWord(verdict.outlook.horizon), verdictTitle(verdict.outlook.value), escapeMarkdown(verdict.outlook.rationale)), '');
   }
-  if (verdict.section) lines.push(`Section: §${escapeMarkdown(verdict.section)}`, '');
+  if (verdict.section) lines.push(l10n.t('Section: §{0}', escapeMarkdown(verdict.section)), '');
   lines.push(`\`${hover.path.replace(/`/g, "'")}\``);
   return lines.join('\n');
 }

@@ -25,9 +25,9 @@ export function quickFixesFor(diagnostic: Pick<Diagnostic, 'code' | 'range' | 'd
     case 'unknown-layer':
     case 'unknown-category': {
       const written = textIn(lines, diagnostic.range);
-      const what = diagnostic.code === 'unknown-layer' ? 'layer' : 'category';
+      const layer = diagnostic.code === 'unknown-layer';
       return suggestions.map((suggestion, index) => ({
-        title: `Change ${what} to "${suggestion}"`,
+        title: layer ? l10n.t('Change layer to "{0}"', suggestion) : l10n.t('Change category to "{0}"', suggestion),
         preferred: index === 0 && suggestions.length === 1,
         edits: [{ range: diagnostic.range, newText: replacedValue(written, suggestion, diagnostic.data?.field === 'tags') }],
       }));
@@ -37,20 +37,21 @@ export function quickFixesFor(diagnostic: Pick<Diagnostic, 'code' | 'range' | 'd
       const target = diagnostic.data?.target ?? referenceTarget(written.replace(/^["']|["']$/g, ''));
       const ref = { raw: written, target, range: diagnostic.range };
       const fixes: QuickFix[] = suggestions.map((suggestion) => ({
-        title: `Change to "${suggestion}"`,
+        title: l10n.t('Change to "{0}"', suggestion),
         preferred: false,
         edits: [{ range: targetRangeIn(ref, written), newText: suggestion }],
       }));
+      const create = l10n.t("Create note '{0}'", target);
       fixes.push({
-        title: `Create note '${target}'`,
+        title: create,
         preferred: false,
-        command: { command: NEW_NOTE_COMMAND, title: `Create note '${target}'`, arguments: [{ name: target }] },
+        command: { command: NEW_NOTE_COMMAND, title: create, arguments: [{ name: target }] },
       });
       return fixes;
     }
     case 'override-without-reason': {
       const edit = reasonEdit(lines);
-      return edit ? [{ title: 'Add a `reason:` to the override', preferred: true, edits: [edit] }] : [];
+      return edit ? [{ title: l10n.t('Add a `reason:` to the override'), preferred: true, edits: [edit] }] : [];
     }
     default:
       return [];

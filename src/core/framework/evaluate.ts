@@ -1,5 +1,7 @@
 // The engine: a protocol's flag under a framework, always with the reason behind it.
+import * as l10n from '@vscode/l10n';
 import type { Layer, Verdict, VerdictValue } from '../vocabulary/model';
+import { displayLanguage, layerWord, wordList } from '../vocabulary/labels';
 import { ruleMatches, specificity } from './match';
 import type { Framework, FrameworkRule } from './types';
 
@@ -30,7 +32,7 @@ export function evaluate(framework: Framework, subject: EvaluationSubject): Verd
   const reason = typeof subject.override.reason === 'string' ? subject.override.reason.trim() : '';
   return {
     value: subject.override.verdict,
-    rationale: reason || 'Overridden by the researcher (no reason given).',
+    rationale: reason || l10n.t('Overridden by the researcher (no reason given).'),
     source: 'override',
     frameworkVerdict: verdict,
   };
@@ -66,21 +68,37 @@ function fromRule(rule: FrameworkRule): Verdict {
   };
 }
 
+/**
+ * The not-assessed reasons each framework has given, by display language, layer and category:
+ * most protocols of a vault may be ones a framework does not assess, and each would otherwise word
+ * (l10n.t) its reason anew. A framework is data that never changes once read.
+ */
+const notAssessedReasons = new WeakMap<Framework, Map<string, string>>();
+const MAX_REMEMBERED_REASONS = 500;
+
 function notAssessed(framework: Framework, subject: EvaluationSubject): Verdict {
+  let reasons = notAssessedReasons.get(framework);
+  if (!reasons) notAssessedReasons.set(framework, (reasons = new Map()));
+  const key = `${displayLanguage()}\0${subject.layer}\0${subject.category ?? ''}`;
+  let rationale = reasons.get(key);
+  if (rationale === undefined) {
+    rationale = notAssessedReason(framework, subject);
+    // Categories are whatever notes write: past a few hundred, the rest are worded each time.
+    if (reasons.size < MAX_REMEMBERED_REASONS) reasons.set(key, rationale);
+  }
+  return { value: 'not-assessed', rationale, source: 'framework' };
+}
+
+function notAssessedReason(framework: Framework, subject: EvaluationSubject): string {
   if (subject.layer !== 'unclassified' && !subject.category) {
     // What is missing is the note's category, not the framework's judgement: say which it judges.
     const judged = [...new Set(framework.rules.filter((rule) => rule.match.layer === subject.layer && rule.match.category).map((rule) => rule.match.category as string))];
     if (judged.length > 0) {
-      return {
-        value: 'not-assessed',
-        rationale: `Not assessed by this framework yet: this note has no category, and the framework judges ${subject.layer} by category (${judged.join(', ')}). Set \`category:\` in the note.`,
-        source: 'framework',
-      };
+      return l10n.t('Not assessed by this framework yet: this note has no category, and the framework judges {0} by category ({1}). Set `category:` in the note.', layerWord(subject.layer), wordList(judged));
     }
   }
-  const scope =
-    subject.layer === 'unclassified'
-      ? 'the protocol has no layer yet, so no rule can apply'
-      : `it has no rule for ${subject.category ? `${subject.layer} / ${subject.category}` : subject.layer}`;
-  return { value: 'not-assessed', rationale: `Not assessed by this framework: ${scope}.`, source: 'framework' };
+  if (subject.layer === 'unclassified') return l10n.t('Not assessed by this framework: the protocol has no layer yet, so no rule can apply.');
+  return subject.category
+    ? l10n.t('Not assessed by this framework: it has no rule for {0} / {1}.', layerWord(subject.layer), subject.category)
+    : l10n.t('Not assessed by this framework: it has no rule for {0}.', layerWord(subject.layer));
 }

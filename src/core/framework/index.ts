@@ -10,4 +10,4 @@ export {
   type ProtocolExposure,
 } from './exposure';
 export { compareFrameworks, type ComparedProtocol, type FrameworkComparison } from './compare';
-export { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID } from './builtin';
+export { builtinFrameworks, DEFAULT_FRAMEWORK_ID } from './builtin';

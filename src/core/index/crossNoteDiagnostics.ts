@@ -1,6 +1,8 @@
 // The problems only visible across notes, worded for the researcher: a dependency that names no
 // note, two notes claiming one name, a note that depends on itself, a dependency cycle.
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, ProtocolNote, Range } from '../vocabulary/model';
+import { quotedList, wordList } from '../vocabulary/labels';
 import type { CycleLoop } from './cycles';
 import { nameKey, Rank, type NameKey, type NameTable } from './nameTable';
 
@@ -20,7 +22,7 @@ export function referenceDiagnostics(note: ProtocolNote, resolved: ReadonlyArray
         range: ref.range,
         severity: 'warning',
         code: 'unresolved-dependency',
-        message: `No note is named "${ref.target}".`,
+        message: l10n.t('No note is named "{0}".', ref.target),
         data: { target: ref.target },
       });
     } else if (target === note.path) {
@@ -29,7 +31,7 @@ export function referenceDiagnostics(note: ProtocolNote, resolved: ReadonlyArray
         range: ref.range,
         severity: 'warning',
         code: 'self-dependency',
-        message: `${note.name.value} depends on itself.`,
+        message: l10n.t('{0} depends on itself.', note.name.value),
         data: { target: ref.target },
       });
     }
@@ -45,7 +47,7 @@ export function withSuggestions(diagnostic: Diagnostic, suggest: (target: string
   if (suggestions.length === 0) return diagnostic;
   return {
     ...diagnostic,
-    message: `${diagnostic.message} Did you mean ${suggestions.map((name) => `"${name}"`).join(', ')}?`,
+    message: l10n.t('No note is named "{0}". Did you mean {1}?', target, quotedList(suggestions)),
     data: { ...diagnostic.data, suggestions },
   };
 }
@@ -67,13 +69,15 @@ export function duplicateDiagnostics(
     const written = rank === Rank.Name ? note.name.value : (note.aliases.find((alias) => nameKey(alias) === key) ?? key);
     const range = rank === Rank.Name ? (note.name.range ?? START) : (note.fieldRanges.aliases ?? START);
     const listed = others.slice(0, 3).map((path) => `${nameOf(path)} (${path})`);
-    const more = others.length > 3 ? ` and ${others.length - 3} more` : '';
     diagnostics.push({
       file: note.path,
       range,
       severity: 'warning',
       code: 'duplicate-name',
-      message: `"${written}" also names ${listed.join(', ')}${more}; links to it may go to the wrong note.`,
+      message:
+        others.length > 3
+          ? l10n.t('"{0}" also names {1} and {2} more; links to it may go to the wrong note.', written, wordList(listed), others.length - 3)
+          : l10n.t('"{0}" also names {1}; links to it may go to the wrong note.', written, wordList(listed)),
       data: { target: written },
     });
   }
@@ -94,8 +98,8 @@ export function cycleDiagnostic(
 ): Diagnostic {
   const whole = loop.tail.length === 0;
   const names = (paths: readonly string[]): string => paths.map(nameOf).join(' → ');
-  const title = whole && loop.steps === cycleSize ? 'Dependency cycle' : `Dependency cycle of ${count(cycleSize)} notes`;
-  const shown = whole ? names(loop.head) : `${names(loop.head)} → … → ${names(loop.tail)} (loop of ${count(loop.steps)})`;
+  const shown = whole ? names(loop.head) : l10n.t('{0} → … → {1} (loop of {2})', names(loop.head), names(loop.tail), count(loop.steps));
+  const message = whole && loop.steps === cycleSize ? l10n.t('Dependency cycle: {0}', shown) : l10n.t('Dependency cycle of {0} notes: {1}', count(cycleSize), shown);
   // The first step is one of the note's own dependencies: over all notes, this scans each edge once.
   const entry = note.dependsOn.find((_, index) => resolved[index] === loop.head[1]);
   return {
@@ -103,7 +107,7 @@ export function cycleDiagnostic(
     range: entry?.range ?? note.fieldRanges.depends_on ?? START,
     severity: 'warning',
     code: 'dependency-cycle',
-    message: `${title}: ${shown}`,
+    message,
   };
 }
 

@@ -12,9 +12,11 @@ import {
   type Sourced,
   type VerdictValue,
 } from '../vocabulary/model';
+import * as l10n from '@vscode/l10n';
 import type { FrontMatterEntry, FrontMatterNode } from './frontMatter';
 import { referenceTarget } from './names';
 import type { Vocabulary } from '../vocabulary/taxonomy';
+import { wordList } from '../vocabulary/labels';
 
 export interface FrontMatterFields {
   name?: Sourced<string>;
@@ -51,8 +53,10 @@ export function readFields(file: string, entries: FrontMatterEntry[], vocabulary
   ): void => {
     fields.diagnostics.push({ file, range, severity, code, message, ...(data && { data }) });
   };
-  const wrongType = (key: string, node: FrontMatterNode, expected: string): void =>
-    report('invalid-field', 'warning', node.range, `\`${key}\` should be ${expected}.`, { field: key });
+  // Every message is worded (l10n.t) only where there is something to report: the happy path of
+  // 50,000 notes translates nothing.
+  const wrongType = (key: string, node: FrontMatterNode, message: string): void =>
+    report('invalid-field', 'warning', node.range, message, { field: key });
 
   const byKey = new Map<string, FrontMatterNode>();
   for (const entry of entries) {
@@ -66,7 +70,7 @@ export function readFields(file: string, entries: FrontMatterEntry[], vocabulary
     const node = byKey.get(key);
     if (!node || fields.name) continue;
     const text = textOf(node);
-    if (text === undefined) wrongType(key, node, 'the protocol name, as text');
+    if (text === undefined) wrongType(key, node, l10n.t('`{0}` should be the protocol name, as text.', key));
     else if (text.trim()) fields.name = { value: text.trim(), source: 'front-matter', range: node.range };
   }
 
@@ -76,7 +80,7 @@ export function readFields(file: string, entries: FrontMatterEntry[], vocabulary
     // Every alias is a key in the name table, the search and the suggestions: a note with tens of
     // thousands would cost every other note, so only the first MAX_ALIASES count.
     if (listed.length > MAX_ALIASES) {
-      report('invalid-field', 'warning', listed[MAX_ALIASES].range, `Only the first ${MAX_ALIASES} of ${listed.length} aliases are used.`, { field: 'aliases' });
+      report('invalid-field', 'warning', listed[MAX_ALIASES].range, l10n.t('Only the first {0} of {1} aliases are used.', MAX_ALIASES, listed.length), { field: 'aliases' });
     }
     fields.aliases = listed.slice(0, MAX_ALIASES).map((item) => item.text);
   }
@@ -84,7 +88,7 @@ export function readFields(file: string, entries: FrontMatterEntry[], vocabulary
   const layer = byKey.get('layer');
   if (layer) {
     const text = textOf(layer);
-    if (text === undefined) wrongType('layer', layer, 'one of infrastructure, middleware, model, application');
+    if (text === undefined) wrongType('layer', layer, l10n.t('`{0}` should be one of infrastructure, middleware, model, application.', 'layer'));
     else if (text.trim()) {
       const value = vocabulary.layer(text);
       if (value) fields.layer = { value, source: 'front-matter', range: layer.range };
@@ -95,14 +99,17 @@ export function readFields(file: string, entries: FrontMatterEntry[], vocabulary
   const category = byKey.get('category');
   if (category) {
     const text = textOf(category);
-    if (text === undefined) wrongType('category', category, 'a category name, as text');
+    if (text === undefined) wrongType('category', category, l10n.t('`{0}` should be a category name, as text.', 'category'));
     else if (text.trim()) {
       const known = vocabulary.category(text);
       fields.category = { value: known ? known.id : text.trim(), source: 'front-matter', range: category.range };
       if (!known) {
         const suggestions = vocabulary.closestCategories(text, fields.layer?.value);
-        const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
-        report('unknown-category', 'warning', category.range, `Unknown category "${text.trim()}".${hint}`, {
+        const message =
+          suggestions.length > 0
+            ? l10n.t('Unknown category "{0}". Did you mean {1}?', text.trim(), wordList(suggestions))
+            : l10n.t('Unknown category "{0}".', text.trim());
+        report('unknown-category', 'warning', category.range, message, {
           field: 'category',
           suggestions,
         });
@@ -135,7 +142,7 @@ export function readFields(file: string, entries: FrontMatterEntry[], vocabulary
   const funding = byKey.get('funding');
   if (funding) {
     const text = textOf(funding);
-    if (text === undefined) wrongType('funding', funding, 'text, e.g. community-launch or vc');
+    if (text === undefined) wrongType('funding', funding, l10n.t('`{0}` should be text, e.g. community-launch or vc.', 'funding'));
     else if (text.trim()) fields.funding = text.trim();
   }
 
@@ -145,7 +152,7 @@ export function readFields(file: string, entries: FrontMatterEntry[], vocabulary
 
   function unknownLayer(text: string, range: Range): void {
     const suggestions = vocabulary.closestLayers(text);
-    report('unknown-layer', 'warning', range, `Unknown layer "${text.trim()}". Did you mean ${suggestions.join(', ')}?`, {
+    report('unknown-layer', 'warning', range, l10n.t('Unknown layer "{0}". Did you mean {1}?', text.trim(), wordList(suggestions)), {
       field: 'layer',
       suggestions,
     });
@@ -155,14 +162,14 @@ export function readFields(file: string, entries: FrontMatterEntry[], vocabulary
   function textList(key: string, node: FrontMatterNode): Array<{ text: string; range: Range }> {
     const items = node.kind === 'list' && !wikilinkWrittenBare(node) ? node.items : [node];
     if (node.kind === 'map' || node.kind === 'other') {
-      wrongType(key, node, 'a list');
+      wrongType(key, node, l10n.t('`{0}` should be a list.', key));
       return [];
     }
     const found: Array<{ text: string; range: Range }> = [];
     for (const item of items) {
       if (item.kind === 'scalar' && item.value === null) continue;
       const text = item.kind === 'list' ? wikilinkWrittenBare(item) : textOf(item);
-      if (text === undefined) wrongType(key, item, 'a list of text');
+      if (text === undefined) wrongType(key, item, l10n.t('`{0}` should be a list of text.', key));
       else if (text.trim()) found.push({ text: text.trim(), range: item.range });
     }
     return found;
@@ -170,7 +177,7 @@ export function readFields(file: string, entries: FrontMatterEntry[], vocabulary
 
   function readOverride(node: FrontMatterNode): void {
     if (node.kind !== 'map') {
-      wrongType('impact', node, 'a map with `verdict` and `reason`');
+      wrongType('impact', node, l10n.t('`{0}` should be a map with `verdict` and `reason`.', 'impact'));
       return;
     }
     const verdictNode = node.entries.find((entry) => entry.key === 'verdict')?.value;
@@ -178,8 +185,9 @@ export function readFields(file: string, entries: FrontMatterEntry[], vocabulary
     const verdictText = verdictNode ? textOf(verdictNode)?.trim() : undefined;
     const verdict = verdictText ? normalizeVerdict(verdictText) : undefined;
     if (!verdict) {
-      const written = verdictText ? `"${verdictText}" is not a verdict` : 'The override has no verdict';
-      report('invalid-override', 'warning', verdictNode?.range ?? node.range, `${written}: use ${VERDICT_VALUES.join(', ')}.`, {
+      const values = wordList(VERDICT_VALUES);
+      const message = verdictText ? l10n.t('"{0}" is not a verdict: use {1}.', verdictText, values) : l10n.t('The override has no verdict: use {0}.', values);
+      report('invalid-override', 'warning', verdictNode?.range ?? node.range, message, {
         field: 'impact',
         suggestions: [...VERDICT_VALUES],
       });
@@ -191,7 +199,7 @@ export function readFields(file: string, entries: FrontMatterEntry[], vocabulary
         'override-without-reason',
         'warning',
         reasonNode?.range ?? node.range,
-        'An impact override needs a `reason`, so others can see why the framework was overruled; it is ignored until then.',
+        l10n.t('An impact override needs a `reason`, so others can see why the framework was overruled; it is ignored until then.'),
         { field: 'impact' },
       );
       return;

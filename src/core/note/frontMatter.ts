@@ -1,6 +1,7 @@
 // Finding the front matter block and reading it with the `yaml` package into a small tree with
 // exact ranges. The fast reader (simpleFrontMatter.ts) produces the same tree for the common
 // subset; everything downstream reads only this tree, so both paths yield the same note.
+import * as l10n from '@vscode/l10n';
 import { explainYamlError } from './yamlErrors';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Position, Range } from '../vocabulary/model';
@@ -118,7 +119,7 @@ export function readYamlFrontMatter(content: string, baseLine: number): FrontMat
   if (contents === null) return { entries: [], errors: [] };
   if (!isMap(contents)) {
     const [start, end] = contents.range ?? [0, 0];
-    return { entries: [], errors: [{ message: 'Front matter should be `key: value` lines.', range: rangeOf(start, end) }] };
+    return { entries: [], errors: [{ message: l10n.t('Front matter should be `key: value` lines.'), range: rangeOf(start, end) }] };
   }
   const convert = (node: unknown, fallbackOffset: number): FrontMatterNode => {
     if (isScalar(node)) {

@@ -1,5 +1,6 @@
 // One note's text to a ProtocolNote. Never throws: whatever the input, the result is a note
 // (perhaps a minimal one) whose diagnostics say what was wrong.
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, DiagnosticCode, Range, Severity, ProtocolNote } from '../vocabulary/model';
 import { scanBody } from './body';
 import { readFields, type FrontMatterFields } from './fields';
@@ -8,6 +9,7 @@ import { placeByPath, type Placement } from './placement';
 import { detach } from './detach';
 import { readSimpleFrontMatter } from './simpleFrontMatter';
 import { BUILTIN_VOCABULARY } from '../vocabulary/taxonomy';
+import { wordList } from '../vocabulary/labels';
 
 /** Past this size a note is most likely pasted data, not research: read it, but only so far. */
 export const LARGE_NOTE_CHARACTERS = 1_000_000;
@@ -25,11 +27,11 @@ export function parseNote(path: string, text: string, placement?: Placement): Pr
 
 export function parseNoteWith(path: string, text: string, options: ParseOptions = {}): ProtocolNote {
   try {
-    if (typeof text !== 'string') return unreadableNote(path, 'The note has no text.');
-    if (text.includes('\0')) return unreadableNote(path, 'The note contains NUL bytes: it looks like a binary file, not markdown.');
+    if (typeof text !== 'string') return unreadableNote(path, l10n.t('The note has no text.'));
+    if (text.includes('\0')) return unreadableNote(path, l10n.t('The note contains NUL bytes: it looks like a binary file, not markdown.'));
     return parse(path, withoutLoneCarriageReturns(text), options);
   } catch (error) {
-    return unreadableNote(path, `Protocol Atlas could not read this note: ${error instanceof Error ? error.message : String(error)}`);
+    return unreadableNote(path, l10n.t('Protocol Atlas could not read this note: {0}', error instanceof Error ? error.message : String(error)));
   }
 }
 
@@ -81,7 +83,7 @@ function parse(path: string, input: string, options: ParseOptions): ProtocolNote
   const location = locateFrontMatter(text);
   if (location.kind === 'unclosed') {
     diagnostics.push(
-      diagnostic(path, 'invalid-yaml', 'warning', location.range, 'The front matter starts with `---` but is never closed by another `---` line.'),
+      diagnostic(path, 'invalid-yaml', 'warning', location.range, l10n.t('The front matter starts with `---` but is never closed by another `---` line.')),
     );
   } else if (location.kind === 'block') {
     note.frontMatterRange = location.range;
@@ -89,7 +91,7 @@ function parse(path: string, input: string, options: ParseOptions): ProtocolNote
     bodyLine = location.bodyLine;
     if (location.content.length > LARGE_NOTE_CHARACTERS) {
       diagnostics.push(
-        diagnostic(path, 'note-too-large', 'information', location.range, 'The front matter is larger than 1 MB and was not read.'),
+        diagnostic(path, 'note-too-large', 'information', location.range, l10n.t('The front matter is larger than 1 MB and was not read.')),
       );
     } else {
       // Every value read from the front matter is cut from this copy, not from the whole note.
@@ -99,7 +101,7 @@ function parse(path: string, input: string, options: ParseOptions): ProtocolNote
       if (!entries) {
         const read = readYamlFrontMatter(content, location.contentLine);
         for (const error of read.errors) {
-          diagnostics.push(diagnostic(path, 'invalid-yaml', 'error', error.range, `Front matter: ${error.message}`));
+          diagnostics.push(diagnostic(path, 'invalid-yaml', 'error', error.range, l10n.t('Front matter: {0}', error.message)));
         }
         entries = read.entries;
       }
@@ -134,7 +136,7 @@ function parse(path: string, input: string, options: ParseOptions): ProtocolNote
       }
       const suggestions = vocabulary.closestLayers(tag.text);
       diagnostics.push(
-        diagnostic(path, 'unknown-layer', 'warning', tag.range, `Unknown layer tag "layer/${tag.text}". Did you mean ${suggestions.map((s) => `layer/${s}`).join(', ')}?`, {
+        diagnostic(path, 'unknown-layer', 'warning', tag.range, l10n.t('Unknown layer tag "layer/{0}". Did you mean {1}?', tag.text, wordList(suggestions.map((s) => `layer/${s}`))), {
           field: 'tags',
           suggestions,
         }),
@@ -142,8 +144,8 @@ function parse(path: string, input: string, options: ParseOptions): ProtocolNote
     }
   }
   if (large) {
-    const scanned = body.truncated ? ' Only its first 1 MB was scanned for headings and links.' : '';
-    diagnostics.push(diagnostic(path, 'note-too-large', 'information', START, `This note is larger than 1 MB.${scanned}`));
+    const message = body.truncated ? l10n.t('This note is larger than 1 MB. Only its first 1 MB was scanned for headings and links.') : l10n.t('This note is larger than 1 MB.');
+    diagnostics.push(diagnostic(path, 'note-too-large', 'information', START, message));
   }
   note.diagnostics = diagnostics;
   return placeByPath(note, path, { useFolders: true, placement: options.placement });

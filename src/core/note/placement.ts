@@ -1,8 +1,10 @@
 // The fallbacks that depend on where a note lives: its file name as protocol name, a layer folder
 // as layer, applied after the fields the text gives.
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, ProtocolNote } from '../vocabulary/model';
 import { layerFromFolders, noteBaseName } from './names';
 import { categoriesOf, categoryById, type Vocabulary } from '../vocabulary/taxonomy';
+import { layerWord, wordList } from '../vocabulary/labels';
 
 /** How a note's path (and its words) read. */
 export interface Placement {
@@ -43,13 +45,15 @@ function layerMismatch(note: ProtocolNote): Diagnostic | undefined {
   const layer = note.layer.value;
   if (!note.category || !category || layer === 'unclassified' || category.layer === layer) return undefined;
   const suggestions = categoriesOf(layer).map((candidate) => candidate.id);
-  const where = note.layer.source === 'folder' ? ' (from its folder)' : '';
   return {
     file: note.path,
     range: note.category.range ?? note.layer.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: 'warning',
     code: 'unknown-category',
-    message: `"${category.id}" is a ${category.layer} category, but this note's layer is ${layer}${where}. Categories of ${layer}: ${suggestions.join(', ')}.`,
+    message:
+      note.layer.source === 'folder'
+        ? l10n.t('"{0}" is a {1} category, but this note\'s layer is {2} (from its folder). Categories of {2}: {3}.', category.id, layerWord(category.layer), layerWord(layer), wordList(suggestions))
+        : l10n.t('"{0}" is a {1} category, but this note\'s layer is {2}. Categories of {2}: {3}.', category.id, layerWord(category.layer), layerWord(layer), wordList(suggestions)),
     data: { field: 'category', suggestions },
   };
 }

@@ -2,6 +2,7 @@
 // The parser notices an unclosed `[` or quote only where the next key starts, one line or more
 // later, and words it in its own terms ("Flow sequence in block collection must be sufficiently
 // indented"); a note's author wants to hear "this [ is never closed", on the line they wrote it.
+import * as l10n from '@vscode/l10n';
 import type { YAMLError } from 'yaml';
 
 export interface ExplainedError {
@@ -17,23 +18,23 @@ export function explainYamlError(error: Pick<YAMLError, 'code' | 'message' | 'po
   const at = (message: string, from = start, to = end): ExplainedError => ({ message, start: from, end: Math.max(from, to) });
   switch (error.code) {
     case 'BAD_INDENT':
-      if (/^Flow sequence/.test(raw)) return openedAt(content, start, '[', ']', 'This `[` is never closed: end the list with `]` on the same line, or write it as `- item` lines.') ?? at(raw);
-      if (/^Flow map/.test(raw)) return openedAt(content, start, '{', '}', 'This `{` is never closed: end it with `}` on the same line.') ?? at(raw);
-      return at('The indentation is off here: a key of the front matter starts at the left edge, a list item two spaces in.');
+      if (/^Flow sequence/.test(raw)) return openedAt(content, start, '[', ']', l10n.t('This `[` is never closed: end the list with `]` on the same line, or write it as `- item` lines.')) ?? at(raw);
+      if (/^Flow map/.test(raw)) return openedAt(content, start, '{', '}', l10n.t('This {0} is never closed: end it with {1} on the same line.', '`{`', '`}`')) ?? at(raw);
+      return at(l10n.t('The indentation is off here: a key of the front matter starts at the left edge, a list item two spaces in.'));
     case 'MISSING_CHAR':
       if (/quote/i.test(raw)) {
         const quote = raw.includes("'quote") ? "'" : '"';
-        return openedAt(content, start, quote, quote, `This ${quote} is never closed: end the value with a matching ${quote}.`) ?? at(raw);
+        return openedAt(content, start, quote, quote, l10n.t('This {0} is never closed: end the value with a matching {0}.', quote)) ?? at(raw);
       }
       return at(raw);
     case 'TAB_AS_INDENT':
-      return at('Indent with spaces: YAML does not allow tabs here.');
+      return at(l10n.t('Indent with spaces: YAML does not allow tabs here.'));
     case 'DUPLICATE_KEY':
-      return at('This key is written twice; keep one.');
+      return at(l10n.t('This key is written twice; keep one.'));
     case 'MULTILINE_IMPLICIT_KEY':
-      return lineAt(content, start, 'This line is not `key: value`: add a colon after the key.');
+      return lineAt(content, start, l10n.t('This line is not `key: value`: add a colon after the key.'));
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return lineAt(content, start, 'This value holds `: ` (a colon and a space), which YAML reads as another key: put the value in quotes.');
+      return lineAt(content, start, l10n.t('This value holds `: ` (a colon and a space), which YAML reads as another key: put the value in quotes.'));
     default:
       return at(raw);
   }

@@ -4,14 +4,16 @@
 // researcher's own synonyms are those the notes were parsed under. Notes are stored packed
 // (compactNote.ts): a fifth of their size as objects, and far quicker to read back. Anything
 // unexpected in a cache (another format, a malformed note, a bad stamp) makes the whole cache
-// worthless: it is discarded, never trusted, and the notes are read again.
+// worthless: it is discarded, never trusted, and the notes are read again. The notes' diagnostics
+// are stored worded, so a cache is only reused in the display language it was written in.
 import type { ProtocolNote } from '../vocabulary/model';
+import { displayLanguage } from '../vocabulary/labels';
 import type { ProtocolIndex } from '../index/protocolIndex';
 import { COMPACT_NOTE_VERSION, packNote, unpackNote } from './compactNote';
 
 export const INDEX_CACHE_KIND = 'protocol-atlas-index-cache';
 /** Bump when the cache's own shape changes (the packed notes carry their own version). */
-export const INDEX_CACHE_FORMAT = 3;
+export const INDEX_CACHE_FORMAT = 4;
 
 export interface FileStamp {
   size: number;
@@ -30,6 +32,8 @@ export interface IndexCacheFile {
    * of other synonyms is discarded whole.
    */
   synonyms: string;
+  /** The display language the notes' diagnostics are worded in (see displayLanguage). */
+  language: string;
   /** One entry per note: the stamp of its file, then the packed note (which holds its path). */
   files: Array<[size: number, mtime: number, packed: unknown[]]>;
 }
@@ -44,7 +48,8 @@ export interface CachedNote {
 export function indexCacheOf(entries: Iterable<CachedNote>, synonyms = ''): IndexCacheFile {
   const files: IndexCacheFile['files'] = [];
   for (const { note, stamp } of entries) files.push([stamp.size, stamp.mtime, packNote(note)]);
-  return { kind: INDEX_CACHE_KIND, format: INDEX_CACHE_FORMAT, noteVersion: COMPACT_NOTE_VERSION, synonyms, files };
+  // `files` last: IndexCacheText writes the header up to its opening bracket, then the notes.
+  return { kind: INDEX_CACHE_KIND, format: INDEX_CACHE_FORMAT, noteVersion: COMPACT_NOTE_VERSION, synonyms, language: displayLanguage(), files };
 }
 
 /**
@@ -90,12 +95,13 @@ export class IndexCacheText {
 }
 
 /**
- * The cached notes by path, or undefined when the cache is corrupt, of another format, or of
- * notes parsed under other synonyms than those of the `synonyms` digest.
+ * The cached notes by path, or undefined when the cache is corrupt, of another format, of notes
+ * parsed under other synonyms than those of the `synonyms` digest, or worded in another display
+ * language than the current one (its diagnostics would speak that language).
  */
 export function readIndexCache(value: unknown, synonyms = ''): Map<string, CachedNote> | undefined {
   if (!isObject(value) || value.kind !== INDEX_CACHE_KIND || value.format !== INDEX_CACHE_FORMAT) return undefined;
-  if (value.synonyms !== synonyms) return undefined;
+  if (value.synonyms !== synonyms || value.language !== displayLanguage()) return undefined;
   if (value.noteVersion !== COMPACT_NOTE_VERSION || !Array.isArray(value.files)) return undefined;
   const cached = new Map<string, CachedNote>();
   for (const entry of value.files as unknown[]) {

@@ -144,3 +144,28 @@ export function describeVerdict(verdict: Pick<Verdict, 'value'> & Partial<Verdic
   if (verdict.outlook) text += `; ${verdictWord(verdict.outlook.value)} (${qualifierWord(verdict.outlook.horizon)})`;
   return text;
 }
+
+/**
+ * The language of the words l10n.t returns: the tag the configured bundle gives for itself
+ * ("zh-cn" in l10n/bundle.l10n.zh-cn.json), "en" with no bundle. Read from the bundle, so it is
+ * always the language the adapter configured (the extension at activation, the CLI per run): what
+ * the core ships in several languages (the built-in framework) and what it stores worded (the
+ * index cache's diagnostics) follow it.
+ */
+export function displayLanguage(): string {
+  return l10n.t({ message: 'en', comment: ["this bundle's own language tag, in lower case (zh-cn): not a word to translate"] });
+}
+
+/** Names in a sentence, each quoted: "Akash", "Render" (“Akash”、“Render” in Chinese). */
+export function quotedList(names: readonly string[]): string {
+  return names.map((name) => l10n.t({ message: '"{0}"', args: [name], comment: ['a name quoted in a sentence'] })).join(listSeparator());
+}
+
+/** Words or ids in a sentence: infrastructure, model (infrastructure、model in Chinese). */
+export function wordList(words: readonly string[]): string {
+  return words.join(listSeparator());
+}
+
+function listSeparator(): string {
+  return l10n.t({ message: ', ', comment: ['between the items of a list inside a sentence'] });
+}

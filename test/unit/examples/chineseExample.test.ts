@@ -6,12 +6,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Atlas } from '../../../src/core/atlas';
-import { BUILTIN_FRAMEWORKS } from '../../../src/core/framework/builtin';
+import { builtinFrameworks } from '../../../src/core/framework/builtin';
 import type { Framework } from '../../../src/core/framework';
 import type { Verdict } from '../../../src/core/vocabulary/model';
 import { reportDiagnostics } from '../../../src/core/present/report';
 import { loadWorkspaceFrameworks } from '../../../src/node/frameworks';
 import { indexFolder } from '../../../src/node/indexFolder';
+import { HAN, inChinese } from '../present/chineseBundle';
 
 const ENGLISH = path.resolve(__dirname, '../../../examples/deepseek-2025');
 const CHINESE = path.resolve(__dirname, '../../../examples/deepseek-2025-zh');
@@ -40,7 +41,7 @@ function open(folder: string): Workspace {
   const atlas = new Atlas({ index });
   const pathOf = new Map(atlas.protocols().map((protocol) => [protocol.name.value, protocol.path]));
   const nameOf = (notePath: string) => index.protocol(notePath)?.name.value ?? `(no note at ${notePath})`;
-  return { folder, atlas, frameworks: [...BUILTIN_FRAMEWORKS, ...workspace.frameworks], nameOf, pathOf };
+  return { folder, atlas, frameworks: [...builtinFrameworks(), ...workspace.frameworks], nameOf, pathOf };
 }
 
 /**
@@ -133,6 +134,41 @@ describe('the Chinese example workspace (examples/deepseek-2025-zh)', () => {
     chinese.atlas.setFramework(chinese.frameworks[0]);
     assert.equal(chinese.atlas.verdictOf(chinesePath('io.net')).value, 'negative');
     assert.equal(chinese.atlas.verdictOf(chinesePath('Yield Pilot')).strength, 'strongest');
+  });
+
+  it('gives every protocol the same verdict in both display languages, the built-in framework’s reasons in Chinese under zh-CN', () => {
+    // Each workspace read again under each language: the index, its diagnostics and the framework
+    // as the extension (at activation) or the CLI (--lang zh) would have them.
+    const verdicts = (folder: string, map: (name: string) => string) => {
+      const workspace = open(folder);
+      try {
+        return new Map([...english.pathOf.keys()].map((name) => [name, workspace.atlas.verdictOf(workspace.pathOf.get(map(name))!)]));
+      } finally {
+        workspace.atlas.dispose();
+      }
+    };
+    const readings = {
+      'English notes, English display': verdicts(ENGLISH, (n) => n),
+      'Chinese notes, English display': verdicts(CHINESE, toChinese),
+      'English notes, Chinese display': inChinese(() => verdicts(ENGLISH, (n) => n)),
+      'Chinese notes, Chinese display': inChinese(() => verdicts(CHINESE, toChinese)),
+    };
+    const expected = readings['English notes, English display'];
+    for (const [reading, found] of Object.entries(readings)) {
+      for (const [name, verdict] of expected) assert.deepEqual(judgement(found.get(name)!), judgement(verdict), `${name}: ${reading}`);
+    }
+    for (const reading of ['English notes, Chinese display', 'Chinese notes, Chinese display'] as const) {
+      for (const [name, verdict] of readings[reading]) {
+        // Overrides keep the researcher's own words, in whatever language they wrote them.
+        const framework = verdict.source === 'override' ? verdict.frameworkVerdict! : verdict;
+        assert.match(framework.rationale, HAN, `${name}: ${reading}`);
+        assert.doesNotMatch(framework.rationale, /Not assessed|the article/, `${name}: ${reading}`);
+        if (framework.outlook) assert.match(framework.outlook.rationale, HAN, `${name}: outlook`);
+        if (framework.section) assert.match(framework.section, /^(TLDR|\d)/, `${name}: section`);
+      }
+    }
+    assert.equal(readings['English notes, Chinese display'].get('io.net')!.section, '2、3（利空）');
+    assert.equal(expected.get('io.net')!.section, '2, 3 (negative)');
   });
 
   it('gives every protocol the same exposure: the count and the nearest paths, in order', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { BUILTIN_FRAMEWORKS, compareFrameworks, type ComparedProtocol, type Framework } from '../../../src/core/framework';
+import { builtinFrameworks, compareFrameworks, type ComparedProtocol, type Framework } from '../../../src/core/framework';
 
-const deepseek = BUILTIN_FRAMEWORKS[0];
+const deepseek = builtinFrameworks()[0];
 
 /** The same thesis, except that compute comes out ahead (e.g. a later demand-boom article). */
 const computeBoom: Framework = {

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { BUILTIN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, evaluate, parseFramework } from '../../../src/core/framework';
+import { builtinFrameworks, DEFAULT_FRAMEWORK_ID, evaluate, parseFramework } from '../../../src/core/framework';
 import type { Layer } from '../../../src/core/vocabulary/model';
 import { categoryById } from '../../../src/core/vocabulary/taxonomy';
 
-const deepseek = BUILTIN_FRAMEWORKS.find((framework) => framework.id === DEFAULT_FRAMEWORK_ID)!;
+const deepseek = builtinFrameworks().find((framework) => framework.id === DEFAULT_FRAMEWORK_ID)!;
 const verdictFor = (layer: Layer, category?: string, tags?: string[]) => evaluate(deepseek, { layer, category, tags });
 
 describe('built-in framework deepseek-2025', () => {
   it('is the default and reads as a valid framework file, with no warnings', () => {
-    assert.ok(deepseek, 'deepseek-2025 is missing from BUILTIN_FRAMEWORKS');
+    assert.ok(deepseek, 'deepseek-2025 is missing from builtinFrameworks');
     const { framework, diagnostics } = parseFramework(JSON.stringify(deepseek), 'deepseek-2025.json');
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(framework, deepseek);

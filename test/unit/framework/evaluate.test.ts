@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BUILTIN_FRAMEWORKS, evaluate, type Framework, type FrameworkRule } from '../../../src/core/framework';
+import { builtinFrameworks, evaluate, type Framework, type FrameworkRule } from '../../../src/core/framework';
 
 function frameworkOf(...rules: Array<Pick<FrameworkRule, 'id' | 'match' | 'verdict'>>): Framework {
   return {
@@ -96,7 +96,7 @@ describe('evaluate', () => {
   });
 
   describe('overrides', () => {
-    const deepseek = BUILTIN_FRAMEWORKS[0];
+    const deepseek = builtinFrameworks()[0];
 
     it("puts the researcher's verdict and reason on top and keeps the framework's verdict visible", () => {
       const underlying = evaluate(deepseek, { layer: 'infrastructure', category: 'compute' });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BUILTIN_FRAMEWORKS, evaluate, exposureOf, type ExposureSummary } from '../../../src/core/framework';
+import { builtinFrameworks, evaluate, exposureOf, type ExposureSummary } from '../../../src/core/framework';
 import { exposureTable, summaryOf, type VerdictLookup } from '../../../src/core/framework/exposure';
 import { createDependencyGraph, type DependencyGraph } from '../../../src/core/graph/dependencyGraph';
 import type { Layer, Verdict } from '../../../src/core/vocabulary/model';
@@ -43,7 +43,7 @@ describe('exposure', () => {
     graph.addEdge('apps/swarm.md', 'middleware/eliza.md');
     graph.addEdge('middleware/eliza.md', 'infra/io.net.md');
     graph.addEdge('middleware/eliza.md', 'infra/arweave.md');
-    const deepseek = BUILTIN_FRAMEWORKS[0];
+    const deepseek = builtinFrameworks()[0];
     const verdictOf = (path: string) => {
       const { layer, category } = graph.getNodeAttributes(path);
       return evaluate(deepseek, { layer, category });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { markdownText, visibleText, xmlText } from '../../../src/core/present/untrustedText';
 import { compareReportMarkdown } from '../../../src/core/present/compareReport';
-import { BUILTIN_FRAMEWORKS, compareFrameworks, type Framework } from '../../../src/core/framework';
+import { builtinFrameworks, compareFrameworks, type Framework } from '../../../src/core/framework';
 
 // marked ships only as an ES module; Node >= 20.19 and tsx load it through require.
 const { marked } = require('marked') as typeof import('marked', { with: { 'resolution-mode': 'import' } });
@@ -76,7 +76,7 @@ describe('untrusted text', function () {
   });
 
   it('the Compare report carries no live link, tag or control character from notes or frameworks', () => {
-    const base = BUILTIN_FRAMEWORKS[0];
+    const base = builtinFrameworks()[0];
     const hostile: Framework = {
       ...base,
       id: 'x<a href=https://evil.example>',

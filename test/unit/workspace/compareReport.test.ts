@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { compareReportMarkdown } from '../../../src/core/present/compareReport';
 import { describeVerdict as verdictLabel } from '../../../src/core/vocabulary/labels';
-import { BUILTIN_FRAMEWORKS, compareFrameworks, type Framework } from '../../../src/core/framework';
+import { builtinFrameworks, compareFrameworks, type Framework } from '../../../src/core/framework';
 
 // marked ships only as an ES module; Node >= 20.19 and tsx load it through require.
 const { marked } = require('marked') as typeof import('marked', { with: { 'resolution-mode': 'import' } });
@@ -22,7 +22,7 @@ function tableRows(markdown: string): string[][] {
   return (body.match(/<tr>[\s\S]*?<\/tr>/g) ?? []).map((row) => (row.match(/<td[^>]*>[\s\S]*?<\/td>/g) ?? []).map(textOf));
 }
 
-const deepseek = BUILTIN_FRAMEWORKS[0];
+const deepseek = builtinFrameworks()[0];
 const rebound: Framework = {
   ...deepseek,
   id: 'compute-rebound',

@@ -6,6 +6,7 @@ import { IndexCacheText, indexCacheOf, INDEX_CACHE_FORMAT, INDEX_CACHE_KIND, rea
 import { DIAGNOSTIC_CODES, LAYERS, MENTION_KINDS, SEVERITIES, VALUE_SOURCES, VERDICT_VALUES, type Diagnostic, type Layer, type ProtocolNote, type Range } from '../../../src/core/vocabulary/model';
 import { createIndexCache } from './indexCacheReference';
 import { readSynonyms } from '../../../src/core/vocabulary/synonyms';
+import { inChinese } from '../present/chineseBundle';
 
 const notes = {
   'model/bittensor.md': '---\nprotocol: Bittensor\naliases: [TAO]\nlayer: model\ncategory: model-training\ndepends_on: ["[[io.net]]"]\n---\n',
@@ -82,8 +83,9 @@ describe('index cache', () => {
       ['another cache format', { ...good, format: INDEX_CACHE_FORMAT + 1 }],
       ['the old format (1)', { format: 1, stamps: {}, index: { version: 1, notes: [] } }],
       ['another note layout', { ...good, noteVersion: COMPACT_NOTE_VERSION + 1 }],
-      ['the format before synonyms (2)', { ...good, format: 2, synonyms: undefined }],
+      ['the format before synonyms and display language (3)', { ...good, format: 3, synonyms: undefined, language: undefined }],
       ['notes parsed under synonyms', { ...good, synonyms: '0123456789abcdef' }],
+      ['another display language', { ...good, language: 'zh-cn' }],
       ['no files', { ...good, files: undefined }],
       ['an entry that is not a list', withFile(0, { size, mtime, packed })],
       ['an entry without its stamp', withFile(0, [packed])],
@@ -115,14 +117,41 @@ describe('index cache', () => {
     assert.equal([...new IndexCacheText().pieces(index, gpu, 1, vocabulary.digest)].join(''), JSON.stringify(createIndexCache(index, gpu, vocabulary.digest)));
   });
 
-  it('is plain JSON: its kind, format, note layout version and one entry per stamped note', () => {
+  it('is plain JSON: its kind, format, note layout version, synonyms digest, display language and one entry per stamped note', () => {
     const cache = createIndexCache(indexed(), stamps);
     assert.equal(cache.kind, INDEX_CACHE_KIND);
     assert.equal(cache.format, INDEX_CACHE_FORMAT);
     assert.equal(cache.noteVersion, COMPACT_NOTE_VERSION);
     assert.equal(cache.synonyms, '', 'parsed with the built-in words only');
+    assert.equal(cache.language, 'en');
     assert.equal(cache.files.length, stamps.size);
     assert.deepEqual(roundTrip(cache), cache);
+  });
+
+  it('is reused only in the display language it was written in: its diagnostics are worded', () => {
+    const broken = { 'broken.md': '---\nprotocol: Broken\nlayer: modle\n---\n' };
+    const stamped = new Map([['broken.md', { size: 40, mtime: 1_700_000_000_000 }]]);
+    const written = (language: 'en' | 'zh-cn') => {
+      const write = () => {
+        const index = new ProtocolIndex();
+        index.build(Object.entries(broken).map(([path, text]) => ({ path, text })));
+        return roundTrip(createIndexCache(index, stamped)) as IndexCacheFile;
+      };
+      return language === 'en' ? write() : inChinese(write);
+    };
+    const english = written('en');
+    const chinese = written('zh-cn');
+    assert.equal(chinese.language, 'zh-cn');
+    const message = (cache: Map<string, { note: ProtocolNote }> | undefined) => cache?.get('broken.md')?.note.diagnostics[0]?.message;
+    assert.match(message(readIndexCache(english)) ?? '', /^Unknown layer "modle"/);
+    assert.equal(inChinese(() => readIndexCache(english)), undefined, 'an English cache is not reused under zh-CN');
+    assert.equal(readIndexCache(chinese), undefined, 'nor a Chinese one in English');
+    assert.match(inChinese(() => message(readIndexCache(chinese))) ?? '', /^未知的层“modle”/);
+    // Its text kept between saves says the language it was written in, header and all.
+    const text = new IndexCacheText();
+    const index = new ProtocolIndex();
+    index.build(Object.entries(broken).map(([path, text]) => ({ path, text })));
+    assert.equal((JSON.parse([...text.pieces(index, stamped)].join('')) as IndexCacheFile).language, 'en');
   });
 
   it('keeps the cache text ready between saves, always exactly the cache of the index as it is', () => {
