@@ -14,7 +14,7 @@ import { matchKey } from './match';
 import { MAX_ALIASED_VALUES, YamlValues, type YamlValue } from './yamlValues';
 
 /** A file is untrusted: past this many problems the rest are counted, not listed. */
-const MAX_LISTED_PROBLEMS = 100;
+export const MAX_LISTED_PROBLEMS = 100;
 
 // ajv compiles the schema to a function (with `new Function`: this runs in the extension host and
 // the CLI, never in the webview) once, on the first framework file read; ajv itself is loaded then

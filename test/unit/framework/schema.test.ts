@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import fc from 'fast-check';
+import { LineCounter, parseDocument, stringify } from 'yaml';
 import { BUILTIN_FRAMEWORKS, HORIZONS, parseFramework, STRENGTHS } from '../../../src/core/framework';
+import { MAX_LISTED_PROBLEMS, validateFramework } from '../../../src/core/framework/validateFramework';
 import { LAYERS, VERDICT_VALUES, type Diagnostic } from '../../../src/core/model';
 import { CATEGORIES } from '../../../src/core/note/taxonomy';
 
@@ -177,6 +179,34 @@ describe('validateFramework against the schema', () => {
     assert.deepEqual(worded, [1, 2]);
   });
 
+  it(`lists the first ${MAX_LISTED_PROBLEMS} problems of a file in its order and counts the rest`, () => {
+    const framework = valid();
+    for (let i = 0; i < 500; i++) framework[`extra${i}`] = i;
+    const text = JSON.stringify(framework, null, 2);
+    const { diagnostics } = parseFramework(text, 'f.json');
+    assert.equal(diagnostics.length, MAX_LISTED_PROBLEMS + 1);
+    const lines = diagnostics.map((d) => d.range.start.line);
+    assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+    assert.match(diagnostics[0].message, /unknown field 'extra0'/);
+    assert.equal(diagnostics[MAX_LISTED_PROBLEMS].message, '400 more problems in this file are not listed; fix the ones above first');
+    assert.equal(diagnostics[MAX_LISTED_PROBLEMS].severity, 'error');
+  });
+
+  it('reads aliases as what they name, and refuses an alias bomb quickly', () => {
+    const rule = '{ id: r, match: &m { layer: model }, verdict: positive, rationale: &why Because., section: "1" }';
+    const text = `id: t\ntitle: T\nsource: &s { article: a, author: b, date: c }\nrules:\n  - ${rule}\n  - { id: s, match: *m, verdict: negative, rationale: *why, section: "2" }\n`;
+    const { framework, diagnostics } = parseFramework(text, 'f.yaml');
+    assert.deepEqual(diagnostics.map((d) => d.message), ["rule 's' never applies: rule 'r' has the same match and comes first"]);
+    assert.equal(framework?.rules[1].rationale, 'Because.');
+    const levels = Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`);
+    const bomb = ['l0: &l0 [x]', ...levels, 'id: t'].join('\n');
+    const started = performance.now();
+    const bombed = parseFramework(bomb, 'bomb.yaml');
+    assert.ok(performance.now() - started < 2_000, `${performance.now() - started} ms`);
+    assert.equal(bombed.framework, undefined);
+    assert.deepEqual(bombed.diagnostics.map((d) => d.message), ['aliases repeat more than 100,000 values; write the framework out without them']);
+  });
+
   it('gives the same accept or reject as ajv on the schema, on thousands of mutated frameworks', () => {
     // The oracle reads the plain value; parseFramework reads it as YAML text. Unique rule ids are
     // the one rule of these the schema cannot state (its description says it).
@@ -202,6 +232,43 @@ describe('validateFramework against the schema', () => {
         assertWorded(diagnostics, text);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('never throws on any YAML document: anchors, aliases, tags, huge numbers, prototype keys, any root', () => {
+    const key = fc.constantFrom('id', 'title', 'source', 'rules', 'match', 'layer', 'category', 'tags', 'verdict', 'horizon', 'outlook', 'rationale', 'section', '__proto__', 'constructor', 'toString', '<<', '1', '"x y"', '[k]', '{k: v}', '*a', '? [a]');
+    const scalar = fc.oneof(
+      fc.constantFrom('1e999', '-1e999', `0x${'f'.repeat(40)}`, '123456789012345678901234567890', '.nan', '-.inf', '~', 'null', 'true', '""', "'x'", '!!str 5', '!custom x', '!!binary AAAA', '!!timestamp 2025-02-01', '2025-02-01', 'positive', 'model', 'short-term', 'compute', '*a', '*b', '*nothing', '__proto__'),
+      fc.string({ maxLength: 6 }).map((text) => JSON.stringify(text)),
+    );
+    const { value } = fc.letrec<{ value: string; list: string; map: string; anchored: string }>((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map'), tie('anchored')),
+      list: fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
+      map: fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }).map((pairs) => `{${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
+      anchored: fc.tuple(fc.constantFrom('&a', '&b'), tie('value')).map(([anchor, v]) => `${anchor} ${v}`),
+    }));
+    const blockMap = fc.array(fc.tuple(key, value), { maxLength: 8 }).map((pairs) => pairs.map(([k, v]) => `${k}: ${v}`).join('\n'));
+    const blockList = fc.array(value, { maxLength: 5 }).map((items) => items.map((item) => `- ${item}`).join('\n'));
+    // A framework with anchors, aliases and merge keys spliced in, so the checker gets far.
+    const framework = stringify(valid());
+    const spliced = fc
+      .array(fc.tuple(fc.nat(framework.length), fc.constantFrom('&a ', '&b ', '*a', '*b', ' *a\n', '<<: *a\n', '__proto__: ', '- *b\n', '[*a, *a]', '{}')), { minLength: 1, maxLength: 4 })
+      .map((edits) => edits.reduce((text, [at, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice(at % (text.length + 1)), framework));
+    const document = fc.tuple(fc.constantFrom('', '%YAML 1.1\n---\n', '--- !!map\n'), fc.oneof(blockMap, blockList, value, fc.jsonValue().map((v) => stringify(v)), spliced));
+    fc.assert(
+      fc.property(document, ([head, body]) => {
+        const text = head + body;
+        for (const uniqueKeys of [true, false]) {
+          const lines = new LineCounter();
+          const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys });
+          const started = performance.now();
+          const { framework, diagnostics } = validateFramework(doc, lines, 'f.yaml');
+          assert.ok(performance.now() - started < 1_000, text);
+          if (!framework) assert.ok(diagnostics.some((d) => d.severity === 'error'), text);
+          assertWorded(diagnostics, text);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });
