@@ -15,6 +15,8 @@ import { MAX_ALIASED_VALUES, YamlValues, type YamlValue } from './yamlValues';
 
 /** A file is untrusted: past this many problems the rest are counted, not listed. */
 export const MAX_LISTED_PROBLEMS = 100;
+/** How many of ajv's errors get words and a place; past this the rest are only counted (finding them is cheap, wording them is not). */
+const MAX_WORDED_ERRORS = 10 * MAX_LISTED_PROBLEMS;
 
 // ajv compiles the schema to a function (with `new Function`: this runs in the extension host and
 // the CLI, never in the webview) once, on the first framework file read; ajv itself is loaded then
@@ -70,7 +72,7 @@ export function validateFramework(doc: Document, lines: LineCounter, file: strin
   const validate = schemaCheck();
   const valid = validate(data);
   const words = new Words(values);
-  const problems = words.schemaProblems(valid ? [] : (validate.errors ?? []));
+  const { problems, unworded } = words.schemaProblems(valid ? [] : (validate.errors ?? []));
   const reported = new Set<unknown>();
   for (const { map, key, path } of values.textlessKeys) {
     if (reported.has(key ?? map) || !words.isChecked(path)) continue;
@@ -78,7 +80,7 @@ export function validateFramework(doc: Document, lines: LineCounter, file: strin
     problems.push(words.problem(path, key ?? map, `${words.label(path)}: field names must be text`, words.field(path)));
   }
   problems.push(...ruleProblems(words, problems));
-  const diagnostics = toDiagnostics(problems, lines, file);
+  const diagnostics = toDiagnostics(problems, lines, file, unworded);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   // The schema has held every field to its type, so the data is the framework ($schema aside).
   const { $schema: _schema, ...framework } = data as Framework & { $schema?: string };
@@ -131,23 +133,27 @@ class Words {
     return value;
   }
 
-  schemaProblems(errors: readonly ErrorObject[]): Problem[] {
+  /** One problem per wrong place, in words; past MAX_WORDED_ERRORS, how many more there are. */
+  schemaProblems(errors: readonly ErrorObject[]): { problems: Problem[]; unworded: number } {
     // A value of the wrong type or outside its enum gets one problem, not one per keyword it fails.
     const wrongValue = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'enum').map((e) => e.instancePath));
     const problems: Problem[] = [];
     const seen = new Set<string>();
+    let unworded = 0;
     for (const error of errors) {
-      const path = error.instancePath.split('/').slice(1).map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
+      if (error.keyword === 'if') continue; // its `then` says what is wrong
       if (wrongValue.has(error.instancePath)) {
         if (seen.has(error.instancePath)) continue;
         seen.add(error.instancePath);
-        problems.push(this.wrongValue(path));
-      } else {
-        const problem = this.schemaProblem(error, path);
-        if (problem) problems.push(problem);
       }
+      if (problems.length >= MAX_WORDED_ERRORS) {
+        unworded++;
+        continue;
+      }
+      const path = error.instancePath.split('/').slice(1).map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
+      problems.push(wrongValue.has(error.instancePath) ? this.wrongValue(path) : this.schemaProblem(error, path));
     }
-    return problems;
+    return { problems, unworded };
   }
 
   private wrongValue(path: string[]): Problem {
@@ -169,7 +175,7 @@ class Words {
     return this.problem(path, node, `${this.label(path)} must be a ${nonEmpty}list of ${noun}`, this.field(path));
   }
 
-  private schemaProblem(error: ErrorObject, path: string[]): Problem | undefined {
+  private schemaProblem(error: ErrorObject, path: string[]): Problem {
     const { key, value } = this.values.at(path);
     const label = this.label(path);
     const field = this.field(path);
@@ -205,8 +211,6 @@ class Words {
         const outlook = this.values.at(path.slice(0, -1)).value;
         return this.problem(path, outlook, `${label} must differ from horizon '${String(this.valueAt([...rule, 'horizon']))}'`, field);
       }
-      case 'if':
-        return undefined; // its `then` has said what is wrong
       default:
         return this.problem(path, value ?? key, `${label} does not fit the framework schema (${error.keyword})`, field);
     }
@@ -281,8 +285,8 @@ function join(parent: string, name: string): string {
   return parent ? `${parent}.${name}` : name;
 }
 
-/** Problems as diagnostics, in the order of the file, the first MAX_LISTED_PROBLEMS of them listed. */
-function toDiagnostics(problems: readonly Problem[], lines: LineCounter, file: string): Diagnostic[] {
+/** Problems as diagnostics in the order of the file, the first MAX_LISTED_PROBLEMS listed and the rest counted. */
+function toDiagnostics(problems: readonly Problem[], lines: LineCounter, file: string, unworded = 0): Diagnostic[] {
   const position = (offset: number) => {
     const { line, col } = lines.linePos(offset);
     return { line: line - 1, character: col - 1 };
@@ -303,9 +307,9 @@ function toDiagnostics(problems: readonly Problem[], lines: LineCounter, file: s
     data: suggestions ? { field, suggestions: [...suggestions] } : { field },
   }));
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  if (diagnostics.length <= MAX_LISTED_PROBLEMS) return diagnostics;
-  const listed = diagnostics.slice(0, MAX_LISTED_PROBLEMS);
+  if (diagnostics.length <= MAX_LISTED_PROBLEMS && unworded === 0) return diagnostics;
   const rest = diagnostics.slice(MAX_LISTED_PROBLEMS);
-  const severity = rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
-  return [...listed, { ...rest[0], severity, message: `${rest.length} more problems in this file are not listed; fix the ones above first`, data: { field: rest[0].data?.field ?? '' } }];
+  const severity = unworded > 0 || rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
+  const message = `${rest.length + unworded} more problems in this file are not listed; fix the ones above first`;
+  return [...diagnostics.slice(0, MAX_LISTED_PROBLEMS), { file, range: range(null), severity, code: 'invalid-framework', message, data: { field: '' } }];
 }

@@ -180,16 +180,23 @@ describe('validateFramework against the schema', () => {
   });
 
   it(`lists the first ${MAX_LISTED_PROBLEMS} problems of a file in its order and counts the rest`, () => {
-    const framework = valid();
-    for (let i = 0; i < 500; i++) framework[`extra${i}`] = i;
-    const text = JSON.stringify(framework, null, 2);
-    const { diagnostics } = parseFramework(text, 'f.json');
-    assert.equal(diagnostics.length, MAX_LISTED_PROBLEMS + 1);
-    const lines = diagnostics.map((d) => d.range.start.line);
-    assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
-    assert.match(diagnostics[0].message, /unknown field 'extra0'/);
-    assert.equal(diagnostics[MAX_LISTED_PROBLEMS].message, '400 more problems in this file are not listed; fix the ones above first');
-    assert.equal(diagnostics[MAX_LISTED_PROBLEMS].severity, 'error');
+    for (const [count, edit] of [
+      [500, (f: Record<string, unknown>) => Array.from({ length: 500 }, (_, i) => (f[`extra${i}`] = i))],
+      [20_000, (f: Record<string, unknown>) => set(['rules', 0, 'match', 'tags'], Array.from({ length: 20_000 }, (_, i) => i))(f)],
+    ] as const) {
+      const framework = valid();
+      edit(framework);
+      const text = JSON.stringify(framework, null, 2);
+      const { diagnostics } = parseFramework(text, 'f.json');
+      assert.equal(diagnostics.length, MAX_LISTED_PROBLEMS + 1);
+      const lines = diagnostics.slice(0, MAX_LISTED_PROBLEMS).map((d) => d.range.start.line);
+      assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+      assert.match(diagnostics[0].message, count === 500 ? /unknown field 'extra0'/ : /match\.tags\[0\] must be text/);
+      const more = diagnostics[MAX_LISTED_PROBLEMS];
+      assert.equal(more.message, `${count - MAX_LISTED_PROBLEMS} more problems in this file are not listed; fix the ones above first`);
+      assert.equal(more.severity, 'error');
+      assert.deepEqual(more.range.start, { line: 0, character: 0 });
+    }
   });
 
   it('reads aliases as what they name, and refuses an alias bomb quickly', () => {
