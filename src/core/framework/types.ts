@@ -3,11 +3,8 @@
 // these types mirror schemas/framework.schema.json one to one.
 import type { ClassifiedLayer, Horizon, Strength, VerdictValue } from '../vocabulary/model';
 
-export const STRENGTHS: readonly Strength[] = ['weak', 'moderate', 'strong', 'strongest'];
-export const HORIZONS: readonly Horizon[] = ['short-term', 'long-term'];
-
 /** Where the thesis comes from, so every flag can be traced back to its author. */
-export interface FrameworkSource {
+interface FrameworkSource {
   article: string;
   author: string;
   /** As the source gives it, e.g. "February 2025". */
@@ -29,7 +26,7 @@ export interface FrameworkMatch {
 }
 
 /** The rule's reading over the other horizon, e.g. agents: negative now, positive long term. */
-export interface FrameworkOutlook {
+interface FrameworkOutlook {
   horizon: Horizon;
   verdict: VerdictValue;
   rationale: string;

@@ -1,292 +1,315 @@
-// Checks a parsed framework file field by field against the rules of schemas/framework.schema.json
-// (a unit test holds the two together). It walks the YAML syntax tree rather than plain values so
-// every problem points at the line the researcher has to fix.
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
-import { LAYERS, VERDICT_VALUES, type Diagnostic, type Range, type Severity } from '../vocabulary/model';
-import {
-  HORIZONS,
-  STRENGTHS,
-  type Framework,
-  type FrameworkMatch,
-  type FrameworkOutlook,
-  type FrameworkRule,
-  type FrameworkSource,
-} from './types';
+// Checks a parsed framework file against schemas/framework.schema.json, the one statement of its
+// structure (editors validate the same file with it), then checks what a schema cannot say:
+// unique rule ids, rules another rule shadows, categories the taxonomy does not know. Every problem
+// is said in the product's words and points at the line the researcher has to fix, found from
+// the error's place in the data back through the YAML syntax tree.
+import type AjvClass from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
+import frameworkSchema from '../../../schemas/framework.schema.json';
+import { LAYERS, type Diagnostic, type Range, type Severity } from '../vocabulary/model';
+import type { Framework } from './types';
 import { CATEGORIES, categoryById } from '../vocabulary/taxonomy';
 import { matchKey } from './match';
+import { MAX_ALIASED_VALUES, YamlValues, type YamlValue } from './yamlValues';
 
-export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const URL_PATTERN = /^https?:\/\/\S+$/;
-/** Text fields must say something: whitespace alone is as good as missing. */
-export const TEXT_PATTERN = /\S/;
+/** A file is untrusted: past this many problems the rest are counted, not listed. */
+export const MAX_LISTED_PROBLEMS = 100;
+/** How many of ajv's errors get words and a place; past this the rest are only counted (finding them is cheap, wording them is not). */
+const MAX_WORDED_ERRORS = 10 * MAX_LISTED_PROBLEMS;
 
-/** The fields of each object in a framework file, as the schema's `required` and `properties`. */
-export const FRAMEWORK_FIELDS = {
-  framework: { required: ['id', 'title', 'source', 'rules'], optional: ['$schema', 'description'] },
-  source: { required: ['article', 'author', 'date'], optional: ['publisher', 'url'] },
-  rule: { required: ['id', 'match', 'verdict', 'rationale', 'section'], optional: ['strength', 'horizon', 'outlook'] },
-  match: { required: [], optional: ['layer', 'category', 'tags'] },
-  outlook: { required: ['horizon', 'verdict', 'rationale'], optional: [] },
-} as const;
-
-type Shape = keyof typeof FRAMEWORK_FIELDS;
-type YamlValue = YamlNode | null | undefined;
-interface Entry {
-  key: YamlNode;
-  value: YamlValue;
+// ajv compiles the schema to a function (with `new Function`: this runs in the extension host and
+// the CLI, never in the webview) once, on the first framework file read; ajv itself is loaded then
+// too, so that activating in a workspace without framework files does not pay for it.
+let compiled: ValidateFunction | undefined;
+function schemaCheck(): ValidateFunction {
+  if (compiled) return compiled;
+  const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
+  // messages: false, since every message is the product's own (Words, below). validateSchema: false,
+  // since a unit test holds the schema to draft-07 once rather than every process at start. strictTypes
+  // and strictRequired are off because the if/then names fields the rule around it declares and
+  // types; an unknown keyword still fails the compile, and with it the unit tests.
+  compiled = new Ajv({ allErrors: true, messages: false, strict: true, strictTypes: false, strictRequired: false, validateSchema: false }).compile(frameworkSchema);
+  return compiled;
 }
 
-class Checker {
-  constructor(
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
-    private readonly file: string,
-    readonly diagnostics: Diagnostic[],
-  ) {}
+interface Schema {
+  $ref?: string;
+  type?: string;
+  enum?: string[];
+  required?: string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  minItems?: number;
+  pattern?: string;
+}
+const definitions = frameworkSchema.definitions as Record<string, Schema>;
+const deref = (schema: Schema | undefined) => (schema?.$ref ? definitions[schema.$ref.replace('#/definitions/', '')] : schema);
 
-  report(node: YamlValue, message: string, field: string, severity: Severity = 'error', suggestions?: readonly string[]): void {
-    this.diagnostics.push({
-      file: this.file,
-      range: this.range(node),
-      severity,
-      code: 'invalid-framework',
-      message,
-      data: suggestions ? { field, suggestions: [...suggestions] } : { field },
-    });
+/** The schema of the value at `path`, following properties and items. */
+function schemaAt(path: readonly string[]): Schema | undefined {
+  let schema = deref(frameworkSchema as Schema);
+  for (const step of path) schema = deref(schema?.type === 'array' ? schema.items : schema?.properties?.[step]);
+  return schema;
+}
+
+interface Problem {
+  node: YamlValue;
+  path: readonly string[];
+  message: string;
+  field: string;
+  severity: Severity;
+  suggestions?: readonly string[];
+}
+
+export function validateFramework(doc: Document, lines: LineCounter, file: string): { framework?: Framework; diagnostics: Diagnostic[] } {
+  const values = new YamlValues(doc);
+  const data = values.value;
+  if (values.overflow !== undefined) {
+    const message = `aliases repeat more than ${MAX_ALIASED_VALUES.toLocaleString('en')} values; write the framework out without them`;
+    return { diagnostics: toDiagnostics([{ node: values.overflow, path: [], message, field: '', severity: 'error' }], lines, file) };
+  }
+  const validate = schemaCheck();
+  const valid = validate(data);
+  const words = new Words(values);
+  const { problems, unworded } = words.schemaProblems(valid ? [] : (validate.errors ?? []));
+  const reported = new Set<unknown>();
+  for (const { map, key, path } of values.textlessKeys) {
+    if (reported.has(key ?? map) || !words.isChecked(path)) continue;
+    reported.add(key ?? map);
+    problems.push(words.problem(path, key ?? map, `${words.label(path)}: field names must be text`, words.field(path)));
+  }
+  problems.push(...ruleProblems(words, problems));
+  const diagnostics = toDiagnostics(problems, lines, file, unworded);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  // The schema has held every field to its type, so the data is the framework ($schema aside).
+  const { $schema: _schema, ...framework } = data as Framework & { $schema?: string };
+  return { framework, diagnostics };
+}
+
+/** The product's words for each way the schema can fail, at the node the researcher wrote. */
+class Words {
+  constructor(private readonly values: YamlValues) {}
+
+  problem(path: readonly string[], node: YamlValue, message: string, field: string, severity: Severity = 'error', suggestions?: readonly string[]): Problem {
+    return { node, path, message, field, severity, suggestions };
   }
 
-  /** Where a node starts, up to the end of its first line: a whole rule underlined is noise. */
-  range(node: YamlValue): Range {
-    const [start, end] = node?.range ?? [0, 0];
-    const newline = this.lineEnd(start);
-    return { start: this.position(start), end: this.position(Math.min(end, newline)) };
+  /** How a message names the value at `path`: `source.url`, `rule 'x': match.tags[0]`, `rule 2`. */
+  label(path: readonly string[]): string {
+    if (path.length === 0) return 'the framework';
+    if (path[0] !== 'rules' || path.length === 1) return dotted(path);
+    const index = Number(path[1]);
+    const id = (this.valueAt(['rules', path[1]]) as Record<string, unknown> | undefined)?.id;
+    const rule = typeof id === 'string' && /\S/.test(id) ? `rule '${id}'` : `rule ${index + 1}`;
+    return path.length === 2 ? rule : `${rule}: ${dotted(path.slice(2))}`;
   }
 
-  resolve(node: YamlValue): YamlValue {
-    // Aliases let a researcher reuse a rationale; following one is bounded by the schema's depth.
-    return isAlias(node) ? node.resolve(this.doc) : node;
+  /** The field a diagnostic's data names: `rules[0].match.tags[1]`. */
+  field(path: readonly string[]): string {
+    return path.reduce((field, step, i) => (/^\d+$/.test(step) && Array.isArray(this.valueAt(path.slice(0, i))) ? `${field}[${step}]` : field ? `${field}.${step}` : step), '');
   }
 
-  fields(node: YamlValue, shape: Shape, label: string, field: string): Map<string, Entry> | undefined {
-    const map = this.resolve(node);
-    if (!isMap(map)) {
-      this.report(node, `${label} must be a mapping of fields`, field);
-      return undefined;
-    }
-    const { required, optional } = FRAMEWORK_FIELDS[shape];
-    const known: readonly string[] = [...required, ...optional];
-    const found = new Map<string, Entry>();
-    for (const pair of map.items) {
-      const key = pair.key as YamlValue;
-      const name = isScalar(key) && typeof key.value === 'string' ? key.value : undefined;
-      if (!key || name === undefined) {
-        this.report(key ?? map, `${label}: field names must be text`, field);
-      } else if (!known.includes(name)) {
-        this.report(key, `${label}: unknown field '${name}' (expected ${known.join(', ')})`, join(field, name), 'error', known);
-      } else {
-        found.set(name, { key, value: pair.value as YamlValue });
+  /** Whether the schema reads the map at `path` as fields: it is one, inside what the schema expects. */
+  isChecked(path: readonly string[]): boolean {
+    return path.every((_, i) => this.hasType(path.slice(0, i))) && schemaAt(path)?.type === 'object';
+  }
+
+  private hasType(path: readonly string[]): boolean {
+    const value = this.valueAt(path);
+    const type = schemaAt(path)?.type;
+    return type === 'array' ? Array.isArray(value) : type === 'object' && typeof value === 'object' && value !== null && !Array.isArray(value);
+  }
+
+  /** The node the researcher wrote at `path` (an alias, not what it names). */
+  node(path: readonly string[]): YamlValue {
+    const { key, value } = this.values.at(path);
+    return value ?? key;
+  }
+
+  valueAt(path: readonly string[]): unknown {
+    let value = this.values.value;
+    for (const step of path) value = typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, step) ? (value as Record<string, unknown>)[step] : undefined;
+    return value;
+  }
+
+  /** One problem per wrong place, in words; past MAX_WORDED_ERRORS, how many more there are. */
+  schemaProblems(errors: readonly ErrorObject[]): { problems: Problem[]; unworded: number } {
+    // A value of the wrong type or outside its enum gets one problem, not one per keyword it fails.
+    const wrongValue = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'enum').map((e) => e.instancePath));
+    const problems: Problem[] = [];
+    const seen = new Set<string>();
+    let unworded = 0;
+    for (const error of errors) {
+      if (error.keyword === 'if') continue; // its `then` says what is wrong
+      if (wrongValue.has(error.instancePath)) {
+        if (seen.has(error.instancePath)) continue;
+        seen.add(error.instancePath);
       }
+      if (problems.length >= MAX_WORDED_ERRORS) {
+        unworded++;
+        continue;
+      }
+      const path = error.instancePath.split('/').slice(1).map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
+      problems.push(wrongValue.has(error.instancePath) ? this.wrongValue(path) : this.schemaProblem(error, path));
     }
-    for (const name of required) {
-      if (!found.has(name)) this.report(map, `${label}: missing required field '${name}'`, join(field, name));
-    }
-    return found;
+    return { problems, unworded };
   }
 
-  text(entry: Entry | undefined, label: string, field: string, pattern = TEXT_PATTERN, expected = 'must not be empty'): string | undefined {
-    if (!entry) return undefined;
-    const node = this.resolve(entry.value);
-    if (!isScalar(node) || typeof node.value !== 'string') {
-      const quote = isScalar(node) && node.value !== null ? ' (put it in quotes)' : '';
-      this.report(entry.value ?? entry.key, `${label} must be text${quote}`, field);
-      return undefined;
+  private wrongValue(path: string[]): Problem {
+    const { key, value } = this.values.at(path);
+    const node = value ?? key;
+    const label = this.label(path);
+    const schema = schemaAt(path);
+    if (schema?.enum) return this.problem(path, node, `${label} must be one of ${schema.enum.join(', ')}`, this.field(path), 'error', schema.enum);
+    if (schema?.type === 'object') return this.problem(path, node, `${label} must be a mapping of fields`, this.field(path));
+    if (schema?.type === 'array') return this.list(path, node);
+    const resolved = this.values.resolve(value);
+    const quote = isScalar(resolved) && resolved.value !== null ? ' (put it in quotes)' : '';
+    return this.problem(path, node, `${label} must be text${quote}`, this.field(path));
+  }
+
+  private list(path: string[], node: YamlValue): Problem {
+    const noun = path[path.length - 1];
+    const nonEmpty = schemaAt(path)?.minItems ? 'non-empty ' : '';
+    return this.problem(path, node, `${this.label(path)} must be a ${nonEmpty}list of ${noun}`, this.field(path));
+  }
+
+  private schemaProblem(error: ErrorObject, path: string[]): Problem {
+    const { key, value } = this.values.at(path);
+    const label = this.label(path);
+    const field = this.field(path);
+    const params = error.params as Record<string, unknown>;
+    const object = this.values.resolve(value);
+    const keyNode = (name: unknown) => (isMap(object) ? this.values.at([...path, String(name)]).key : undefined) ?? object;
+    switch (error.keyword) {
+      case 'required':
+        return this.problem(path, object, `${label}: missing required field '${String(params.missingProperty)}'`, join(field, String(params.missingProperty)));
+      case 'additionalProperties': {
+        const name = String(params.additionalProperty);
+        const schema = schemaAt(path);
+        const known = [...(schema?.required ?? []), ...Object.keys(schema?.properties ?? {}).filter((n) => !schema?.required?.includes(n))];
+        return this.problem(path, keyNode(name), `${label}: unknown field '${name}' (expected ${known.join(', ')})`, join(field, name), 'error', known);
+      }
+      case 'pattern':
+        return this.problem(path, value ?? key, `${label} ${patternWords(String(params.pattern), path)}`, field);
+      case 'minItems':
+        return this.list(path, value ?? key);
+      case 'minProperties':
+        return this.problem(path, value ?? key, `${label} must set at least one of ${Object.keys(schemaAt(path)?.properties ?? {}).join(', ')}`, field);
+      case 'uniqueItems': {
+        const at = [...path, String(params.j)];
+        return this.problem(at, this.values.at(at).value, `${label} lists '${String(this.valueAt(at))}' twice`, this.field(at));
+      }
+      case 'dependencies': {
+        const missing = String(params.missingProperty);
+        return this.problem(path, keyNode(params.property), `${label}: set ${missing} too, since the ${String(params.property)} reads the other ${missing}`, join(field, missing));
+      }
+      case 'const': {
+        // The schema's only const is the outlook's horizon, which must be the rule's other one.
+        const rule = path.slice(0, -2);
+        const outlook = this.values.at(path.slice(0, -1)).value;
+        return this.problem(path, outlook, `${label} must differ from horizon '${String(this.valueAt([...rule, 'horizon']))}'`, field);
+      }
+      default:
+        return this.problem(path, value ?? key, `${label} does not fit the framework schema (${error.keyword})`, field);
     }
-    if (!pattern.test(node.value)) {
-      this.report(entry.value, `${label} ${expected}`, field);
-      return undefined;
+  }
+}
+
+function patternWords(pattern: string, path: readonly string[]): string {
+  if (pattern === frameworkSchema.properties.id.pattern) return `must be lowercase words joined by hyphens, e.g. '${path.length === 1 ? 'deepseek-2025' : 'compute-negative'}'`;
+  if (pattern === definitions.source.properties?.url.pattern) return 'must be an http or https address';
+  return 'must not be empty';
+}
+
+/** What a schema cannot say: rule ids are unique, a rule is not shadowed, a category exists. */
+function ruleProblems(words: Words, schemaProblems: readonly Problem[]): Problem[] {
+  const rules = words.valueAt(['rules']);
+  if (!Array.isArray(rules)) return [];
+  // Each check reads one field of a rule, and only once the schema has passed it.
+  const wrong = new Set(schemaProblems.filter((p) => p.severity === 'error').map((p) => p.path.slice(0, 3).join('/')));
+  const problems: Problem[] = [];
+  const firstById = new Map<string, number>();
+  const firstByMatch = new Map<string, string>();
+  rules.forEach((rule: Record<string, unknown> | null, index) => {
+    const path = ['rules', String(index)];
+    const fine = (name: string) => typeof rule === 'object' && rule !== null && name in rule && !wrong.has([...path, name].join('/'));
+    const match = rule?.match as Record<string, unknown> | undefined;
+    const tags = match?.tags;
+    // ajv's uniqueItems keys a plain object by the tag, so it cannot see a repeated '__proto__'.
+    if (Array.isArray(tags) && tags.indexOf('__proto__') !== tags.lastIndexOf('__proto__')) {
+      const at = [...path, 'match', 'tags', String(tags.lastIndexOf('__proto__'))];
+      problems.push(words.problem(at, words.node(at), `${words.label(at.slice(0, -1))} lists '__proto__' twice`, words.field(at)));
+      wrong.add([...path, 'match'].join('/'));
     }
-    return node.value;
-  }
+    if (typeof match?.category === 'string' && /\S/.test(match.category)) problems.push(...categoryProblems(words, index, match.category, match.layer));
+    if (fine('id')) {
+      const id = rule?.id as string;
+      const earlier = firstById.get(id);
+      if (earlier !== undefined) problems.push(words.problem(path, words.node(path), `${words.label(path)}: id is already used by rule ${earlier + 1}`, words.field([...path, 'id'])));
+      else firstById.set(id, index);
+    }
+    if (fine('id') && fine('match')) {
+      // Ties go to the rule written first, so a later rule with the very same match never applies.
+      const key = matchKey(match as Framework['rules'][number]['match']);
+      const shadow = firstByMatch.get(key);
+      const message = `${words.label(path)} never applies: rule '${shadow}' has the same match and comes first`;
+      if (shadow !== undefined) problems.push(words.problem(path, words.node(path), message, words.field([...path, 'match']), 'warning'));
+      else firstByMatch.set(key, rule?.id as string);
+    }
+  });
+  return problems;
+}
 
-  oneOf<T extends string>(entry: Entry | undefined, label: string, field: string, values: readonly T[]): T | undefined {
-    if (!entry) return undefined;
-    const node = this.resolve(entry.value);
-    const value = isScalar(node) ? node.value : undefined;
-    if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
-    this.report(entry.value ?? entry.key, `${label} must be one of ${values.join(', ')}`, field, 'error', values);
-    return undefined;
+/** Valid but suspicious: a misspelt or misplaced category silently matches nothing. */
+function categoryProblems(words: Words, index: number, category: string, layer: unknown): Problem[] {
+  const path = ['rules', String(index), 'match', 'category'];
+  const label = words.label(path.slice(0, 2));
+  const known = categoryById(category.trim().toLowerCase());
+  if (!known) {
+    const message = `${label}: match.category '${category}' is not a known category, so the rule applies only to notes that write it the same way`;
+    return [words.problem(path, words.node(path), message, words.field(path), 'warning', CATEGORIES.map((c) => c.id))];
   }
+  if (typeof layer === 'string' && (LAYERS as readonly string[]).includes(layer) && known.layer !== layer) {
+    return [words.problem(path, words.node(path), `${label} never applies: category '${known.id}' belongs to ${known.layer}, not ${layer}`, words.field(path), 'warning')];
+  }
+  return [];
+}
 
-  private position(offset: number): { line: number; character: number } {
-    const { line, col } = this.lines.linePos(offset);
-    return { line: line - 1, character: col - 1 };
-  }
-
-  private lineEnd(offset: number): number {
-    // linePos is 1-based, so lineStarts[line] is where the following line starts.
-    const next = this.lines.lineStarts[this.lines.linePos(offset).line];
-    return next === undefined ? Number.MAX_SAFE_INTEGER : next - 1;
-  }
+function dotted(path: readonly string[]): string {
+  return path.reduce((text, step) => (/^\d+$/.test(step) ? `${text}[${step}]` : text ? `${text}.${step}` : step), '');
 }
 
 function join(parent: string, name: string): string {
   return parent ? `${parent}.${name}` : name;
 }
 
-export function validateFramework(doc: Document, lines: LineCounter, file: string): { framework?: Framework; diagnostics: Diagnostic[] } {
-  const check = new Checker(doc, lines, file, []);
-  const top = check.fields(doc.contents as YamlValue, 'framework', 'the framework', '');
-  if (!top) return { diagnostics: check.diagnostics };
-
-  const id = check.text(top.get('id'), 'id', 'id', ID_PATTERN, "must be lowercase words joined by hyphens, e.g. 'deepseek-2025'");
-  const title = check.text(top.get('title'), 'title', 'title');
-  const description = check.text(top.get('description'), 'description', 'description', /[^]*/);
-  check.text(top.get('$schema'), '$schema', '$schema', /[^]*/);
-  const source = readSource(check, top.get('source'));
-  const rules = readRules(check, top.get('rules'));
-
-  const failed = check.diagnostics.some((d) => d.severity === 'error');
-  if (failed || !id || !title || !source || !rules) return { diagnostics: check.diagnostics };
-  const framework: Framework = { id, title, ...(description !== undefined && { description }), source, rules };
-  return { framework, diagnostics: check.diagnostics };
-}
-
-function readSource(check: Checker, entry: Entry | undefined): FrameworkSource | undefined {
-  if (!entry) return undefined;
-  const fields = check.fields(entry.value, 'source', 'source', 'source');
-  if (!fields) return undefined;
-  const [article, author, date, publisher] = (['article', 'author', 'date', 'publisher'] as const).map((name) =>
-    check.text(fields.get(name), `source.${name}`, `source.${name}`),
-  );
-  const url = check.text(fields.get('url'), 'source.url', 'source.url', URL_PATTERN, 'must be an http or https address');
-  if (!article || !author || !date) return undefined;
-  return { article, author, date, ...(publisher !== undefined && { publisher }), ...(url !== undefined && { url }) };
-}
-
-function readRules(check: Checker, entry: Entry | undefined): FrameworkRule[] | undefined {
-  if (!entry) return undefined;
-  const list = check.resolve(entry.value);
-  if (!isSeq(list)) {
-    check.report(entry.value ?? entry.key, 'rules must be a list of rules', 'rules');
-    return undefined;
-  }
-  const rules: FrameworkRule[] = [];
-  const firstById = new Map<string, number>();
-  const firstByMatch = new Map<string, string>();
-  list.items.forEach((item, index) => {
-    const node = item as YamlValue;
-    const rule = readRule(check, node, index);
-    if (!rule) return;
-    const earlier = firstById.get(rule.id);
-    if (earlier !== undefined) {
-      check.report(node, `rule '${rule.id}': id is already used by rule ${earlier + 1}`, `rules[${index}].id`);
-    } else {
-      firstById.set(rule.id, index);
-    }
-    // Ties go to the rule written first, so a later rule with the very same match never applies.
-    const key = matchKey(rule.match);
-    const shadow = firstByMatch.get(key);
-    if (shadow !== undefined) {
-      check.report(node, `rule '${rule.id}' never applies: rule '${shadow}' has the same match and comes first`, `rules[${index}].match`, 'warning');
-    } else {
-      firstByMatch.set(key, rule.id);
-    }
-    rules.push(rule);
-  });
-  return rules;
-}
-
-function readRule(check: Checker, node: YamlValue, index: number): FrameworkRule | undefined {
-  const at = `rules[${index}]`;
-  const resolved = check.resolve(node);
-  const rawId = isMap(resolved) ? resolved.get('id') : undefined;
-  const label = typeof rawId === 'string' && TEXT_PATTERN.test(rawId) ? `rule '${rawId}'` : `rule ${index + 1}`;
-  const fields = check.fields(node, 'rule', label, at);
-  if (!fields) return undefined;
-
-  const id = check.text(fields.get('id'), `${label}: id`, `${at}.id`, ID_PATTERN, "must be lowercase words joined by hyphens, e.g. 'compute-negative'");
-  const match = readMatch(check, fields.get('match'), label, `${at}.match`);
-  const verdict = check.oneOf(fields.get('verdict'), `${label}: verdict`, `${at}.verdict`, VERDICT_VALUES);
-  const strength = check.oneOf(fields.get('strength'), `${label}: strength`, `${at}.strength`, STRENGTHS);
-  const horizon = check.oneOf(fields.get('horizon'), `${label}: horizon`, `${at}.horizon`, HORIZONS);
-  const outlook = readOutlook(check, fields.get('outlook'), label, `${at}.outlook`);
-  const rationale = check.text(fields.get('rationale'), `${label}: rationale`, `${at}.rationale`);
-  const section = check.text(fields.get('section'), `${label}: section`, `${at}.section`);
-
-  const outlookEntry = fields.get('outlook');
-  if (outlookEntry && !fields.has('horizon')) {
-    check.report(outlookEntry.key, `${label}: set horizon too, since the outlook reads the other horizon`, `${at}.horizon`);
-  } else if (outlook && horizon && outlook.horizon === horizon) {
-    check.report(outlookEntry?.value, `${label}: outlook.horizon must differ from horizon '${horizon}'`, `${at}.outlook.horizon`);
-    return undefined;
-  }
-  if (!id || !match || !verdict || !rationale || !section) return undefined;
-  if (fields.has('outlook') && (!outlook || !horizon)) return undefined;
-  return {
-    id,
-    match,
-    verdict,
-    ...(strength && { strength }),
-    ...(horizon && { horizon }),
-    ...(outlook && { outlook }),
-    rationale,
-    section,
+/** Problems as diagnostics in the order of the file, the first MAX_LISTED_PROBLEMS listed and the rest counted. */
+function toDiagnostics(problems: readonly Problem[], lines: LineCounter, file: string, unworded = 0): Diagnostic[] {
+  const position = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return { line: line - 1, character: col - 1 };
   };
-}
-
-function readMatch(check: Checker, entry: Entry | undefined, label: string, at: string): FrameworkMatch | undefined {
-  if (!entry) return undefined;
-  const fields = check.fields(entry.value, 'match', `${label}: match`, at);
-  if (!fields) return undefined;
-  if (fields.size === 0) {
-    check.report(entry.value ?? entry.key, `${label}: match must set at least one of layer, category, tags`, at);
-    return undefined;
-  }
-  const layer = check.oneOf(fields.get('layer'), `${label}: match.layer`, `${at}.layer`, LAYERS);
-  const category = check.text(fields.get('category'), `${label}: match.category`, `${at}.category`);
-  const tags = readTags(check, fields.get('tags'), label, `${at}.tags`);
-  if (category) checkCategory(check, fields.get('category'), label, at, category, layer);
-  if ((fields.has('layer') && !layer) || (fields.has('category') && !category) || (fields.has('tags') && !tags)) return undefined;
-  return { ...(layer && { layer }), ...(category && { category }), ...(tags && { tags }) };
-}
-
-/** Valid but suspicious: a misspelt or misplaced category silently matches nothing. */
-function checkCategory(check: Checker, entry: Entry | undefined, label: string, at: string, category: string, layer?: string): void {
-  const known = categoryById(category.trim().toLowerCase());
-  if (!known) {
-    const message = `${label}: match.category '${category}' is not a known category, so the rule applies only to notes that write it the same way`;
-    check.report(entry?.value, message, `${at}.category`, 'warning', CATEGORIES.map((c) => c.id));
-  } else if (layer && known.layer !== layer) {
-    check.report(entry?.value, `${label} never applies: category '${known.id}' belongs to ${known.layer}, not ${layer}`, `${at}.category`, 'warning');
-  }
-}
-
-function readTags(check: Checker, entry: Entry | undefined, label: string, at: string): string[] | undefined {
-  if (!entry) return undefined;
-  const list = check.resolve(entry.value);
-  if (!isSeq(list) || list.items.length === 0) {
-    check.report(entry.value ?? entry.key, `${label}: match.tags must be a non-empty list of tags`, at);
-    return undefined;
-  }
-  const tags: string[] = [];
-  let valid = true;
-  list.items.forEach((item, i) => {
-    const tag = check.text({ key: entry.key, value: item as YamlValue }, `${label}: match.tags[${i}]`, `${at}[${i}]`);
-    if (tag === undefined) valid = false;
-    else if (tags.includes(tag)) {
-      check.report(item as YamlValue, `${label}: match.tags lists '${tag}' twice`, `${at}[${i}]`);
-      valid = false;
-    } else tags.push(tag);
-  });
-  return valid ? tags : undefined;
-}
-
-function readOutlook(check: Checker, entry: Entry | undefined, label: string, at: string): FrameworkOutlook | undefined {
-  if (!entry) return undefined;
-  const fields = check.fields(entry.value, 'outlook', `${label}: outlook`, at);
-  if (!fields) return undefined;
-  const horizon = check.oneOf(fields.get('horizon'), `${label}: outlook.horizon`, `${at}.horizon`, HORIZONS);
-  const verdict = check.oneOf(fields.get('verdict'), `${label}: outlook.verdict`, `${at}.verdict`, VERDICT_VALUES);
-  const rationale = check.text(fields.get('rationale'), `${label}: outlook.rationale`, `${at}.rationale`);
-  return horizon && verdict && rationale ? { horizon, verdict, rationale } : undefined;
+  /** Where a node starts, up to the end of its first line: a whole rule underlined is noise. */
+  const range = (node: YamlValue): Range => {
+    const [start, end] = node?.range ?? [0, 0];
+    // linePos is 1-based, so lineStarts[line] is where the following line starts.
+    const next = lines.lineStarts[lines.linePos(start).line];
+    return { start: position(start), end: position(Math.min(end, next === undefined ? Number.MAX_SAFE_INTEGER : next - 1)) };
+  };
+  const diagnostics = problems.map(({ node, message, field, severity, suggestions }): Diagnostic => ({
+    file,
+    range: range(node),
+    severity,
+    code: 'invalid-framework',
+    message,
+    data: suggestions ? { field, suggestions: [...suggestions] } : { field },
+  }));
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (diagnostics.length <= MAX_LISTED_PROBLEMS && unworded === 0) return diagnostics;
+  const rest = diagnostics.slice(MAX_LISTED_PROBLEMS);
+  const severity = unworded > 0 || rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
+  const message = `${rest.length + unworded} more problems in this file are not listed; fix the ones above first`;
+  return [...diagnostics.slice(0, MAX_LISTED_PROBLEMS), { file, range: range(null), severity, code: 'invalid-framework', message, data: { field: '' } }];
 }
