@@ -144,14 +144,16 @@ export class AtlasService implements vscode.Disposable {
     return this.cache?.saveNow(this.atlas.index, this.stamps) ?? Promise.resolve();
   }
 
-  dispose(): void {
+  /** Resolves once the last change is in the index cache (a later start reads what this one wrote). */
+  dispose(): Promise<void> {
     this.disposed = true;
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     this.staleWatcher.dispose();
     this.pendingEdits.clear();
-    void this.cache?.dispose(this.atlas.index, this.stamps);
+    const lastWrite = this.cache?.dispose(this.atlas.index, this.stamps) ?? Promise.resolve();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.atlas.dispose();
+    return lastWrite;
   }
 
   private async firstBuild(): Promise<void> {

@@ -235,7 +235,7 @@ describe('Index cache (a reopened workspace)', () => {
     const protocols = first.atlas.protocols();
     assert.deepStrictEqual(first.firstIndex, { fromCache: 0, parsed: total, cacheDiscarded: false });
     await first.flushCache();
-    first.dispose();
+    await first.dispose();
     const cacheFile = vscode.Uri.joinPath(storage, INDEX_CACHE_FILE);
     assert.ok((await vscode.workspace.fs.stat(cacheFile)).size > 0, 'the cache file was written');
 
@@ -243,7 +243,7 @@ describe('Index cache (a reopened workspace)', () => {
     assert.deepStrictEqual(reopened.firstIndex, { fromCache: total, parsed: 0, cacheDiscarded: false });
     assert.deepStrictEqual(reopened.atlas.protocols(), protocols, 'the same protocols as a fresh index');
     await reopened.flushCache();
-    reopened.dispose();
+    await reopened.dispose();
 
     const file = 'model/bittensor.md';
     const text = await readText(file);
@@ -253,7 +253,7 @@ describe('Index cache (a reopened workspace)', () => {
       assert.deepStrictEqual(changed.firstIndex, { fromCache: total - 1, parsed: 1, cacheDiscarded: false });
       assert.deepStrictEqual(changed.atlas.index.protocol(file)?.aliases, ['TAO', 'Bittensor Network'], 'the changed note was read again');
       await changed.flushCache();
-      changed.dispose();
+      await changed.dispose();
 
       // The same size, another modification time: read again (the stamps, not the length, decide).
       const sameSize = text.replace('aliases: [TAO]', 'aliases: [TAO, Bittensor Nexwork]');
@@ -266,7 +266,7 @@ describe('Index cache (a reopened workspace)', () => {
       assert.deepStrictEqual(touched.firstIndex, { fromCache: total - 1, parsed: 1, cacheDiscarded: false });
       assert.deepStrictEqual(touched.atlas.index.protocol(file)?.aliases, ['TAO', 'Bittensor Nexwork'], 'a same-size change was read again');
       await touched.flushCache();
-      touched.dispose();
+      await touched.dispose();
     } finally {
       await writeText(file, text);
     }

@@ -54,26 +54,35 @@ export async function typeOver(document: vscode.TextDocument, needle: string, re
 
 /** Throws away every unsaved change and closes all editors, so the next test starts clean. */
 export async function revertAll(): Promise<void> {
-  const dirty = vscode.workspace.textDocuments.filter((each) => each.isDirty);
-  for (const document of dirty) {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-  // The revert reaches this extension host as a change event after the command returns: wait for
-  // it, so the service has the reverted text pending before `settled` looks.
-  const deadline = Date.now() + 10000;
-  while (dirty.some((document) => document.isDirty) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  // A document can read clean a moment before its reverted text arrives: wait for the text too.
-  for (const document of dirty) {
-    const bytes = document.uri.scheme === 'untitled' ? undefined : await vscode.workspace.fs.readFile(document.uri).then(undefined, () => undefined);
-    if (!bytes) continue;
-    const saved = new TextDecoder().decode(bytes).replace(/\r\n/g, '\n');
-    while (document.getText().replace(/\r\n/g, '\n') !== saved && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  for (const document of vscode.workspace.textDocuments.filter((each) => each.isDirty)) await revert(document);
   // The reverted text must reach the index before the editors close: the service drops a pending
   // edit of a closed document, and would keep the unsaved text.
   await (await atlasInternals()).service.settled();
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Back to the text on disk. The revert command acts on the active editor, and on a busy machine
+ * the editor shown a moment ago is not always the active one yet, so the command may revert
+ * nothing: it is retried, and the text compared with the file's (a document can read clean a
+ * moment before its reverted text arrives in this extension host). A test that goes on with the
+ * edited text fails later for a reason that has nothing to do with it, so this throws instead.
+ */
+async function revert(document: vscode.TextDocument): Promise<void> {
+  const bytes = document.uri.scheme === 'untitled' ? undefined : await vscode.workspace.fs.readFile(document.uri).then(undefined, () => undefined);
+  const saved = bytes && new TextDecoder().decode(bytes).replace(/\r\n/g, '\n');
+  const reverted = () => !document.isDirty && (saved === undefined || document.getText().replace(/\r\n/g, '\n') === saved);
+  for (let attempt = 0; attempt < 4 && !reverted(); attempt++) {
+    await vscode.window.showTextDocument(document, { preview: false, preserveFocus: false });
+    if (vscode.window.activeTextEditor?.document !== document) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const deadline = Date.now() + 3000;
+    while (!reverted() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  if (!reverted()) throw new Error(`Could not revert ${vscode.workspace.asRelativePath(document.uri)} to the text on disk`);
 }
 
 export function ourDiagnostics(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
