@@ -24,6 +24,10 @@ const BASE_SETTINGS = {
   'update.mode': 'none',
   // The example workspace sits inside this git repository: no "open the parent repository?" prompt.
   'git.openRepositoryInParentFolders': 'never',
+  // VS Code in a browser saves a second after typing by default (desktop VS Code does not): a
+  // test that types into a note and takes longer than that would leave the edit on disk for the
+  // next test, which then ran against another note than it was written for.
+  'files.autoSave': 'off',
 };
 
 /** Chromium flags for a quiet, offline, software-rendered browser (WebGL through SwiftShader). */
