@@ -11,6 +11,7 @@ import frameworkSchema from '../../../schemas/framework.schema.json';
 import { LAYERS, type Diagnostic, type Range, type Severity } from '../vocabulary/model';
 import type { Framework } from './types';
 import { CATEGORIES, categoryById } from '../vocabulary/taxonomy';
+import { readSynonyms, synonymProblemText, synonymsMoreProblemsText, type SynonymProblem } from '../vocabulary/synonyms';
 import { matchKey } from './match';
 import { MAX_ALIASED_VALUES, YamlValues, type YamlValue } from './yamlValues';
 
@@ -80,7 +81,7 @@ export function validateFramework(doc: Document, lines: LineCounter, file: strin
     reported.add(key ?? map);
     problems.push(words.problem(path, key ?? map, l10n.t('{0}: field names must be text', words.label(path)), words.field(path)));
   }
-  problems.push(...ruleProblems(words, problems));
+  problems.push(...ruleProblems(words, problems), ...synonymProblems(words, problems));
   const diagnostics = toDiagnostics(problems, lines, file, unworded);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   // The schema has held every field to its type, so the data is the framework ($schema aside).
@@ -172,11 +173,14 @@ class Words {
 
   private list(path: string[], node: YamlValue): Problem {
     const label = this.label(path);
-    // The schema's lists are the rules and a match's tags.
+    // The schema's lists are the rules, a match's tags and the synonyms' words (never empty-checked).
     const rules = path[path.length - 1] === 'rules';
-    const message = schemaAt(path)?.minItems
-      ? rules ? l10n.t('{0} must be a non-empty list of rules', label) : l10n.t('{0} must be a non-empty list of tags', label)
-      : rules ? l10n.t('{0} must be a list of rules', label) : l10n.t('{0} must be a list of tags', label);
+    const message =
+      path[0] === 'synonyms'
+        ? l10n.t('{0} must be a list of words', label)
+        : schemaAt(path)?.minItems
+          ? rules ? l10n.t('{0} must be a non-empty list of rules', label) : l10n.t('{0} must be a non-empty list of tags', label)
+          : rules ? l10n.t('{0} must be a list of rules', label) : l10n.t('{0} must be a list of tags', label);
     return this.problem(path, node, message, this.field(path));
   }
 
@@ -267,6 +271,30 @@ function ruleProblems(words: Words, schemaProblems: readonly Problem[]): Problem
     }
   });
   return problems;
+}
+
+/**
+ * The synonyms' words, once the schema has passed their shape, held to the setting's bounds and
+ * refusals (readSynonyms): a word too long, hidden characters, a word that already names another
+ * layer or category, too many words. Each is a warning at the word: it is left out, the rest of the
+ * framework is used.
+ */
+function synonymProblems(words: Words, schemaProblems: readonly Problem[]): Problem[] {
+  const synonyms = words.valueAt(['synonyms']);
+  if (synonyms === undefined || schemaProblems.some((p) => p.severity === 'error' && p.path[0] === 'synonyms')) return [];
+  const read = readSynonyms(synonyms);
+  const at = (path: string[], message: string) => words.problem(path, words.node(path), message, words.field(path), 'warning');
+  const problems = read.problems.map((problem) => at(synonymPath(problem), synonymProblemText(problem, 'synonyms')));
+  if (read.moreProblems > 0) problems.push(at(['synonyms'], synonymsMoreProblemsText(read.moreProblems, 'synonyms')));
+  return problems;
+}
+
+/** Where in the framework file a problem of its synonyms is: the word itself, when it has one. */
+function synonymPath(problem: SynonymProblem): string[] {
+  if ('position' in problem) return ['synonyms', problem.group, problem.id, String(problem.position - 1)];
+  if ('id' in problem) return ['synonyms', problem.group, problem.id];
+  if ('group' in problem && problem.group) return ['synonyms', problem.group];
+  return ['synonyms'];
 }
 
 /** Valid but suspicious: a misspelt or misplaced category silently matches nothing. */

@@ -39,7 +39,7 @@ describe('framework file problems in zh-CN', () => {
     assert.deepEqual(chinese.map((d) => [d.range.start.line, d.message]), [
       [0, 'id 必须是用连字符连接的小写单词，例如“deepseek-2025”'],
       [1, 'title 不能为空'],
-      [2, '框架：未知字段“version”（可用的字段：id, title, source, rules, $schema, description）'],
+      [2, '框架：未知字段“version”（可用的字段：id, title, source, rules, $schema, description, synonyms）'],
       [4, 'source：缺少必填字段“article”'],
       [5, 'source.date 必须是文本（请加上引号）'],
       [6, 'source.url 必须是 http 或 https 地址'],
