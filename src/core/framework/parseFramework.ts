@@ -2,7 +2,8 @@
 // diagnostics that say what to fix and where. Framework files come from researchers' workspaces,
 // so nothing here may throw: every failure is a diagnostic.
 import * as l10n from '@vscode/l10n';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
+import { parseYamlDocument } from '../note/yamlDocument';
 import type { Diagnostic, Range } from '../vocabulary/model';
 import type { Framework } from './types';
 import { validateFramework } from './validateFramework';
@@ -25,7 +26,7 @@ export function parseFramework(text: string, file: string): FrameworkParseResult
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
     const lines = new LineCounter();
-    const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const doc = parseYamlDocument(source, { lineCounter: lines });
     if (doc.errors.length > 0) {
       const position = (offset: number) => {
         const { line, col } = lines.linePos(offset);
