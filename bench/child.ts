@@ -1,7 +1,8 @@
 // Runs one benchmark module in its own process, so its peak memory is its own, and prints its
-// rows with that figure as one JSON line. Usage: tsx bench/child.ts search|layout|messages|webview
+// rows with that figure as one JSON line. Usage: tsx bench/child.ts yaml|search|layout|messages|webview
 import * as path from 'node:path';
 import type { BenchRow } from './benchRow';
+import { benchHostileYaml } from './hostileYaml';
 import { benchLayout } from './layout';
 import { benchMessages } from './messageCheck';
 import { benchSearch } from './search';
@@ -9,6 +10,7 @@ import { benchSearch } from './search';
 type Bench = () => Promise<BenchRow[]>;
 
 async function load(name: string): Promise<Bench> {
+  if (name === 'yaml') return async () => benchHostileYaml();
   if (name === 'search') return benchSearch;
   if (name === 'layout') return benchLayout;
   if (name === 'messages') return benchMessages;

@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, each figure next to its target, as one JSON object on stdout
 // (progress goes to stderr). Each benchmark runs in its own process so one cannot inflate another's
 // peak memory. Targets are reported, never asserted: a slow machine is not a failing build.
-// `npm run bench -- cli search` runs only the sections named (indexing, search, layout, messages, webview, cli).
+// `npm run bench -- cli search` runs only the sections named (indexing, yaml, search, layout, messages, webview, cli).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,12 +11,13 @@ import { benchIndexing } from './indexing';
 import type { BenchRow } from './benchRow';
 
 const RSS_TARGET_MB = 250;
-const SECTIONS = ['indexing', 'search', 'layout', 'messages', 'webview', 'cli'];
+const SECTIONS = ['indexing', 'yaml', 'search', 'layout', 'messages', 'webview', 'cli'];
 
 /**
  * The memory target is the product's (indexing, search, layout). The webview benchmark's process
  * holds the test driver (Playwright) and the synthetic atlas, not the extension, and the page's own
- * memory lives in Chromium; the messages benchmark's holds a 50,000-protocol message twice over:
+ * memory lives in Chromium; the messages benchmark's holds a 50,000-protocol message twice over,
+ * the yaml one a hostile 0.8 MB syntax tree:
  * their peaks are reported, not judged.
  */
 function inChild(name: string, rssIsTheProducts = true): BenchRow[] {
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     }
   };
   await step('indexing', () => benchIndexing());
+  await step('yaml', () => inChild('yaml', false));
   await step('search', () => inChild('search'));
   await step('layout', () => inChild('layout'));
   await step('messages', () => inChild('messages', false));

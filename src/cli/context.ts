@@ -5,7 +5,7 @@ import type { Framework } from '../core/framework';
 import { indexFolder } from '../node/indexFolder';
 import { resolveFramework } from '../node/frameworks';
 import { FOLDER_SETTINGS_FILE, readFolderSetting } from '../node/folderSettings';
-import { SYNONYMS_SETTING, readSynonyms, synonymProblemTexts } from '../core/vocabulary/synonyms';
+import { SYNONYMS_SETTING, leftOutWordText, readSynonyms, synonymProblemTexts, withFrameworkSynonyms } from '../core/vocabulary/synonyms';
 import type { Vocabulary } from '../core/vocabulary/taxonomy';
 import { terminalText } from '../core/present/untrustedText';
 
@@ -53,7 +53,9 @@ export function frameworkFor(spec: string | undefined, folder: string): Framewor
 
 /** Loads the folder's notes into an atlas; unreadable files are reported, never fatal. */
 export function openAtlas(folder: string, framework: Framework, output: Output): Atlas {
-  const vocabulary = folderVocabulary(folder, output);
+  // The framework's own words, under the setting's (see withFrameworkSynonyms).
+  const { vocabulary, leftOut } = withFrameworkSynonyms(folderVocabulary(folder, output), framework.synonyms);
+  for (const word of leftOut) output.err(terminalText(leftOutWordText(framework.id, word)));
   const { index, skipped } = indexFolder(folder, { vocabulary });
   for (const file of skipped) output.err(`skipped ${file.path}: ${file.reason}`);
   return new Atlas({ index, framework, vocabulary: () => vocabulary });

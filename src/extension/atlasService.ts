@@ -11,7 +11,7 @@ import type { ProtocolNote } from '../core/vocabulary/model';
 import { parseNote } from '../core/note/parseNote';
 import type { Placement } from '../core/note/placement';
 import type { Vocabulary } from '../core/vocabulary/taxonomy';
-import { SYNONYMS_SETTING } from '../core/vocabulary/synonyms';
+import { SYNONYMS_SETTING, leftOutWordText, withFrameworkSynonyms } from '../core/vocabulary/synonyms';
 import { SynonymsSetting } from './synonymsSetting';
 import { IndexCacheStore, readCacheInSlices } from './indexCacheStore';
 import { ParsedDocuments, type ParsedDocument } from './parsedDocuments';
@@ -50,7 +50,9 @@ export class AtlasService implements vscode.Disposable {
   private readonly staleWatcher: StaleWatcherGuard;
   private readonly parser = (path: string, text: string): ProtocolNote => parseNote(path, text, this.placement());
   private readonly synonyms: SynonymsSetting;
-  /** The words notes are read in now: the built-in ones and the `protocolAtlas.synonyms` setting's. */
+  /** The built-in words and the `protocolAtlas.synonyms` setting's. */
+  private settingVocabulary: Vocabulary;
+  /** The words notes are read in now: those, and the current framework's own `synonyms` under them. */
   private currentVocabulary: Vocabulary;
   /**
    * The digest of the synonyms every indexed note was parsed under; undefined from a change of
@@ -67,15 +69,18 @@ export class AtlasService implements vscode.Disposable {
     options: AtlasServiceOptions = {},
   ) {
     this.synonyms = new SynonymsSetting(log);
-    this.currentVocabulary = this.synonyms.read();
+    this.settingVocabulary = this.synonyms.read();
     this.atlas = new Atlas({
       framework: options.framework,
       index: new ProtocolIndex({ placement: () => this.placement() }),
       vocabulary: () => this.currentVocabulary,
     });
+    this.currentVocabulary = this.vocabularyUnder(this.atlas.framework);
     this.cache = options.storageUri && new IndexCacheStore(options.storageUri, log, () => this.indexedSynonyms);
     this.staleWatcher = new StaleWatcherGuard(log, () => void this.enqueue(() => this.reconcile()));
     const subscription = this.atlas.onDidChange((change) => {
+      // A framework with synonyms of its own reads the notes in other words.
+      if (change.frameworkChanged) this.vocabularyChanged();
       this.changeEmitter.fire(change);
       if (change.index) {
         this.cache?.scheduleSave(this.atlas.index, this.stamps);
@@ -327,9 +332,21 @@ export class AtlasService implements vscode.Disposable {
     );
   }
 
-  /** New synonyms: every note is read again under them (a note's layer or category may change). */
+  /** The setting's words, then the framework's after them (a word keeps its first meaning); what the setting overrules is logged. */
+  private vocabularyUnder(framework: Framework): Vocabulary {
+    const { vocabulary, leftOut } = withFrameworkSynonyms(this.settingVocabulary, framework.synonyms);
+    for (const word of leftOut) this.log.warn(leftOutWordText(framework.id, word));
+    return vocabulary;
+  }
+
   private synonymsChanged(): void {
-    const vocabulary = this.synonyms.read();
+    this.settingVocabulary = this.synonyms.read();
+    this.vocabularyChanged();
+  }
+
+  /** New synonyms (the setting's or the framework's): every note is read again under them (a note's layer or category may change). */
+  private vocabularyChanged(): void {
+    const vocabulary = this.vocabularyUnder(this.atlas.framework);
     if (vocabulary.digest === this.currentVocabulary.digest) return;
     this.currentVocabulary = vocabulary;
     this.indexedSynonyms = undefined;

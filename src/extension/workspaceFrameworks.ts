@@ -129,5 +129,5 @@ export class WorkspaceFrameworks implements vscode.Disposable {
 
 function unreadableFramework(file: string, reason: string): Diagnostic {
   const at = { line: 0, character: 0 };
-  return { file, range: { start: at, end: at }, severity: 'error', code: 'invalid-framework', message: `could not read the framework file: ${reason}` };
+  return { file, range: { start: at, end: at }, severity: 'error', code: 'invalid-framework', message: vscode.l10n.t('could not read the framework file: {0}', reason) };
 }

@@ -1,4 +1,5 @@
 // Frameworks a researcher keeps in the workspace, under .protocol-atlas/frameworks/.
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_FRAMEWORK_BYTES, frameworkIdTaken, parseFramework, type Framework } from '../core/framework';
@@ -55,7 +56,7 @@ function readFramework(file: string, displayName = file): { framework?: Framewor
 
 function unreadable(file: string, reason: string): Diagnostic[] {
   const at = { line: 0, character: 0 };
-  return [{ file, range: { start: at, end: at }, severity: 'error', code: 'invalid-framework', message: `Cannot read the framework file: ${reason}` }];
+  return [{ file, range: { start: at, end: at }, severity: 'error', code: 'invalid-framework', message: l10n.t('Cannot read the framework file: {0}', reason) }];
 }
 
 function insideFolder(folder: string, file: string): boolean {

@@ -59,6 +59,57 @@ describe('protocolAtlas.synonyms', () => {
     }
   });
 
+  it('a workspace framework with synonyms, switched to, reads every note again in its words, and switching back undoes it', async () => {
+    const api = await atlasInternals();
+    const index = api.service.atlas.index;
+    const FILE = '.protocol-atlas/frameworks/own-words.yaml';
+    const FRAMEWORK = [
+      'id: own-words',
+      'title: Own words',
+      'source: { article: "Integration test thesis", author: "Test", date: "2026" }',
+      'rules:',
+      '  - id: compute-down',
+      '    match: { layer: infrastructure, category: compute }',
+      '    verdict: negative',
+      '    rationale: "Prices fall."',
+      '    section: "T1"',
+      'synonyms:',
+      '  layers:',
+      '    infrastructure: [算力底座]',
+      '    middleware: [基础设施层]',
+      '  categories:',
+      '    compute: [GPU网络]',
+      '',
+    ].join('\n');
+    await writeText(NOTE, '---\nprotocol: GPU Synonym Net\nlayer: 算力底座\ncategory: GPU网络\n---\n');
+    try {
+      await waitFor('the note in the index', () => index.note(NOTE));
+      assert.strictEqual(index.note(NOTE)?.layer.value, 'unclassified', 'the built-in words only, to start');
+      assert.strictEqual(api.service.vocabulary.digest, '');
+      await writeText(FILE, FRAMEWORK);
+      await waitFor('the framework file read', () => api.frameworks.all().some((each) => each.framework.id === 'own-words'));
+      // The refused word is a warning on its line; the framework is still offered.
+      await waitFor('the refused word in Problems', () => vscode.languages.getDiagnostics(workspaceUri(FILE)).some((d) => d.range.start.line === 12 && /“基础设施层” already means infrastructure/.test(d.message)));
+
+      assert.strictEqual(await vscode.commands.executeCommand('protocolAtlas.switchFramework', 'own-words'), true);
+      await waitFor('the note read again in the framework’s words', () => index.note(NOTE)?.layer.value === 'infrastructure');
+      assert.strictEqual(index.note(NOTE)?.category?.value, 'compute');
+      assert.ok(!index.diagnostics(NOTE).some((d) => d.code === 'unknown-category' || d.code === 'unknown-layer'));
+      assert.match(api.service.vocabulary.digest, /^[0-9a-f]{16}$/);
+      assert.strictEqual(api.service.atlas.verdictOf(NOTE).value, 'negative', 'the framework’s rule applies to the note its words classify');
+      assert.ok(api.service.atlas.search.search('算力底座').some((result) => result.id === NOTE), 'the search finds the framework’s word');
+
+      await vscode.commands.executeCommand('protocolAtlas.switchFramework', 'deepseek-2025');
+      await waitFor('the built-in words again', () => index.note(NOTE)?.layer.value === 'unclassified');
+      assert.strictEqual(api.service.vocabulary.digest, '');
+    } finally {
+      await api.frameworks.choose('deepseek-2025');
+      await vscode.workspace.fs.delete(workspaceUri(FILE)).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(workspaceUri('底层'), { recursive: true }).then(undefined, () => undefined);
+      await waitFor('the test note gone', () => !index.note(NOTE));
+    }
+  });
+
   it('a reopened workspace reuses its index cache only under the same synonyms', async () => {
     const storage = vscode.Uri.file(path.join(os.tmpdir(), `protocol-atlas-synonyms-cache-${process.pid}-${Date.now()}`));
     const log = vscode.window.createOutputChannel('Protocol Atlas synonyms cache test', { log: true });

@@ -45,10 +45,22 @@ export interface FrameworkRule {
   section: string;
 }
 
+/**
+ * The framework's own words for layers and categories (the shape of the protocolAtlas.synonyms
+ * setting), as written: what is read of them is decided by vocabulary/synonyms.ts
+ * (withFrameworkSynonyms), under the built-in words and the setting's.
+ */
+interface FrameworkSynonyms {
+  layers?: Partial<Record<ClassifiedLayer, string[]>>;
+  /** By category id. */
+  categories?: Partial<Record<string, string[]>>;
+}
+
 export interface Framework {
   id: string;
   title: string;
   description?: string;
   source: FrameworkSource;
   rules: FrameworkRule[];
+  synonyms?: FrameworkSynonyms;
 }

@@ -3,6 +3,7 @@
 // unique rule ids, rules another rule shadows, categories the taxonomy does not know. Every problem
 // is said in the product's words and points at the line the researcher has to fix, found from
 // the error's place in the data back through the YAML syntax tree.
+import * as l10n from '@vscode/l10n';
 import type AjvClass from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
@@ -10,6 +11,7 @@ import frameworkSchema from '../../../schemas/framework.schema.json';
 import { LAYERS, type Diagnostic, type Range, type Severity } from '../vocabulary/model';
 import type { Framework } from './types';
 import { CATEGORIES, categoryById } from '../vocabulary/taxonomy';
+import { readSynonyms, synonymProblemText, synonymsMoreProblemsText, type SynonymProblem } from '../vocabulary/synonyms';
 import { matchKey } from './match';
 import { MAX_ALIASED_VALUES, YamlValues, type YamlValue } from './yamlValues';
 
@@ -66,7 +68,7 @@ export function validateFramework(doc: Document, lines: LineCounter, file: strin
   const values = new YamlValues(doc);
   const data = values.value;
   if (values.overflow !== undefined) {
-    const message = `aliases repeat more than ${MAX_ALIASED_VALUES.toLocaleString('en')} values; write the framework out without them`;
+    const message = l10n.t('aliases repeat more than {0} values; write the framework out without them', MAX_ALIASED_VALUES.toLocaleString('en'));
     return { diagnostics: toDiagnostics([{ node: values.overflow, path: [], message, field: '', severity: 'error' }], lines, file) };
   }
   const validate = schemaCheck();
@@ -77,9 +79,9 @@ export function validateFramework(doc: Document, lines: LineCounter, file: strin
   for (const { map, key, path } of values.textlessKeys) {
     if (reported.has(key ?? map) || !words.isChecked(path)) continue;
     reported.add(key ?? map);
-    problems.push(words.problem(path, key ?? map, `${words.label(path)}: field names must be text`, words.field(path)));
+    problems.push(words.problem(path, key ?? map, l10n.t('{0}: field names must be text', words.label(path)), words.field(path)));
   }
-  problems.push(...ruleProblems(words, problems));
+  problems.push(...ruleProblems(words, problems), ...synonymProblems(words, problems));
   const diagnostics = toDiagnostics(problems, lines, file, unworded);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   // The schema has held every field to its type, so the data is the framework ($schema aside).
@@ -97,12 +99,12 @@ class Words {
 
   /** How a message names the value at `path`: `source.url`, `rule 'x': match.tags[0]`, `rule 2`. */
   label(path: readonly string[]): string {
-    if (path.length === 0) return 'the framework';
+    if (path.length === 0) return l10n.t({ message: 'the framework', comment: ['names the whole framework file at the start of a problem, e.g. "the framework must be a mapping of fields"'] });
     if (path[0] !== 'rules' || path.length === 1) return dotted(path);
     const index = Number(path[1]);
     const id = (this.valueAt(['rules', path[1]]) as Record<string, unknown> | undefined)?.id;
-    const rule = typeof id === 'string' && /\S/.test(id) ? `rule '${id}'` : `rule ${index + 1}`;
-    return path.length === 2 ? rule : `${rule}: ${dotted(path.slice(2))}`;
+    const rule = typeof id === 'string' && /\S/.test(id) ? l10n.t("rule '{0}'", id) : l10n.t('rule {0}', index + 1);
+    return path.length === 2 ? rule : l10n.t({ message: '{0}: {1}', args: [rule, dotted(path.slice(2))], comment: ['a rule, then a field inside it: "rule \'x\': match.tags[0]"'] });
   }
 
   /** The field a diagnostic's data names: `rules[0].match.tags[1]`. */
@@ -161,18 +163,25 @@ class Words {
     const node = value ?? key;
     const label = this.label(path);
     const schema = schemaAt(path);
-    if (schema?.enum) return this.problem(path, node, `${label} must be one of ${schema.enum.join(', ')}`, this.field(path), 'error', schema.enum);
-    if (schema?.type === 'object') return this.problem(path, node, `${label} must be a mapping of fields`, this.field(path));
+    if (schema?.enum) return this.problem(path, node, l10n.t('{0} must be one of {1}', label, schema.enum.join(', ')), this.field(path), 'error', schema.enum);
+    if (schema?.type === 'object') return this.problem(path, node, l10n.t('{0} must be a mapping of fields', label), this.field(path));
     if (schema?.type === 'array') return this.list(path, node);
     const resolved = this.values.resolve(value);
-    const quote = isScalar(resolved) && resolved.value !== null ? ' (put it in quotes)' : '';
-    return this.problem(path, node, `${label} must be text${quote}`, this.field(path));
+    const message = isScalar(resolved) && resolved.value !== null ? l10n.t('{0} must be text (put it in quotes)', label) : l10n.t('{0} must be text', label);
+    return this.problem(path, node, message, this.field(path));
   }
 
   private list(path: string[], node: YamlValue): Problem {
-    const noun = path[path.length - 1];
-    const nonEmpty = schemaAt(path)?.minItems ? 'non-empty ' : '';
-    return this.problem(path, node, `${this.label(path)} must be a ${nonEmpty}list of ${noun}`, this.field(path));
+    const label = this.label(path);
+    // The schema's lists are the rules, a match's tags and the synonyms' words (never empty-checked).
+    const rules = path[path.length - 1] === 'rules';
+    const message =
+      path[0] === 'synonyms'
+        ? l10n.t('{0} must be a list of words', label)
+        : schemaAt(path)?.minItems
+          ? rules ? l10n.t('{0} must be a non-empty list of rules', label) : l10n.t('{0} must be a non-empty list of tags', label)
+          : rules ? l10n.t('{0} must be a list of rules', label) : l10n.t('{0} must be a list of tags', label);
+    return this.problem(path, node, message, this.field(path));
   }
 
   private schemaProblem(error: ErrorObject, path: string[]): Problem {
@@ -184,43 +193,43 @@ class Words {
     const keyNode = (name: unknown) => (isMap(object) ? this.values.at([...path, String(name)]).key : undefined) ?? object;
     switch (error.keyword) {
       case 'required':
-        return this.problem(path, object, `${label}: missing required field '${String(params.missingProperty)}'`, join(field, String(params.missingProperty)));
+        return this.problem(path, object, l10n.t("{0}: missing required field '{1}'", label, String(params.missingProperty)), join(field, String(params.missingProperty)));
       case 'additionalProperties': {
         const name = String(params.additionalProperty);
         const schema = schemaAt(path);
         const known = [...(schema?.required ?? []), ...Object.keys(schema?.properties ?? {}).filter((n) => !schema?.required?.includes(n))];
-        return this.problem(path, keyNode(name), `${label}: unknown field '${name}' (expected ${known.join(', ')})`, join(field, name), 'error', known);
+        return this.problem(path, keyNode(name), l10n.t("{0}: unknown field '{1}' (expected {2})", label, name, known.join(', ')), join(field, name), 'error', known);
       }
       case 'pattern':
-        return this.problem(path, value ?? key, `${label} ${patternWords(String(params.pattern), path)}`, field);
+        return this.problem(path, value ?? key, patternWords(label, String(params.pattern), path), field);
       case 'minItems':
         return this.list(path, value ?? key);
       case 'minProperties':
-        return this.problem(path, value ?? key, `${label} must set at least one of ${Object.keys(schemaAt(path)?.properties ?? {}).join(', ')}`, field);
+        return this.problem(path, value ?? key, l10n.t('{0} must set at least one of {1}', label, Object.keys(schemaAt(path)?.properties ?? {}).join(', ')), field);
       case 'uniqueItems': {
         const at = [...path, String(params.j)];
-        return this.problem(at, this.values.at(at).value, `${label} lists '${String(this.valueAt(at))}' twice`, this.field(at));
+        return this.problem(at, this.values.at(at).value, l10n.t("{0} lists '{1}' twice", label, String(this.valueAt(at))), this.field(at));
       }
       case 'dependencies': {
         const missing = String(params.missingProperty);
-        return this.problem(path, keyNode(params.property), `${label}: set ${missing} too, since the ${String(params.property)} reads the other ${missing}`, join(field, missing));
+        return this.problem(path, keyNode(params.property), l10n.t('{0}: set {1} too, since the {2} reads the other {1}', label, missing, String(params.property)), join(field, missing));
       }
       case 'const': {
         // The schema's only const is the outlook's horizon, which must be the rule's other one.
         const rule = path.slice(0, -2);
         const outlook = this.values.at(path.slice(0, -1)).value;
-        return this.problem(path, outlook, `${label} must differ from horizon '${String(this.valueAt([...rule, 'horizon']))}'`, field);
+        return this.problem(path, outlook, l10n.t("{0} must differ from horizon '{1}'", label, String(this.valueAt([...rule, 'horizon']))), field);
       }
       default:
-        return this.problem(path, value ?? key, `${label} does not fit the framework schema (${error.keyword})`, field);
+        return this.problem(path, value ?? key, l10n.t('{0} does not fit the framework schema ({1})', label, error.keyword), field);
     }
   }
 }
 
-function patternWords(pattern: string, path: readonly string[]): string {
-  if (pattern === frameworkSchema.properties.id.pattern) return `must be lowercase words joined by hyphens, e.g. '${path.length === 1 ? 'deepseek-2025' : 'compute-negative'}'`;
-  if (pattern === definitions.source.properties?.url.pattern) return 'must be an http or https address';
-  return 'must not be empty';
+function patternWords(label: string, pattern: string, path: readonly string[]): string {
+  if (pattern === frameworkSchema.properties.id.pattern) return l10n.t("{0} must be lowercase words joined by hyphens, e.g. '{1}'", label, path.length === 1 ? 'deepseek-2025' : 'compute-negative');
+  if (pattern === definitions.source.properties?.url.pattern) return l10n.t('{0} must be an http or https address', label);
+  return l10n.t('{0} must not be empty', label);
 }
 
 /** What a schema cannot say: rule ids are unique, a rule is not shadowed, a category exists. */
@@ -240,26 +249,52 @@ function ruleProblems(words: Words, schemaProblems: readonly Problem[]): Problem
     // ajv's uniqueItems keys a plain object by the tag, so it cannot see a repeated '__proto__'.
     if (Array.isArray(tags) && tags.indexOf('__proto__') !== tags.lastIndexOf('__proto__')) {
       const at = [...path, 'match', 'tags', String(tags.lastIndexOf('__proto__'))];
-      problems.push(words.problem(at, words.node(at), `${words.label(at.slice(0, -1))} lists '__proto__' twice`, words.field(at)));
+      problems.push(words.problem(at, words.node(at), l10n.t("{0} lists '{1}' twice", words.label(at.slice(0, -1)), '__proto__'), words.field(at)));
       wrong.add([...path, 'match'].join('/'));
     }
     if (typeof match?.category === 'string' && /\S/.test(match.category)) problems.push(...categoryProblems(words, index, match.category, match.layer));
     if (fine('id')) {
       const id = rule?.id as string;
       const earlier = firstById.get(id);
-      if (earlier !== undefined) problems.push(words.problem(path, words.node(path), `${words.label(path)}: id is already used by rule ${earlier + 1}`, words.field([...path, 'id'])));
+      if (earlier !== undefined) problems.push(words.problem(path, words.node(path), l10n.t('{0}: id is already used by rule {1}', words.label(path), earlier + 1), words.field([...path, 'id'])));
       else firstById.set(id, index);
     }
     if (fine('id') && fine('match')) {
       // Ties go to the rule written first, so a later rule with the very same match never applies.
       const key = matchKey(match as Framework['rules'][number]['match']);
       const shadow = firstByMatch.get(key);
-      const message = `${words.label(path)} never applies: rule '${shadow}' has the same match and comes first`;
-      if (shadow !== undefined) problems.push(words.problem(path, words.node(path), message, words.field([...path, 'match']), 'warning'));
+      if (shadow !== undefined) {
+        const message = l10n.t("{0} never applies: rule '{1}' has the same match and comes first", words.label(path), shadow);
+        problems.push(words.problem(path, words.node(path), message, words.field([...path, 'match']), 'warning'));
+      }
       else firstByMatch.set(key, rule?.id as string);
     }
   });
   return problems;
+}
+
+/**
+ * The synonyms' words, once the schema has passed their shape, held to the setting's bounds and
+ * refusals (readSynonyms): a word too long, hidden characters, a word that already names another
+ * layer or category, too many words. Each is a warning at the word: it is left out, the rest of the
+ * framework is used.
+ */
+function synonymProblems(words: Words, schemaProblems: readonly Problem[]): Problem[] {
+  const synonyms = words.valueAt(['synonyms']);
+  if (synonyms === undefined || schemaProblems.some((p) => p.severity === 'error' && p.path[0] === 'synonyms')) return [];
+  const read = readSynonyms(synonyms);
+  const at = (path: string[], message: string) => words.problem(path, words.node(path), message, words.field(path), 'warning');
+  const problems = read.problems.map((problem) => at(synonymPath(problem), synonymProblemText(problem, 'synonyms')));
+  if (read.moreProblems > 0) problems.push(at(['synonyms'], synonymsMoreProblemsText(read.moreProblems, 'synonyms')));
+  return problems;
+}
+
+/** Where in the framework file a problem of its synonyms is: the word itself, when it has one. */
+function synonymPath(problem: SynonymProblem): string[] {
+  if ('position' in problem) return ['synonyms', problem.group, problem.id, String(problem.position - 1)];
+  if ('id' in problem) return ['synonyms', problem.group, problem.id];
+  if ('group' in problem && problem.group) return ['synonyms', problem.group];
+  return ['synonyms'];
 }
 
 /** Valid but suspicious: a misspelt or misplaced category silently matches nothing. */
@@ -268,11 +303,11 @@ function categoryProblems(words: Words, index: number, category: string, layer: 
   const label = words.label(path.slice(0, 2));
   const known = categoryById(category.trim().toLowerCase());
   if (!known) {
-    const message = `${label}: match.category '${category}' is not a known category, so the rule applies only to notes that write it the same way`;
+    const message = l10n.t("{0}: match.category '{1}' is not a known category, so the rule applies only to notes that write it the same way", label, category);
     return [words.problem(path, words.node(path), message, words.field(path), 'warning', CATEGORIES.map((c) => c.id))];
   }
   if (typeof layer === 'string' && (LAYERS as readonly string[]).includes(layer) && known.layer !== layer) {
-    return [words.problem(path, words.node(path), `${label} never applies: category '${known.id}' belongs to ${known.layer}, not ${layer}`, words.field(path), 'warning')];
+    return [words.problem(path, words.node(path), l10n.t("{0} never applies: category '{1}' belongs to {2}, not {3}", label, known.id, known.layer, layer), words.field(path), 'warning')];
   }
   return [];
 }
@@ -310,6 +345,6 @@ function toDiagnostics(problems: readonly Problem[], lines: LineCounter, file: s
   if (diagnostics.length <= MAX_LISTED_PROBLEMS && unworded === 0) return diagnostics;
   const rest = diagnostics.slice(MAX_LISTED_PROBLEMS);
   const severity = unworded > 0 || rest.some((d) => d.severity === 'error') ? 'error' : 'warning';
-  const message = `${rest.length + unworded} more problems in this file are not listed; fix the ones above first`;
+  const message = l10n.t('{0} more problems in this file are not listed; fix the ones above first', rest.length + unworded);
   return [...diagnostics.slice(0, MAX_LISTED_PROBLEMS), { file, range: range(null), severity, code: 'invalid-framework', message, data: { field: '' } }];
 }

@@ -3,7 +3,8 @@
 // subset; everything downstream reads only this tree, so both paths yield the same note.
 import * as l10n from '@vscode/l10n';
 import { explainYamlError } from './yamlErrors';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { parseYamlDocument } from './yamlDocument';
 import type { Position, Range } from '../vocabulary/model';
 
 type FrontMatterScalar = string | number | boolean | null;
@@ -107,7 +108,7 @@ export interface FrontMatter {
 export function readYamlFrontMatter(content: string, baseLine: number): FrontMatter {
   const at = positionsOf(content, baseLine);
   const rangeOf = (start: number, end: number): Range => ({ start: at(start), end: at(Math.max(start, end)) });
-  const document = parseDocument(content, { prettyErrors: false });
+  const document = parseYamlDocument(content);
   if (document.errors.length > 0) {
     const errors = document.errors.map((error) => {
       const explained = explainYamlError(error, content);

@@ -26,17 +26,19 @@ export const SYNONYM_LIMITS = {
 
 type SynonymGroup = 'layers' | 'categories';
 
-type SynonymProblem =
+/** `position` counts a list's entries from 1: the entry the problem is about (a framework file's diagnostic points at it). */
+export type SynonymProblem =
   | { kind: 'not-an-object'; group?: SynonymGroup }
   | { kind: 'unknown-group'; key: string }
   | { kind: 'too-many-ids'; group: SynonymGroup }
   | { kind: 'unknown-id'; group: SynonymGroup; id: string }
   | { kind: 'not-a-list'; group: SynonymGroup; id: string }
   | { kind: 'not-a-word'; group: SynonymGroup; id: string; position: number }
-  | { kind: 'too-long'; group: SynonymGroup; id: string; word: string }
-  | { kind: 'hidden-characters'; group: SynonymGroup; id: string; word: string }
-  | { kind: 'taken'; group: SynonymGroup; id: string; word: string; owner: string; builtIn: boolean }
-  | { kind: 'too-many-words'; group?: SynonymGroup; id?: string };
+  | { kind: 'too-long'; group: SynonymGroup; id: string; word: string; position: number }
+  | { kind: 'hidden-characters'; group: SynonymGroup; id: string; word: string; position: number }
+  | { kind: 'taken'; group: SynonymGroup; id: string; word: string; owner: string; builtIn: boolean; position: number }
+  /** `inAll`: the budget of words in all ran out at this entry; else the id's own. */
+  | { kind: 'too-many-words'; group: SynonymGroup; id: string; position: number; inAll: boolean };
 
 export interface ReadSynonyms {
   /** The built-in words and the usable ones of the setting. */
@@ -96,12 +98,12 @@ export function readSynonyms(value: unknown): ReadSynonyms {
       const words: string[] = [];
       for (let position = 0; position < list.length; position++) {
         if (budget === 0) {
-          if (!spent) report({ kind: 'too-many-words' });
+          if (!spent) report({ kind: 'too-many-words', group, id, position: position + 1, inAll: true });
           spent = true;
           break;
         }
         if (words.length >= SYNONYM_LIMITS.wordsPerId) {
-          report({ kind: 'too-many-words', group, id });
+          report({ kind: 'too-many-words', group, id, position: position + 1, inAll: false });
           break;
         }
         const item: unknown = list[position];
@@ -111,11 +113,11 @@ export function readSynonyms(value: unknown): ReadSynonyms {
           continue;
         }
         if (word.length > SYNONYM_LIMITS.wordLength) {
-          report({ kind: 'too-long', group, id, word });
+          report({ kind: 'too-long', group, id, word, position: position + 1 });
           continue;
         }
         if (HIDDEN.test(word)) {
-          report({ kind: 'hidden-characters', group, id, word });
+          report({ kind: 'hidden-characters', group, id, word, position: position + 1 });
           continue;
         }
         const term = normalizeTerm(word);
@@ -123,7 +125,7 @@ export function readSynonyms(value: unknown): ReadSynonyms {
         const earlier = given.get(term);
         if (builtIn === id || earlier === id) continue; // already a word for it: nothing to add
         if (builtIn !== undefined || earlier !== undefined) {
-          report({ kind: 'taken', group, id, word, owner: (builtIn ?? earlier) as string, builtIn: builtIn !== undefined });
+          report({ kind: 'taken', group, id, word, owner: (builtIn ?? earlier) as string, builtIn: builtIn !== undefined, position: position + 1 });
           continue;
         }
         given.set(term, id);
@@ -138,16 +140,71 @@ export function readSynonyms(value: unknown): ReadSynonyms {
   return result(layers.size === 0 && categories.size === 0 ? BUILTIN_VOCABULARY : BUILTIN_VOCABULARY.withExtraWords({ layers, categories }));
 }
 
-/** What a problem means, in a sentence for the log, a notification or the CLI's stderr. */
-function synonymProblemText(problem: SynonymProblem): string {
-  const at = (group: SynonymGroup, id?: string): string => `protocolAtlas.synonyms.${group}${id === undefined ? '' : `.${shown(id)}`}`;
+/** A framework's word that the setting already gives to another id: the setting's meaning stays. */
+export interface LeftOutWord {
+  group: SynonymGroup;
+  id: string;
+  word: string;
+  /** The id the setting gives it to. */
+  owner: string;
+}
+
+/**
+ * The vocabulary notes are read in under a framework: the built-in words, then the setting's
+ * (`under`, from readSynonyms), then the framework file's own `synonyms`. A word keeps the first
+ * meaning it was given, so nothing built in changes meaning, and neither does a word of the
+ * researcher's own when they switch frameworks: a framework's word the setting gives to another
+ * id is left out, and returned to be said. The framework's words are read with readSynonyms, as
+ * when its file was checked (where their own problems were reported, at their lines), so a
+ * Framework made some other way is held to the same bounds. The same words give the same digest.
+ */
+export function withFrameworkSynonyms(under: Vocabulary, synonyms: unknown): { vocabulary: Vocabulary; leftOut: LeftOutWord[] } {
+  const own = synonyms === undefined || synonyms === null ? BUILTIN_VOCABULARY : readSynonyms(synonyms).vocabulary;
+  if (own === BUILTIN_VOCABULARY) return { vocabulary: under, leftOut: [] };
+  const leftOut: LeftOutWord[] = [];
+  const unclaimed = (group: SynonymGroup, id: string, owner: string | undefined, word: string): boolean => {
+    if (owner !== undefined && owner !== id) leftOut.push({ group, id, word, owner });
+    return owner === undefined;
+  };
+  const layers = new Map<ClassifiedLayer, readonly string[]>();
+  for (const layer of LAYERS) {
+    const words = own.extraLayerWords(layer).filter((word) => unclaimed('layers', layer, under.layer(word), word));
+    if (words.length > 0) layers.set(layer, words);
+  }
+  const categories = new Map<string, readonly string[]>();
+  for (const { id } of CATEGORIES) {
+    const words = own.extraCategoryWords(id).filter((word) => unclaimed('categories', id, under.category(word)?.id, word));
+    if (words.length > 0) categories.set(id, words);
+  }
+  return { vocabulary: under.withExtraWords({ layers, categories }), leftOut };
+}
+
+/** Why a framework's word is not read, for the log or the CLI's stderr. */
+export function leftOutWordText(frameworkId: string, leftOut: LeftOutWord): string {
+  return l10n.t(
+    'Framework {0}: synonyms.{1}.{2}: “{3}” is already one of your {4} words for {5}, which come first; the framework’s is not added.',
+    frameworkId,
+    leftOut.group,
+    leftOut.id,
+    shown(leftOut.word),
+    SYNONYMS_SETTING,
+    leftOut.owner,
+  );
+}
+
+/**
+ * What a problem means, in a sentence for the log, a notification or the CLI's stderr; `root`
+ * names where the synonyms were written: the setting, or a framework file's `synonyms` field.
+ */
+export function synonymProblemText(problem: SynonymProblem, root: string = SYNONYMS_SETTING): string {
+  const at = (group: SynonymGroup, id?: string): string => `${root}.${group}${id === undefined ? '' : `.${shown(id)}`}`;
   switch (problem.kind) {
     case 'not-an-object':
       return problem.group
         ? l10n.t('{0} should be an object of ids and lists of words, such as {1}; it is ignored.', at(problem.group), problem.group === 'layers' ? '{ "infrastructure": ["底层"] }' : '{ "compute": ["GPU网络"] }')
-        : l10n.t('protocolAtlas.synonyms should be an object such as {0}; it is ignored.', '{ "layers": { "infrastructure": ["底层"] } }');
+        : l10n.t('{0} should be an object such as {1}; it is ignored.', root, '{ "layers": { "infrastructure": ["底层"] } }');
     case 'unknown-group':
-      return l10n.t('protocolAtlas.synonyms has an entry “{0}”: only “layers” and “categories” are read.', shown(problem.key));
+      return l10n.t('{0} has an entry “{1}”: only “layers” and “categories” are read.', root, shown(problem.key));
     case 'too-many-ids':
       return l10n.t('{0} has more than {1} entries: only the first {1} are read.', at(problem.group), SYNONYM_LIMITS.idsPerGroup);
     case 'unknown-id':
@@ -167,17 +224,22 @@ function synonymProblemText(problem: SynonymProblem): string {
         ? l10n.t('{0}: “{1}” already means {2}; it is not added.', at(problem.group, problem.id), shown(problem.word), problem.owner)
         : l10n.t('{0}: “{1}” is already one of the words for {2}; a word can mean one thing only, so it is not added here.', at(problem.group, problem.id), shown(problem.word), problem.owner);
     case 'too-many-words':
-      return problem.group && problem.id
-        ? l10n.t('{0}: only the first {1} words are used.', at(problem.group, problem.id), SYNONYM_LIMITS.wordsPerId)
-        : l10n.t('protocolAtlas.synonyms: only the first {0} words in all are used.', SYNONYM_LIMITS.words);
+      return problem.inAll
+        ? l10n.t('{0}: only the first {1} words in all are used.', root, SYNONYM_LIMITS.words)
+        : l10n.t('{0}: only the first {1} words are used.', at(problem.group, problem.id), SYNONYM_LIMITS.wordsPerId);
   }
 }
 
 /** Every problem's sentence, then how many more there were. */
-export function synonymProblemTexts(read: Pick<ReadSynonyms, 'problems' | 'moreProblems'>): string[] {
-  const texts = read.problems.map(synonymProblemText);
-  if (read.moreProblems > 0) texts.push(l10n.t('protocolAtlas.synonyms: {0} more problems.', read.moreProblems));
+export function synonymProblemTexts(read: Pick<ReadSynonyms, 'problems' | 'moreProblems'>, root: string = SYNONYMS_SETTING): string[] {
+  const texts = read.problems.map((problem) => synonymProblemText(problem, root));
+  if (read.moreProblems > 0) texts.push(synonymsMoreProblemsText(read.moreProblems, root));
   return texts;
+}
+
+/** How many problems were not told one by one. */
+export function synonymsMoreProblemsText(count: number, root: string = SYNONYMS_SETTING): string {
+  return l10n.t('{0}: {1} more problems.', root, count);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

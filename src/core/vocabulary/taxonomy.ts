@@ -118,25 +118,28 @@ export class Vocabulary {
     const categories = new Map<string, string[]>();
     const layerByTerm = new Map(this.layerByTerm);
     const categoryByTerm = new Map(this.categoryByTerm);
+    // This vocabulary's own extra words are in the maps already, and stay; the new ones join them.
     for (const layer of LAYERS) {
-      const words = canonical([...this.extraLayerWords(layer), ...(extras.layers.get(layer) ?? [])]).filter((word) => {
+      const added = canonical(extras.layers.get(layer) ?? []).filter((word) => {
         const term = normalizeTerm(word);
         if (layerByTerm.has(term)) return false;
         layerByTerm.set(term, layer);
         return true;
       });
+      const words = canonical([...this.extraLayerWords(layer), ...added]);
       if (words.length > 0) layers.set(layer, words);
     }
     for (const category of CATEGORIES) {
-      const words = canonical([...this.extraCategoryWords(category.id), ...(extras.categories.get(category.id) ?? [])]).filter((word) => {
+      const added = canonical(extras.categories.get(category.id) ?? []).filter((word) => {
         const term = normalizeTerm(word);
         if (categoryByTerm.has(term)) return false;
         categoryByTerm.set(term, category);
         return true;
       });
+      const words = canonical([...this.extraCategoryWords(category.id), ...added]);
       if (words.length > 0) categories.set(category.id, words);
     }
-    if (layers.size === 0 && categories.size === 0) return this;
+    if (layerByTerm.size === this.layerByTerm.size && categoryByTerm.size === this.categoryByTerm.size) return this; // nothing new
     const digest = digestOf(JSON.stringify([[...layers], [...categories]]));
     return new Vocabulary(layerByTerm, categoryByTerm, { layers, categories }, digest);
   }
