@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   context.subscriptions.push(service, frameworks);
   registerFirstIndexProgress(context, service);
   registerGraphPanel(context, service, log);
-  registerStatusBar(context, service);
+  const statusBar = registerStatusBar(context, service);
   const protocolsTree = registerProtocolsTree(context, service);
   const search = registerSearch(context, service);
   registerNewNote(context, service);
@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   registerDocumentLinks(context, service);
   log.info('Protocol Atlas activated.');
   const api = createApi(service, frameworks);
-  if (PROTOCOL_ATLAS_TEST_HOOKS) exposeInternals(api, { service, frameworks, protocolsTree, search });
+  if (PROTOCOL_ATLAS_TEST_HOOKS) exposeInternals(api, { service, frameworks, protocolsTree, search, statusBar });
   return Object.freeze(api);
 }
 

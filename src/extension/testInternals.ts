@@ -5,6 +5,7 @@
 import type { AtlasService } from './atlasService';
 import type { ProtocolsTree } from './features/protocolsTree';
 import type { ProtocolSearchView } from './features/search';
+import type { StatusBar } from './features/statusBar';
 import type { WorkspaceFrameworks } from './workspaceFrameworks';
 
 export interface AtlasInternals {
@@ -12,6 +13,7 @@ export interface AtlasInternals {
   frameworks: WorkspaceFrameworks;
   protocolsTree: ProtocolsTree;
   search: ProtocolSearchView;
+  statusBar: StatusBar;
 }
 
 /** Symbol.for of this is the key: the test bundle is another module graph, the registry is shared. */
