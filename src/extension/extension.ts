@@ -7,6 +7,7 @@ import { registerGraphPanel } from './features/graphPanel';
 import { WorkspaceFrameworks } from './workspaceFrameworks';
 import { registerStatusBar } from './features/statusBar';
 import { registerProtocolsTree } from './features/protocolsTree';
+import { registerConnectionsView } from './features/connectionsView';
 import { registerSearch } from './features/search';
 import { registerNewNote } from './features/newNote';
 import { registerFrameworkCommands } from './features/frameworkCommands';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   registerGraphPanel(context, service, log);
   const statusBar = registerStatusBar(context, service);
   const protocolsTree = registerProtocolsTree(context, service);
+  const connections = registerConnectionsView(context, service);
   const search = registerSearch(context, service);
   registerNewNote(context, service);
   registerFrameworkCommands(context, service, frameworks);
@@ -52,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   registerDocumentLinks(context, service);
   log.info('Protocol Atlas activated.');
   const api = createApi(service, frameworks);
-  if (PROTOCOL_ATLAS_TEST_HOOKS) exposeInternals(api, { service, frameworks, protocolsTree, search, statusBar });
+  if (PROTOCOL_ATLAS_TEST_HOOKS) exposeInternals(api, { service, frameworks, protocolsTree, connections, search, statusBar });
   return Object.freeze(api);
 }
 

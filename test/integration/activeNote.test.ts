@@ -1,9 +1,32 @@
-// The note in front of you tells you where it stands: its verdict in the status bar, following
-// the active editor and the edits, read through the extension's own objects.
+// The note in front of you tells you where it stands: its verdict in the status bar, and the
+// Connections view (what it depends on, what depends on it, its body links both ways, its
+// exposure), following the active editor and the edits, read through the extension's own objects.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { AtlasInternals } from '../../src/extension/testInternals';
 import { atlasInternals, openNote, revertAll, typeOver, waitFor } from './noteEditing';
 
+interface ConnectionRow {
+  group: string;
+  label: string;
+  description: string;
+  item: vscode.TreeItem;
+}
+
+/** Every row of the Connections view as VS Code would fetch it. */
+function connectionRows(api: AtlasInternals): ConnectionRow[] {
+  const view = api.connections;
+  return view.getChildren().flatMap((group) => {
+    const groupItem = view.getTreeItem(group);
+    const title = String(groupItem.label);
+    return view.getChildren(group).map((element) => {
+      const item = view.getTreeItem(element);
+      return { group: title, label: String(item.label), description: String(item.description ?? ''), item };
+    });
+  });
+}
+
+const labelsIn = (rows: ConnectionRow[], group: string): string[] => rows.filter((row) => row.group === group).map((row) => row.label);
 const tooltipOf = (item: vscode.StatusBarItem): string => (typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '')).replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 describe('The active note', function () {
@@ -30,5 +53,40 @@ describe('The active note', function () {
     const ionet = await openNote('infrastructure/io-net.md');
     await typeOver(ionet, 'layer: infrastructure', 'layer: model');
     await waitFor('the new verdict after the edit', () => verdict.text === '$(arrow-circle-up) positive', 5000);
+  });
+
+  it('lists the Connections of the note in the editor, each opening its note, and follows edits', async () => {
+    const api = await atlasInternals();
+    const document = await openNote('model/bittensor.md');
+    const rows = await waitFor('the Connections of Bittensor', () => {
+      const found = connectionRows(api);
+      return labelsIn(found, 'Depends on').length > 0 && found;
+    });
+    assert.deepStrictEqual(api.connections.getChildren().map((group) => String(api.connections.getTreeItem(group).label)), ['Depends on', 'Dependents', 'Mentions', 'Mentioned by', 'Exposure']);
+    assert.deepStrictEqual(labelsIn(rows, 'Depends on'), ['io.net', 'Masa', 'Phala']);
+    const index = api.service.atlas.index;
+    const nameOf = (path: string) => index.note(path)?.name.value;
+    assert.deepStrictEqual(labelsIn(rows, 'Dependents').sort(), index.dependents('model/bittensor.md').map(nameOf).sort());
+    assert.ok(labelsIn(rows, 'Mentions').includes('Akash'), labelsIn(rows, 'Mentions').join(', '));
+    assert.ok(labelsIn(rows, 'Mentioned by').includes('Yield Pilot'), labelsIn(rows, 'Mentioned by').join(', '));
+    assert.deepStrictEqual(labelsIn(rows, 'Mentioned by').sort(), index.mentioners('model/bittensor.md').map(nameOf).sort());
+    const exposure = rows.find((row) => row.group === 'Exposure');
+    assert.deepStrictEqual([exposure?.label, exposure?.description], ['io.net', 'via io.net']);
+    const eliza = rows.find((row) => row.group === 'Mentions' && row.label === 'Eliza');
+    assert.ok(eliza?.item.command);
+
+    // A body link typed into the note shows up under Mentions once the edit is indexed.
+    await typeOver(document, '## Open questions', 'Stored on [[Arweave]].\n\n## Open questions');
+    await waitFor('Arweave among the mentions', () => labelsIn(connectionRows(api), 'Mentions').includes('Arweave'), 5000);
+
+    // Each row opens its note; the view then follows to that note.
+    await vscode.commands.executeCommand(eliza.item.command.command, ...(eliza.item.command.arguments ?? []));
+    await waitFor('Eliza opened', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/middleware/eliza.md'));
+    await waitFor('the Connections of Eliza', () => labelsIn(connectionRows(api), 'Mentioned by').includes('Bittensor') || undefined);
+
+    // A text editor that is not a note empties the view (its welcome text says to open one).
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'not a note', language: 'plaintext' }));
+    await waitFor('an empty view', () => api.connections.getChildren().length === 0);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
