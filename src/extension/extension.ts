@@ -20,6 +20,7 @@ import { registerDefinition } from './features/definition';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { registerDocumentLinks } from './features/documentLinks';
+import { registerCodeLens } from './features/codeLens';
 import { registerBodyLinkDiagnostics } from './features/bodyLinkDiagnostics';
 import { registerFirstIndexProgress } from './features/firstIndexProgress';
 import { createApi, type ProtocolAtlasApi } from './api';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   registerReferences(context, service);
   registerRename(context, service);
   registerDocumentLinks(context, service);
+  registerCodeLens(context, service);
   log.info('Protocol Atlas activated.');
   const api = createApi(service, frameworks);
   if (PROTOCOL_ATLAS_TEST_HOOKS) exposeInternals(api, { service, frameworks, protocolsTree, connections, search, statusBar });

@@ -1,6 +1,7 @@
-// The note in front of you tells you where it stands: its verdict in the status bar, and the
+// The note in front of you tells you where it stands: its verdict in the status bar, the
 // Connections view (what it depends on, what depends on it, its body links both ways, its
-// exposure), following the active editor and the edits, read through the extension's own objects.
+// exposure) and the CodeLens on its protocol: line, following the active editor and the edits,
+// read through the extension's own objects and the commands the editor runs.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AtlasInternals } from '../../src/extension/testInternals';
@@ -88,5 +89,42 @@ describe('The active note', function () {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'not a note', language: 'plaintext' }));
     await waitFor('an empty view', () => api.connections.getChildren().length === 0);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('has a CodeLens on the protocol: line, which the setting turns off', async () => {
+    const api = await atlasInternals();
+    const document = await openNote('model/bittensor.md');
+    const ours = async (): Promise<vscode.CodeLens[]> => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return lenses.filter((lens) => lens.command?.command === 'protocolAtlas.connections.focus');
+    };
+    const dependents = api.service.atlas.index.dependents('model/bittensor.md').length;
+    const [lens] = await waitFor('the CodeLens', async () => {
+      const found = await ours();
+      return found.length > 0 && found;
+    });
+    assert.strictEqual(lens.command?.title, `${dependents === 1 ? "1 dependent" : `${dependents} dependents`} · exposed via io.net · positive under deepseek-2025`);
+    assert.strictEqual(lens.range.start.line, document.getText().split('\n').findIndex((line) => line.startsWith('protocol:')));
+
+    // It follows an edit: a second compute dependency that is negatively affected.
+    await typeOver(document, 'depends_on: ["[[io.net]]"', 'depends_on: ["[[Akash]]", "[[io.net]]"');
+    await waitFor('the lens after the edit', async () => (await ours())[0]?.command?.title.includes('exposed to 2 negatively affected protocols, nearest: Akash'), 5000);
+
+    const phala = await openNote('middleware/phala.md');
+    const [override] = await waitFor('the override lens', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', phala.uri);
+      const found = lenses.filter((each) => each.command?.command === 'protocolAtlas.connections.focus');
+      return found.length > 0 && found;
+    });
+    assert.match(override.command?.title ?? '', /\(your override\)$/);
+
+    const settings = vscode.workspace.getConfiguration('protocolAtlas');
+    try {
+      await settings.update('codeLens.enabled', false, vscode.ConfigurationTarget.Workspace);
+      await waitFor('no lens once turned off', async () => (await ours()).length === 0);
+    } finally {
+      await settings.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the lens back', async () => (await ours()).length === 1);
   });
 });
