@@ -35,6 +35,15 @@ describe('The active note', function () {
 
   afterEach(revertAll);
 
+  // The suites after this one read the same notes: leave none edited, in the editor or the index.
+  after(async () => {
+    const api = await atlasInternals();
+    await waitFor('every note back as saved', () => vscode.workspace.textDocuments.every((document) => !document.isDirty));
+    await api.service.settled();
+    assert.deepStrictEqual(api.service.atlas.index.dependencies('model/bittensor.md'), ['infrastructure/io-net.md', 'middleware/masa.md', 'middleware/phala.md']);
+    assert.strictEqual(api.service.atlas.index.note('infrastructure/io-net.md')?.layer.value, 'infrastructure');
+  });
+
   it('shows its verdict in the status bar, with the reason in the tooltip, and follows the editor', async () => {
     const api = await atlasInternals();
     const verdict = api.statusBar.activeVerdict;
@@ -54,6 +63,9 @@ describe('The active note', function () {
     const ionet = await openNote('infrastructure/io-net.md');
     await typeOver(ionet, 'layer: infrastructure', 'layer: model');
     await waitFor('the new verdict after the edit', () => verdict.text === '$(arrow-circle-up) positive', 5000);
+    await revertAll();
+    await openNote('infrastructure/io-net.md');
+    await waitFor('the verdict back once the edit is reverted', () => verdict.text === '$(arrow-circle-down) negative', 5000);
   });
 
   it('lists the Connections of the note in the editor, each opening its note, and follows edits', async () => {
@@ -79,6 +91,8 @@ describe('The active note', function () {
     // A body link typed into the note shows up under Mentions once the edit is indexed.
     await typeOver(document, '## Open questions', 'Stored on [[Arweave]].\n\n## Open questions');
     await waitFor('Arweave among the mentions', () => labelsIn(connectionRows(api), 'Mentions').includes('Arweave'), 5000);
+    await revertAll();
+    await openNote('model/bittensor.md');
 
     // Each row opens its note; the view then follows to that note.
     await vscode.commands.executeCommand(eliza.item.command.command, ...(eliza.item.command.arguments ?? []));
@@ -109,6 +123,7 @@ describe('The active note', function () {
     // It follows an edit: a second compute dependency that is negatively affected.
     await typeOver(document, 'depends_on: ["[[io.net]]"', 'depends_on: ["[[Akash]]", "[[io.net]]"');
     await waitFor('the lens after the edit', async () => (await ours())[0]?.command?.title.includes('exposed to 2 negatively affected protocols, nearest: Akash'), 5000);
+    await revertAll();
 
     const phala = await openNote('middleware/phala.md');
     const [override] = await waitFor('the override lens', async () => {
