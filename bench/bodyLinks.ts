@@ -18,6 +18,8 @@ const NOTES = 10_000;
 const SAMPLED_NOTES = 200;
 const REQUEST_TARGET_MS = 5;
 const MENTIONERS_TARGET_MS = 1;
+/** The extension host's: no task of ours longer than this. */
+const SLICE_TARGET_MS = 50;
 
 /** What ParsedDocuments keeps per open document: its parse and lines, for one version. */
 interface Parsed {
@@ -78,10 +80,16 @@ export function benchBodyLinks(): BenchRow[] {
   const notes = syntheticNotes(NOTES);
   const atlas = new Atlas();
   atlas.index.buildParsed(notes.map((note) => parseNote(note.path, note.text)));
-  // The first question after a build resolves every note's body links once (a build never does).
-  const firstStarted = performance.now();
-  atlas.index.mentioners(notes[0].path);
-  const first = performance.now() - firstStarted;
+  // Who mentions whom is worked out once after a build, in slices as the extension does
+  // (atlasService.ts: 20 ms, then the host is given back), before the first mentioners().
+  const slices: number[] = [];
+  for (let more = true; more; ) {
+    const started = performance.now();
+    more = atlas.index.prepareMentions(20);
+    slices.push(performance.now() - started);
+  }
+  const sliced = slices.reduce((sum, each) => sum + each, 0);
+  const longestSlice = Math.max(...slices);
   const cache = new ParseCache();
   const sampled = Array.from({ length: SAMPLED_NOTES }, (_, i) => notes[Math.floor((i * NOTES) / SAMPLED_NOTES)]);
 
@@ -140,7 +148,7 @@ export function benchBodyLinks(): BenchRow[] {
       ok: mentioners.ms <= MENTIONERS_TARGET_MS,
       note: 'scanning every note, as the index did before it kept mentions both ways, took 1.04 ms (3c95ee7, same vault)',
     },
-    { name: `the first mentioners() after the build (every note's body links resolved once), ${label}`, value: ms(first), unit: 'ms', target: 'report', ok: true },
+    { name: `who mentions whom, worked out after the build in 20 ms slices: the longest slice (${slices.length} slices, ${Math.round(sliced)} ms in all), ${label}`, value: ms(longestSlice), unit: 'ms', target: `<= ${SLICE_TARGET_MS}`, ok: longestSlice <= SLICE_TARGET_MS },
     { name: `mentioners() just after a one-note edit, median of ${edits.length}, ${label}`, value: ms(median(edits)), unit: 'ms', target: 'report', ok: true },
   ];
 }

@@ -29,9 +29,11 @@ export class Links {
   private readonly mentionSources = new Map<string, ReadonlyArray<Pick<Mention, 'kind' | 'target'>>>();
   /**
    * Body links are context, not edges: who mentions whom is worked out the first time someone asks
-   * (a cold build never pays for it), then kept up to date note by note.
+   * who mentions a note (a cold build never pays for it), then kept up to date note by note.
    */
   private mentionState: Mentions | undefined;
+  /** The reverse map being worked out a slice at a time (prepareMentions), told every update meanwhile. */
+  private mentionBuild: { state: Mentions; paths: string[]; next: number } | undefined;
 
   /**
    * Record a new note's names and lookups while building from empty: the caller then resolves
@@ -41,6 +43,7 @@ export class Links {
   addDuringBuild(path: string, note: ProtocolNote): void {
     this.mentionSources.set(path, note.mentions);
     this.mentionState = undefined;
+    this.mentionBuild = undefined;
     const keys = keysOfNote(note);
     this.names.add(path, keys);
     this.keysByPath.set(path, keys);
@@ -56,7 +59,7 @@ export class Links {
     const old = this.keysByPath.get(path) ?? [];
     const changed = old.length === 0 ? keys : symmetricDifference(old, keys);
     if (changed.length > 0) {
-      this.mentionState?.namesChanged(changed);
+      (this.mentionState ?? this.mentionBuild?.state)?.namesChanged(changed);
       for (const { key, rank } of changed) {
         const waiting = lookers.get(key);
         if (waiting) for (const looker of waiting) change.toResolve.push(looker);
@@ -74,7 +77,7 @@ export class Links {
     this.replaceLookups(lookers, path, this.dependencyKeys.get(path) ?? [], dependencyKeys);
     if (note) this.mentionSources.set(path, note.mentions);
     else this.mentionSources.delete(path);
-    this.mentionState?.noteChanged(path, note?.mentions);
+    (this.mentionState ?? this.mentionBuild?.state)?.noteChanged(path, note?.mentions);
     if (note) this.dependencyKeys.set(path, dependencyKeys);
     else {
       this.resolutions.delete(path);
@@ -104,6 +107,12 @@ export class Links {
 
   /** The notes a note's body links name, each once, in the order first linked. */
   mentionsOf(path: string): readonly string[] {
+    // Until someone asks who mentions whom, one note's links are resolved on their own: every
+    // verdict and tooltip reads a Protocol, and the first of them must not pay for all 10,000.
+    if (!this.mentionState) {
+      const mentions = this.mentionSources.get(path) ?? [];
+      return definedOnce(mentions.map((mention) => this.resolveMention(path, mention)));
+    }
     return this.mentions().of(path);
   }
 
@@ -112,10 +121,32 @@ export class Links {
     return this.mentions().by(path);
   }
 
+  /**
+   * Work out who mentions whom for about `budgetMs` (10,000 notes take a few hundred ms), so an
+   * editor can do it in idle moments before anyone asks; true while there is more to do.
+   */
+  prepareMentions(budgetMs = Infinity, notesPerCheck = 256): boolean {
+    if (this.mentionState) return false;
+    const started = performance.now();
+    const due = (): boolean => budgetMs !== Infinity && performance.now() - started >= budgetMs;
+    const build = (this.mentionBuild ??= { state: new Mentions(this.mentionSources, this.names), paths: [...this.mentionSources.keys()], next: 0 });
+    while (build.next < build.paths.length) {
+      const path = build.paths[build.next++];
+      // Updates meanwhile were told to the state already; a deleted note is told again, harmlessly.
+      build.state.noteChanged(path, this.mentionSources.get(path));
+      if (build.next % notesPerCheck === 0 && due()) return true;
+    }
+    if (!build.state.resolveStale(due, notesPerCheck)) return true;
+    this.mentionState = build.state;
+    this.mentionBuild = undefined;
+    return false;
+  }
+
   private mentions(): Mentions {
-    this.mentionState ??= new Mentions(this.mentionSources, this.names);
-    this.mentionState.resolveStale();
-    return this.mentionState;
+    this.prepareMentions();
+    const state = this.mentionState as Mentions;
+    state.resolveStale();
+    return state;
   }
 
   /** A wikilink by any name; a markdown link by its path, relative to the note that holds it. */
@@ -171,9 +202,7 @@ class Mentions {
   constructor(
     private readonly sources: ReadonlyMap<string, MentionSource>,
     private readonly names: NameTable,
-  ) {
-    for (const [path, mentions] of sources) this.noteChanged(path, mentions);
-  }
+  ) {}
 
   /** A note's text changed (or it was deleted: `undefined`). */
   noteChanged(path: string, mentions: MentionSource | undefined): void {
@@ -195,8 +224,11 @@ class Mentions {
     for (const { key } of keys) for (const looker of this.lookers.get(key) ?? []) this.stale.add(looker);
   }
 
-  resolveStale(): void {
+  /** Resolve the links of the notes marked stale; false if `due` said to stop first. */
+  resolveStale(due: () => boolean = () => false, notesPerCheck = 256): boolean {
+    let done = 0;
     for (const path of this.stale) {
+      this.stale.delete(path);
       const mentions = this.sources.get(path);
       const keys = this.keysByPath.get(path) ?? [];
       const before = this.resolved.get(path) ?? [];
@@ -206,8 +238,9 @@ class Mentions {
       for (const target of after) if (target !== path && !before.includes(target)) addTo(this.mentionedBy, target, path);
       if (after.length > 0) this.resolved.set(path, after);
       else this.resolved.delete(path);
+      if (++done % notesPerCheck === 0 && due()) return this.stale.size === 0;
     }
-    this.stale.clear();
+    return true;
   }
 
   of(path: string): readonly string[] {

@@ -169,6 +169,14 @@ export class ProtocolIndex {
     return this.links.resolveMention(notePath, mention);
   }
 
+  /**
+   * Work out who mentions whom for about `budgetMs` ahead of the first `mentioners()`, which would
+   * otherwise do all of it at once; true while there is more to do.
+   */
+  prepareMentions(budgetMs: number, notesPerCheck?: number): boolean {
+    return this.links.prepareMentions(budgetMs, notesPerCheck);
+  }
+
   /** The notes whose body links name this one (sorted): kept both ways, so this costs what it finds. */
   mentioners(path: string): string[] {
     return this.links.mentionersOf(path).sort();
