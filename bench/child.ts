@@ -1,7 +1,8 @@
 // Runs one benchmark module in its own process, so its peak memory is its own, and prints its
-// rows with that figure as one JSON line. Usage: tsx bench/child.ts yaml|search|layout|messages|webview
+// rows with that figure as one JSON line. Usage: tsx bench/child.ts yaml|search|layout|messages|editor|webview
 import * as path from 'node:path';
 import type { BenchRow } from './benchRow';
+import { benchBodyLinks } from './bodyLinks';
 import { benchHostileYaml } from './hostileYaml';
 import { benchLayout } from './layout';
 import { benchMessages } from './messageCheck';
@@ -12,6 +13,7 @@ type Bench = () => Promise<BenchRow[]>;
 async function load(name: string): Promise<Bench> {
   if (name === 'yaml') return async () => benchHostileYaml();
   if (name === 'search') return benchSearch;
+  if (name === 'editor') return () => Promise.resolve(benchBodyLinks());
   if (name === 'layout') return benchLayout;
   if (name === 'messages') return benchMessages;
   // The webview benchmark is optional: its module may not exist in every checkout.

@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, each figure next to its target, as one JSON object on stdout
 // (progress goes to stderr). Each benchmark runs in its own process so one cannot inflate another's
 // peak memory. Targets are reported, never asserted: a slow machine is not a failing build.
-// `npm run bench -- cli search` runs only the sections named (indexing, yaml, search, layout, messages, webview, cli).
+// `npm run bench -- cli search` runs only the sections named (indexing, yaml, search, editor, layout, messages, webview, cli).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,7 +11,7 @@ import { benchIndexing } from './indexing';
 import type { BenchRow } from './benchRow';
 
 const RSS_TARGET_MB = 250;
-const SECTIONS = ['indexing', 'yaml', 'search', 'layout', 'messages', 'webview', 'cli'];
+const SECTIONS = ['indexing', 'yaml', 'search', 'editor', 'layout', 'messages', 'webview', 'cli'];
 
 /**
  * The memory target is the product's (indexing, search, layout). The webview benchmark's process
@@ -55,6 +55,8 @@ async function main(): Promise<void> {
   await step('indexing', () => benchIndexing());
   await step('yaml', () => inChild('yaml', false));
   await step('search', () => inChild('search'));
+  // Its process keeps every note's text, as open editors would not: its peak is reported, not judged.
+  await step('editor', () => inChild('editor', false));
   await step('layout', () => inChild('layout'));
   await step('messages', () => inChild('messages', false));
   if (fs.existsSync(path.join(__dirname, 'webview.ts'))) await step('webview', () => inChild('webview', false));

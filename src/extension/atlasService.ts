@@ -41,6 +41,7 @@ export class AtlasService implements vscode.Disposable {
   private disposed = false;
   private building = false; // a build in steps is running: the index must not change under it
   private searchIndexing = false;
+  private mentionsPreparing = false;
   /** Fires after the index or the framework changed, with what changed. */
   readonly onDidChange = this.changeEmitter.event;
   /** Settles once the first full index of the workspace is built. */
@@ -85,6 +86,7 @@ export class AtlasService implements vscode.Disposable {
       if (change.index) {
         this.cache?.scheduleSave(this.atlas.index, this.stamps);
         this.indexSearchInSlices();
+        this.prepareMentionsInSlices();
       }
     });
     this.disposables.push({ dispose: () => subscription.dispose() }, this.changeEmitter, this.documents);
@@ -269,6 +271,22 @@ export class AtlasService implements vscode.Disposable {
     const step = (): void => {
       if (!this.disposed && this.atlas.search.indexPending(slicer.budgetMs)) setImmediate(step);
       else this.searchIndexing = false;
+    };
+    setImmediate(step);
+  }
+
+  /**
+   * Who mentions whom (the Connections view, Find References, rename) is worked out once for the
+   * whole index, a few hundred ms at 10,000 notes: here, a slice at a time, after each change
+   * until it is done (then the index keeps it up to date itself).
+   */
+  private prepareMentionsInSlices(): void {
+    if (this.mentionsPreparing) return;
+    this.mentionsPreparing = true;
+    const slicer = new TaskSlicer();
+    const step = (): void => {
+      if (!this.disposed && this.atlas.index.prepareMentions(slicer.budgetMs)) setImmediate(step);
+      else this.mentionsPreparing = false;
     };
     setImmediate(step);
   }

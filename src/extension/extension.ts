@@ -7,6 +7,7 @@ import { registerGraphPanel } from './features/graphPanel';
 import { WorkspaceFrameworks } from './workspaceFrameworks';
 import { registerStatusBar } from './features/statusBar';
 import { registerProtocolsTree } from './features/protocolsTree';
+import { registerConnectionsView } from './features/connectionsView';
 import { registerSearch } from './features/search';
 import { registerNewNote } from './features/newNote';
 import { registerFrameworkCommands } from './features/frameworkCommands';
@@ -19,6 +20,7 @@ import { registerDefinition } from './features/definition';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { registerDocumentLinks } from './features/documentLinks';
+import { registerCodeLens } from './features/codeLens';
 import { registerBodyLinkDiagnostics } from './features/bodyLinkDiagnostics';
 import { registerFirstIndexProgress } from './features/firstIndexProgress';
 import { createApi, type ProtocolAtlasApi } from './api';
@@ -35,8 +37,9 @@ export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   context.subscriptions.push(service, frameworks);
   registerFirstIndexProgress(context, service);
   registerGraphPanel(context, service, log);
-  registerStatusBar(context, service);
+  const statusBar = registerStatusBar(context, service);
   const protocolsTree = registerProtocolsTree(context, service);
+  const connections = registerConnectionsView(context, service);
   const search = registerSearch(context, service);
   registerNewNote(context, service);
   registerFrameworkCommands(context, service, frameworks);
@@ -50,9 +53,10 @@ export function activate(context: vscode.ExtensionContext): ProtocolAtlasApi {
   registerReferences(context, service);
   registerRename(context, service);
   registerDocumentLinks(context, service);
+  registerCodeLens(context, service);
   log.info('Protocol Atlas activated.');
   const api = createApi(service, frameworks);
-  if (PROTOCOL_ATLAS_TEST_HOOKS) exposeInternals(api, { service, frameworks, protocolsTree, search });
+  if (PROTOCOL_ATLAS_TEST_HOOKS) exposeInternals(api, { service, frameworks, protocolsTree, connections, search, statusBar });
   return Object.freeze(api);
 }
 

@@ -15,6 +15,11 @@ const ICONS: Record<VerdictValue, { icon: string; color: string }> = {
   'not-assessed': { icon: 'circle-large-outline', color: 'protocolAtlas.notAssessed' },
 };
 
+/** The codicon a verdict is shown with (`$(name)` in a status bar item). */
+export function verdictCodicon(value: VerdictValue): string {
+  return ICONS[value].icon;
+}
+
 export function verdictIcon(value: VerdictValue): vscode.ThemeIcon {
   const { icon, color } = ICONS[value];
   return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));

@@ -6,12 +6,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { Atlas } from '../../src/core/atlas';
 import { localGraph } from '../../src/core/present/graphQueries';
 import { indexFolder } from '../../src/node/indexFolder';
 import { edgesOverProtocols, inGraph, nodeOnPage, openGraph, pixelOnPage, waitForGraph, webviewOrigin } from './graphView';
-import { EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure, chooseMenuItem } from './workbench';
+import { EXTENSION_SOURCE, Workbench, markdownFiles, screenshotOnFailure, chooseMenuItem, quickOpen } from './workbench';
 
 const ELIZA = 'middleware/eliza.md';
 const AKASH = 'infrastructure/akash.md';
@@ -210,25 +210,6 @@ describe(`Graph tools (e2e, extension ${EXTENSION_SOURCE})`, () => {
   });
 
 });
-
-async function quickOpen(page: Page, file: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first();
-  const deadline = Date.now() + 45000;
-  for (;;) {
-    try {
-      await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 5000 });
-      await input.fill(file);
-      await row.waitFor({ timeout: 5000 });
-      break;
-    } catch (error) {
-      await page.keyboard.press('Escape');
-      if (Date.now() > deadline) throw error;
-    }
-  }
-  await page.keyboard.press('Enter');
-}
 
 /** The pointer brought onto a protocol's dot in steps, as a person moves it, until the graph hovers it. */
 async function pointAt(workbench: Workbench, view: FrameLocator, id: string): Promise<{ x: number; y: number }> {

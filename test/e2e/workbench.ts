@@ -215,3 +215,23 @@ export function markdownFiles(dir: string, prefix = ''): string[] {
     return entry.name.endsWith('.md') ? [relative] : [];
   });
 }
+
+/** Opens a file by name through Quick Open, retrying while the file search is still starting. */
+export async function quickOpen(page: Page, file: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first();
+  const deadline = Date.now() + 45000;
+  for (;;) {
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(file);
+      await row.waitFor({ timeout: 5000 });
+      break;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw error;
+    }
+  }
+  await page.keyboard.press('Enter');
+}

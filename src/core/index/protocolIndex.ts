@@ -155,7 +155,7 @@ export class ProtocolIndex {
       ...(note.override && { override: note.override }),
       dependsOn: definedOnce(resolution),
       unresolvedDependencies: note.dependsOn.filter((_, i) => resolution[i] === undefined).map((ref) => ref.target),
-      mentions: this.links.mentionsOf(note),
+      mentions: [...this.links.mentionsOf(path)],
     };
   }
 
@@ -170,13 +170,16 @@ export class ProtocolIndex {
   }
 
   /**
-   * The notes whose body links to this one (sorted). Body links are not edges, so this looks at
-   * every note's resolved mentions, which are remembered until a name changes.
+   * Work out who mentions whom for about `budgetMs` ahead of the first `mentioners()`, which would
+   * otherwise do all of it at once; true while there is more to do.
    */
+  prepareMentions(budgetMs: number, notesPerCheck?: number): boolean {
+    return this.links.prepareMentions(budgetMs, notesPerCheck);
+  }
+
+  /** The notes whose body links name this one (sorted): kept both ways, so this costs what it finds. */
   mentioners(path: string): string[] {
-    const found: string[] = [];
-    for (const note of this.notes.values()) if (note.path !== path && this.links.mentionsOf(note).includes(path)) found.push(note.path);
-    return found.sort();
+    return this.links.mentionersOf(path).sort();
   }
 
   /** The names nearest to a target that names no note, for a quick fix (not bounded by the messages' budget). */

@@ -179,6 +179,25 @@ describe('ProtocolIndex: incremental updates equal a fresh build', () => {
   });
 });
 
+describe('ProtocolIndex: who mentions whom, worked out a slice at a time while notes change', () => {
+  it('equals a fresh build, however the slices and the updates interleave (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(operation, fc.nat({ max: 3 })), { minLength: 1, maxLength: 20 }), (steps) => {
+        const index = new ProtocolIndex();
+        const model = new Map<string, string>();
+        for (const [op, slices] of steps) {
+          applyToIndex(index, op);
+          applyToModel(model, op);
+          // One note per slice (a budget of 0 stops at each check), not finishing between updates.
+          for (let i = 0; i < slices; i++) index.prepareMentions(0, 1);
+        }
+        assert.deepEqual(snapshot(index, TARGETS), snapshot(freshIndex(model), TARGETS));
+      }),
+      { numRuns: 250 },
+    );
+  });
+});
+
 // Cycle-heavy vaults: a ring through every note (one cycle, its loops long enough to be shown by
 // their ends) plus random dependencies, edited by adding and dropping dependencies, renaming
 // notes in the cycle, deleting them, and rewriting many at once (past the local-update limit).

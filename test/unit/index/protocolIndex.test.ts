@@ -51,6 +51,26 @@ describe('ProtocolIndex: resolving names', () => {
     assert.equal(index.protocol('missing.md'), undefined);
   });
 
+  it('keeps who mentions whom both ways as notes come, go, link and are renamed', () => {
+    const index = new ProtocolIndex();
+    index.build([
+      { path: 'akash.md', text: note({ protocol: 'Akash' }) },
+      { path: 'b.md', text: note({ protocol: 'Bee' }, 'Runs on [[Akash]] and [[Akash|again]], and on [[Cee]]; see [self](b.md).') },
+    ]);
+    assert.deepEqual(index.mentioners('akash.md'), ['b.md']);
+    assert.deepEqual(index.mentioners('b.md'), [], 'a link to itself is no mention');
+    index.set('c.md', note({ protocol: 'Cee' }, 'Also [[akash]].'));
+    assert.deepEqual(index.mentioners('c.md'), ['b.md'], 'a new name resolves the links waiting on it');
+    assert.deepEqual(index.mentioners('akash.md'), ['b.md', 'c.md']);
+    index.set('akash.md', note({ protocol: 'Render' }));
+    assert.deepEqual(index.mentioners('akash.md'), ['b.md', 'c.md'], 'the file name still names it');
+    index.set('d.md', note({ protocol: 'Akash' }));
+    assert.deepEqual([index.mentioners('akash.md'), index.mentioners('d.md')], [[], ['b.md', 'c.md']], 'a protocol name beats a file name');
+    index.delete('d.md');
+    index.set('b.md', note({ protocol: 'Bee' }, 'No links now.'));
+    assert.deepEqual([index.mentioners('akash.md'), index.mentioners('c.md')], [['c.md'], []]);
+  });
+
   it('reports an unresolved dependency on its entry, with the nearest names', () => {
     const index = new ProtocolIndex();
     index.build([

@@ -9,6 +9,7 @@ export interface IndexSnapshot {
   nodes: unknown[];
   diagnostics: Record<string, Diagnostic[]>;
   dependents: Record<string, string[]>;
+  mentioners: Record<string, string[]>;
   resolved: Record<string, string | undefined>;
 }
 
@@ -22,6 +23,7 @@ export function snapshot(index: ProtocolIndex, names: readonly string[] = []): I
       .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0)),
     diagnostics: Object.fromEntries(paths.map((path) => [path, index.diagnostics(path)])),
     dependents: Object.fromEntries(paths.map((path) => [path, index.dependents(path)])),
+    mentioners: Object.fromEntries(paths.map((path) => [path, index.mentioners(path)])),
     resolved: Object.fromEntries(names.map((name) => [name, index.resolve(name)])),
   };
 }
